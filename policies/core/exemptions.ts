@@ -1,0 +1,113 @@
+// Exemptions a reviewer can audit: per resource (a Kubernetes annotation, or a cloud tag/label that
+// names the policy and carries the reason) and per policy (name patterns and namespaces in config).
+import picomatch from "picomatch";
+import type { ExemptionConfig } from "./config";
+import { isKubernetesType } from "./types";
+import { asDict, asString, isDict } from "./values";
+
+/** Kubernetes: `exempt.clusterguard.io/<policy-name>: "<reason>"` in metadata.annotations. */
+export const exemptionAnnotationPrefix = "exempt.clusterguard.io/";
+/**
+ * Clouds: a tag or label `clusterguard-exempt-<policy-name>` whose value is the reason. The form fits AWS
+ * and Azure tags and GCP labels (lowercase, dashes, at most 63 characters).
+ */
+export const exemptionTagPrefix = "clusterguard-exempt-";
+
+export interface Exemption {
+    /** Why the resource is exempt, for the not-applicable report. */
+    reason: string;
+}
+
+// Reading metadata or tags must never stop a policy: during preview they may be unknown, in which case
+// the resource is simply not exempt by them.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { UnknownValueError } = require("@pulumi/policy/proxy") as { UnknownValueError: new (...args: never[]) => Error };
+
+function readSafely<T>(read: () => T): T | undefined {
+    try {
+        return read();
+    } catch (e) {
+        if (e instanceof UnknownValueError) return undefined;
+        throw e;
+    }
+}
+
+/** Kubernetes identity used by exemptions and messages; fields absent or unknown are undefined. */
+export interface KubernetesIdentity {
+    name?: string;
+    namespace?: string;
+    annotations?: Record<string, unknown>;
+}
+
+export function kubernetesIdentity(props: unknown): KubernetesIdentity {
+    const metadata = readSafely(() => asDict(asDict(props)?.metadata));
+    if (!metadata) return {};
+    return {
+        name: readSafely(() => asString(metadata.name)),
+        namespace: readSafely(() => asString(metadata.namespace)),
+        annotations: readSafely(() => asDict(metadata.annotations)),
+    };
+}
+
+/** Where a cloud resource keeps its tags or labels. */
+function cloudLabels(props: unknown): Record<string, unknown>[] {
+    const dict = asDict(props);
+    if (!dict) return [];
+    const sources = [
+        () => dict.tags,
+        () => dict.resourceLabels,
+        () => asDict(dict.nodeConfig)?.resourceLabels,
+    ];
+    return sources.map(readSafely).filter(isDict);
+}
+
+function labelExemption(labels: Record<string, unknown>[], key: string, what: string): Exemption | undefined {
+    for (const source of labels) {
+        const reason = readSafely(() => asString(source[key]))?.trim();
+        if (reason) return { reason: `${what} ${key}: ${reason}` };
+    }
+    return undefined;
+}
+
+const matcherCache = new Map<string, (text: string) => boolean>();
+function globMatcher(patterns: readonly string[]): (text: string) => boolean {
+    const key = JSON.stringify(patterns);
+    let matcher = matcherCache.get(key);
+    if (!matcher) {
+        matcher = patterns.length === 0 ? () => false : picomatch(patterns as string[], { dot: true });
+        matcherCache.set(key, matcher);
+    }
+    return matcher;
+}
+
+/** The exemption that applies to a resource for a policy, if any. */
+export function findExemption(
+    policyName: string,
+    resource: { type: string; name: string; props: unknown },
+    config: ExemptionConfig,
+): Exemption | undefined {
+    const isKubernetes = isKubernetesType(resource.type);
+    const identity = isKubernetes ? kubernetesIdentity(resource.props) : {};
+
+    const names = [resource.name];
+    if (identity.name) {
+        names.push(identity.name);
+        if (identity.namespace) names.push(`${identity.namespace}/${identity.name}`);
+    }
+    const nameMatches = globMatcher(config.excludeResourceNames ?? []);
+    const matchedName = names.find(nameMatches);
+    if (matchedName !== undefined) {
+        return { reason: `exempted by config: excludeResourceNames matches "${matchedName}"` };
+    }
+
+    if (isKubernetes) {
+        // A Namespace object is judged as being in itself.
+        const namespace = resource.type.endsWith(":Namespace") ? identity.name : identity.namespace;
+        if (namespace && globMatcher(config.excludeNamespaces ?? [])(namespace)) {
+            return { reason: `exempted by config: excludeNamespaces matches "${namespace}"` };
+        }
+        const annotations = identity.annotations ? [identity.annotations] : [];
+        return labelExemption(annotations, exemptionAnnotationPrefix + policyName, "annotation");
+    }
+    return labelExemption(cloudLabels(resource.props), exemptionTagPrefix + policyName, "tag");
+}

@@ -1,0 +1,10 @@
+// The shared core: everything policies have in common. It imports no policy.
+export * from "./cidr";
+export * from "./config";
+export * from "./exemptions";
+export * from "./frameworks";
+export * from "./policy";
+export * from "./types";
+export * from "./values";
+export * from "./versions";
+export * from "./workloads";

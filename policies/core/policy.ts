@@ -1,0 +1,235 @@
+// The policy model: a policy is written once as metadata plus a check, and becomes a plain
+// @pulumi/policy policy object. This wrapper adds what every policy needs and none should repeat:
+// type matching, config defaults and parsing, exemptions, and messages that name the resource.
+import type {
+    EnforcementLevel,
+    PolicyComplianceFramework,
+    PolicyConfigSchema,
+    PolicyResource,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    Severity,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
+import { buildConfigSchema, type ExemptionConfig, PolicyConfigError, schemaDefaults } from "./config";
+import { type Exemption, findExemption, kubernetesIdentity } from "./exemptions";
+import { isKubernetesType, kindOf, type TypeSet } from "./types";
+
+export type Cloud = "aws" | "azure" | "gcp" | "kubernetes";
+export type Area =
+    | "control-plane"
+    | "nodes"
+    | "identity"
+    | "encryption"
+    | "network"
+    | "logging"
+    | "upgrades"
+    | "workload"
+    | "rbac"
+    | "supply-chain";
+export const clouds: readonly Cloud[] = ["aws", "azure", "gcp", "kubernetes"];
+export const areas: readonly Area[] = [
+    "control-plane", "nodes", "identity", "encryption", "network",
+    "logging", "upgrades", "workload", "rbac", "supply-chain",
+];
+export const extraTags = ["pss-baseline", "pss-restricted"] as const;
+export type Tag = Cloud | Area | (typeof extraTags)[number];
+
+/** What every policy declares, once, in its own file. */
+export interface PolicyMetadata {
+    /** kebab-case, starting with eks-, aks-, gke- or k8s-; at most 43 characters so the exemption tag fits a GCP label. */
+    name: string;
+    description: string;
+    severity: Severity;
+    enforcementLevel: EnforcementLevel;
+    /** Exactly one cloud tag and one area tag; PSS policies add their level. */
+    tags: readonly Tag[];
+    framework?: PolicyComplianceFramework;
+    /** Steps that show the Pulumi property to set. */
+    remediationSteps: string;
+    url?: string;
+    /** The policy's own config properties; exemption properties are added for every policy. */
+    configSchema?: PolicyConfigSchema;
+}
+
+/** What a check gets besides the props. */
+export interface CheckContext<C> {
+    type: string;
+    name: string;
+    urn: string;
+    /** How messages name the resource, e.g. `Cluster "prod"` or `Deployment "shop/web"`. */
+    label: string;
+    config: C;
+    /** Reports `<label>: <path> <problem>. Fix: <fix>`. */
+    violation(path: string, problem: string, fix: string): void;
+    /** Reports a free-form message, prefixed with the resource label. */
+    report(message: string): void;
+}
+
+export interface ResourcePolicyDefinition<P, C> extends PolicyMetadata {
+    appliesTo: TypeSet;
+    /** Turns raw config (defaults already applied) into what the check uses; throw PolicyConfigError on bad values. */
+    parseConfig?: (raw: Record<string, unknown>) => C;
+    validate(props: P, ctx: CheckContext<C>): void;
+    /** At `remediate` enforcement: return fixed props, or undefined to leave them. */
+    remediate?(props: P, ctx: CheckContext<C>): Record<string, unknown> | undefined;
+}
+
+export interface StackCheckContext<C> {
+    config: C;
+    resources: readonly PolicyResource[];
+    ofType(set: TypeSet): PolicyResource[];
+    label(resource: PolicyResource): string;
+    /** A resource exempt from this policy: its findings are dropped. */
+    exemption(resource: PolicyResource): Exemption | undefined;
+    violation(resource: PolicyResource, path: string, problem: string, fix: string): void;
+    report(resource: PolicyResource, message: string): void;
+}
+
+export interface StackPolicyDefinition<C> extends PolicyMetadata {
+    /** The policy is not applicable to a stack with none of these resources. */
+    appliesTo: TypeSet;
+    parseConfig?: (raw: Record<string, unknown>) => C;
+    validateStack(ctx: StackCheckContext<C>): void;
+}
+
+export type ClusterGuardPolicy = ResourceValidationPolicy | StackValidationPolicy;
+
+/** `Cluster "prod"`, or for Kubernetes `Deployment "shop/web"`. */
+export function resourceLabel(type: string, name: string, props: unknown): string {
+    if (isKubernetesType(type)) {
+        const id = kubernetesIdentity(props);
+        const objectName = id.name ?? name;
+        return `${kindOf(type)} "${id.namespace ? `${id.namespace}/${objectName}` : objectName}"`;
+    }
+    return `${kindOf(type)} "${name}"`;
+}
+
+function formatViolation(label: string, path: string, problem: string, fix: string): string {
+    return `${label}: ${path} ${problem}. Fix: ${fix}`;
+}
+
+/** Config with defaults applied, unknown keys rejected, parsed once per distinct value. */
+function configReader<C>(meta: PolicyMetadata, schema: PolicyConfigSchema, parse?: (raw: Record<string, unknown>) => C) {
+    const defaults = schemaDefaults(schema);
+    const known = new Set(Object.keys(schema.properties));
+    const cache = new Map<string, C & ExemptionConfig>();
+    return (received: Record<string, unknown>): C & ExemptionConfig => {
+        const key = JSON.stringify(received);
+        const cached = cache.get(key);
+        if (cached) return cached;
+        const unknownKeys = Object.keys(received).filter((k) => !known.has(k));
+        if (unknownKeys.length > 0) {
+            throw new PolicyConfigError(
+                meta.name,
+                `unknown key(s) ${unknownKeys.join(", ")}; accepted: ${[...known].join(", ")}`,
+            );
+        }
+        const raw = { ...defaults, ...received };
+        const parsed = { ...raw, ...(parse ? parse(raw) : {}) } as C & ExemptionConfig;
+        if (cache.size > 16) cache.clear();
+        cache.set(key, parsed);
+        return parsed;
+    };
+}
+
+function policyFields(meta: PolicyMetadata, schema: PolicyConfigSchema) {
+    return {
+        name: meta.name,
+        description: meta.description,
+        severity: meta.severity,
+        enforcementLevel: meta.enforcementLevel,
+        tags: [...meta.tags],
+        ...(meta.framework ? { framework: meta.framework } : {}),
+        remediationSteps: meta.remediationSteps,
+        ...(meta.url ? { url: meta.url } : {}),
+        configSchema: schema,
+    };
+}
+
+/** Defines a policy that judges one resource at a time (Analyze, on inputs). */
+export function resourcePolicy<P, C = {}>(definition: ResourcePolicyDefinition<P, C>): ResourceValidationPolicy {
+    const schema = buildConfigSchema(definition.configSchema);
+    const readConfig = configReader(definition, schema, definition.parseConfig);
+    const { appliesTo } = definition;
+
+    // Returns the context, or stops with not-applicable for other types and exempt resources.
+    const prepare = (args: ResourceValidationArgs, reportViolation?: ReportViolation): CheckContext<C & ExemptionConfig> => {
+        if (!appliesTo.has(args.type)) {
+            args.notApplicable(`Policy does not apply to resources of type '${args.type}'`);
+        }
+        const config = readConfig(args.getConfig<Record<string, unknown>>());
+        const exemption = findExemption(definition.name, args, config);
+        if (exemption) args.notApplicable(exemption.reason);
+        const label = resourceLabel(args.type, args.name, args.props);
+        const report = (message: string) => reportViolation?.(`${label}: ${message}`);
+        return {
+            type: args.type,
+            name: args.name,
+            urn: args.urn,
+            label,
+            config,
+            report,
+            violation: (path, problem, fix) => reportViolation?.(formatViolation(label, path, problem, fix)),
+        };
+    };
+
+    const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+        const ctx = prepare(args, reportViolation);
+        definition.validate(args.props as P, ctx);
+    };
+    withTypeSkip(validateResource, appliesTo);
+
+    const policy: ResourceValidationPolicy = { ...policyFields(definition, schema), validateResource };
+    const { remediate } = definition;
+    if (remediate) {
+        const remediateResource = (args: ResourceValidationArgs) => remediate(args.props as P, prepare(args));
+        withTypeSkip(remediateResource, appliesTo);
+        policy.remediateResource = remediateResource;
+    }
+    return policy;
+}
+
+/** Defines a policy that judges the whole stack (AnalyzeStack, on outputs), for links across resources. */
+export function stackPolicy<C = {}>(definition: StackPolicyDefinition<C>): StackValidationPolicy {
+    const schema = buildConfigSchema(definition.configSchema);
+    const readConfig = configReader(definition, schema, definition.parseConfig);
+    const { appliesTo } = definition;
+
+    const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation) => {
+        if (!args.resources.some((r) => appliesTo.has(r.type))) {
+            args.notApplicable(`No resources of type ${appliesTo.description} in the stack`);
+        }
+        const config = readConfig(args.getConfig<Record<string, unknown>>());
+        const exemptions = new Map<PolicyResource, Exemption | undefined>();
+        const exemption = (resource: PolicyResource) => {
+            if (!exemptions.has(resource)) exemptions.set(resource, findExemption(definition.name, resource, config));
+            return exemptions.get(resource);
+        };
+        const label = (r: PolicyResource) => resourceLabel(r.type, r.name, r.props);
+        const report = (resource: PolicyResource, message: string) => {
+            if (!exemption(resource)) reportViolation(`${label(resource)}: ${message}`, resource.urn);
+        };
+        definition.validateStack({
+            config,
+            resources: args.resources,
+            ofType: (set) => args.resources.filter((r) => set.has(r.type)),
+            label,
+            exemption,
+            report,
+            violation: (resource, path, problem, fix) => {
+                if (!exemption(resource)) reportViolation(formatViolation(label(resource), path, problem, fix), resource.urn);
+            },
+        });
+    };
+    withTypeSkip(validateStack, appliesTo);
+    return { ...policyFields(definition, schema), validateStack };
+}
+
+// The SDK skips a policy without deserializing props when its function carries `__pulumiType` and the
+// resource is of another type. That only works for a single exact token.
+function withTypeSkip(fn: object, appliesTo: TypeSet): void {
+    if (appliesTo.single) (fn as { __pulumiType?: string }).__pulumiType = appliesTo.single;
+}

@@ -1,0 +1,129 @@
+// Resource type tokens and the matcher every policy uses. Matching is by token string only, so the
+// shipped pack never loads a provider SDK at run time.
+
+/** A set of Pulumi type tokens a policy applies to. */
+export interface TypeSet {
+    /** True when `type` is one of the tokens in the set. */
+    has(type: string): boolean;
+    /** The one exact token, when the set is a single token: lets the SDK skip other types cheaply. */
+    readonly single?: string;
+    /** Human-readable list, for docs and not-applicable reasons. */
+    readonly description: string;
+}
+
+/** Matches exactly the given tokens. */
+export function types(...tokens: string[]): TypeSet {
+    const set = new Set(tokens);
+    return {
+        has: (type) => set.has(type),
+        single: tokens.length === 1 ? tokens[0] : undefined,
+        description: tokens.join(", "),
+    };
+}
+
+/**
+ * Matches an azure-native resource in its default module token and in the API-versioned tokens that
+ * locally generated SDKs use, e.g. `azure-native:containerservice/v20250702preview:ManagedCluster`.
+ * `modules` lists the module names that have carried the resource (aliases), e.g. monitor and insights.
+ */
+export function azureNativeType(modules: string[], resource: string): TypeSet {
+    const pattern = new RegExp(`^azure-native:(?:${modules.join("|")})(?:/v[0-9a-z]+)?:${resource}$`);
+    return {
+        has: (type) => pattern.test(type),
+        description: modules.map((m) => `azure-native:${m}[/vYYYYMMDD]:${resource}`).join(", "),
+    };
+}
+
+/** Merges type sets. */
+export function anyOf(...sets: TypeSet[]): TypeSet {
+    const singles = sets.map((s) => s.single);
+    return {
+        has: (type) => sets.some((s) => s.has(type)),
+        single: sets.length === 1 ? singles[0] : undefined,
+        description: sets.map((s) => s.description).join(", "),
+    };
+}
+
+export const aws = {
+    eksCluster: types("aws:eks/cluster:Cluster"),
+    eksNodeGroup: types("aws:eks/nodeGroup:NodeGroup"),
+    eksAddon: types("aws:eks/addon:Addon"),
+    eksAccessPolicyAssociation: types("aws:eks/accessPolicyAssociation:AccessPolicyAssociation"),
+    launchTemplate: types("aws:ec2/launchTemplate:LaunchTemplate"),
+    subnet: types("aws:ec2/subnet:Subnet"),
+    kmsKey: types("aws:kms/key:Key"),
+};
+
+export const azure = {
+    managedCluster: azureNativeType(["containerservice"], "ManagedCluster"),
+    agentPool: azureNativeType(["containerservice"], "AgentPool"),
+    // azure-native v3 names it monitor:DiagnosticSetting; insights:DiagnosticSetting is its v2 alias.
+    diagnosticSetting: azureNativeType(["monitor", "insights"], "DiagnosticSetting"),
+};
+
+export const gcp = {
+    cluster: types("gcp:container/cluster:Cluster"),
+    nodePool: types("gcp:container/nodePool:NodePool"),
+};
+
+/** Builds `kubernetes:<group>/<version>:<Kind>` tokens for each version, with and without the Patch variant. */
+function kubernetesTokens(group: string, versions: string[], kind: string): string[] {
+    return versions.flatMap((v) => [`kubernetes:${group}/${v}:${kind}`, `kubernetes:${group}/${v}:${kind}Patch`]);
+}
+
+/** Every token the Kubernetes provider has for a kind that carries a pod spec. */
+export const kubernetesWorkloadTokens: readonly string[] = [
+    ...kubernetesTokens("core", ["v1"], "Pod"),
+    ...kubernetesTokens("core", ["v1"], "PodTemplate"),
+    ...kubernetesTokens("core", ["v1"], "ReplicationController"),
+    ...kubernetesTokens("apps", ["v1", "v1beta1", "v1beta2"], "Deployment"),
+    ...kubernetesTokens("extensions", ["v1beta1"], "Deployment"),
+    ...kubernetesTokens("apps", ["v1", "v1beta1", "v1beta2"], "StatefulSet"),
+    ...kubernetesTokens("apps", ["v1", "v1beta2"], "DaemonSet"),
+    ...kubernetesTokens("extensions", ["v1beta1"], "DaemonSet"),
+    ...kubernetesTokens("apps", ["v1", "v1beta2"], "ReplicaSet"),
+    ...kubernetesTokens("extensions", ["v1beta1"], "ReplicaSet"),
+    ...kubernetesTokens("batch", ["v1"], "Job"),
+    ...kubernetesTokens("batch", ["v1", "v1beta1", "v2alpha1"], "CronJob"),
+];
+
+export const kubernetes = {
+    workloads: types(...kubernetesWorkloadTokens),
+    namespace: types(...kubernetesTokens("core", ["v1"], "Namespace")),
+    serviceAccount: types(...kubernetesTokens("core", ["v1"], "ServiceAccount")),
+    secret: types(...kubernetesTokens("core", ["v1"], "Secret")),
+    configMap: types(...kubernetesTokens("core", ["v1"], "ConfigMap")),
+    service: types(...kubernetesTokens("core", ["v1"], "Service")),
+    resourceQuota: types(...kubernetesTokens("core", ["v1"], "ResourceQuota")),
+    limitRange: types(...kubernetesTokens("core", ["v1"], "LimitRange")),
+    ingress: types(...kubernetesTokens("networking.k8s.io", ["v1", "v1beta1"], "Ingress"),
+        ...kubernetesTokens("extensions", ["v1beta1"], "Ingress")),
+    networkPolicy: types(...kubernetesTokens("networking.k8s.io", ["v1"], "NetworkPolicy"),
+        ...kubernetesTokens("extensions", ["v1beta1"], "NetworkPolicy")),
+    clusterRole: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "ClusterRole")),
+    role: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "Role")),
+    clusterRoleBinding: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "ClusterRoleBinding")),
+    roleBinding: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "RoleBinding")),
+};
+
+/** True for any Kubernetes provider resource token. */
+export function isKubernetesType(type: string): boolean {
+    return type.startsWith("kubernetes:");
+}
+
+/** True for the `...Patch` variants, whose specs are partial. */
+export function isPatchType(type: string): boolean {
+    return type.endsWith("Patch");
+}
+
+/** `kubernetes:apps/v1:DeploymentPatch` -> `Deployment`; `aws:eks/cluster:Cluster` -> `Cluster`. */
+export function kindOf(type: string): string {
+    const kind = type.slice(type.lastIndexOf(":") + 1);
+    return isKubernetesType(type) && isPatchType(type) ? kind.slice(0, -"Patch".length) : kind;
+}
+
+/** The Kubernetes token for an object's apiVersion and kind, e.g. apps/v1 Deployment. */
+export function kubernetesTokenFor(apiVersion: string, kind: string): string {
+    const groupVersion = apiVersion.includes("/") ? apiVersion : `core/${apiVersion}`;
+    return `kubernetes:${groupVersion}:${kind}`;
+}
