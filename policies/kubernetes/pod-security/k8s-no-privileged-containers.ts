@@ -1,4 +1,4 @@
-import { asBool, asDict, cisKubernetes, containersOf, kubernetes, podSpecOf, resourcePolicy } from "../core";
+import { asBool, asDict, cisKubernetes, containersOf, kubernetes, podSpecOf, resourcePolicy } from "../../core";
 
 export const k8sNoPrivilegedContainers = resourcePolicy<unknown>({
     name: "k8s-no-privileged-containers",

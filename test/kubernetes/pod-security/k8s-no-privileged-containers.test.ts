@@ -1,8 +1,8 @@
 import * as assert from "assert";
-import { unknownValue } from "../../engine/wire";
-import { k8sNoPrivilegedContainers } from "../../policies/kubernetes/k8s-no-privileged-containers";
-import { everyWorkload, patchWorkloads, type PodSpecInput } from "../fixtures/workloads";
-import { checkResource } from "../harness";
+import { unknownValue } from "../../../engine/wire";
+import { k8sNoPrivilegedContainers } from "../../../policies/kubernetes/pod-security/k8s-no-privileged-containers";
+import { everyWorkload, patchWorkloads, type PodSpecInput } from "../../fixtures/workloads";
+import { checkResource } from "../../harness";
 
 const hardened: PodSpecInput = {
     containers: [{ name: "app", image: "registry.example.com/app:1.0.0", securityContext: { privileged: false } }],
