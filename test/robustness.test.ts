@@ -1,0 +1,89 @@
+// No policy may crash on a missing field, a wrong type, a secret or an unknown preview value.
+// Every example resource is mutated one field at a time and run through every policy that applies.
+import * as assert from "assert";
+import * as path from "path";
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { readStacks } from "../cli/inputs";
+import type { ResourceInput } from "../engine/runner";
+import { secretValue, unknownSentinels } from "../engine/wire";
+import { policies } from "../policies";
+import { packDir } from "./e2e";
+import { everyWorkload } from "./fixtures/workloads";
+import { checkResource, checkStack } from "./harness";
+
+type Json = unknown;
+const replacements: Json[] = [null, 42, "text", true, [], {}, [null, 7, "x"], unknownSentinels.string, unknownSentinels.object];
+
+/** Paths of every value in a JSON tree, parents before children. */
+function paths(value: Json, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+    if (Array.isArray(value)) value.forEach((v, i) => (out.push([...prefix, i]), paths(v, [...prefix, i], out)));
+    else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) out.push([...prefix, k]), paths(v, [...prefix, k], out);
+    return out;
+}
+
+/** At most `limit` paths, spread evenly, so the suite stays fast as examples grow. */
+function sample<T>(items: T[], limit: number): T[] {
+    if (items.length <= limit) return items;
+    const step = items.length / limit;
+    return Array.from({ length: limit }, (_, i) => items[Math.floor(i * step)]);
+}
+
+function replaced(value: Json, at: (string | number)[], replacement: Json): Json {
+    if (at.length === 0) return replacement;
+    const [head, ...rest] = at;
+    if (Array.isArray(value)) return value.map((v, i) => (i === head ? replaced(v, rest, replacement) : v));
+    const obj = value as Record<string, Json>;
+    return { ...obj, [head]: replaced(obj[head as string], rest, replacement) };
+}
+
+function corpus(): ResourceInput[] {
+    const examples = readStacks([path.join(packDir, "examples")]).flatMap((s) => s.inputs);
+    const fixtures = everyWorkload({
+        containers: [{ name: "app", image: "registry.example.com/app:1.0", securityContext: { privileged: false, capabilities: { drop: ["ALL"] } } }],
+        initContainers: [{ name: "init", image: "registry.example.com/init:1.0" }],
+        ephemeralContainers: [{ name: "debug", image: "registry.example.com/debug:1.0" }],
+    }).map((w, i) => ({ type: w.type, name: `fixture-${i}`, props: w.props }));
+    return [...examples, ...fixtures];
+}
+
+const isResourcePolicy = (p: unknown): p is ResourceValidationPolicy => typeof (p as ResourceValidationPolicy).validateResource !== "undefined";
+
+describe("robustness: every policy survives odd shapes, secrets and unknowns", () => {
+    const resources = corpus();
+    const resourcePolicies = policies.filter(isResourcePolicy);
+    const stackPolicies = policies.filter((p): p is StackValidationPolicy => !isResourcePolicy(p));
+
+    it("has a corpus covering every resource policy", () => {
+        assert.ok(resources.length >= 9);
+    });
+
+    for (const policy of resourcePolicies) {
+        it(`${policy.name} never throws`, () => {
+            let runs = 0;
+            for (const resource of resources) {
+                if (checkResource(policy, resource.type, resource.props).notApplicable?.startsWith("Policy does not apply")) continue;
+                sample(paths(resource.props), 60).forEach((at, i) => {
+                    const plain = replacements[i % replacements.length];
+                    const replacement = i % 2 === 0 ? plain : secretValue(plain);
+                    const props = replaced(resource.props, at, replacement) as object;
+                    assert.doesNotThrow(() => checkResource(policy, resource.type, props), `${resource.type} ${at.join(".")} = ${JSON.stringify(replacement)}`);
+                    runs++;
+                });
+                assert.doesNotThrow(() => checkResource(policy, resource.type, {}), `${resource.type} with no props`);
+            }
+            assert.ok(runs > 0 || resources.every((r) => checkResource(policy, r.type, r.props).notApplicable), "no corpus resource applies");
+        });
+    }
+
+    for (const policy of stackPolicies) {
+        it(`${policy.name} never throws`, () => {
+            const stack = resources.map((r) => ({ type: r.type, name: r.name, props: r.props }));
+            stack.forEach((resource, index) => {
+                sample(paths(resource.props), 20).forEach((at, i) => {
+                    const mutated = stack.map((r, j) => (j === index ? { ...r, props: replaced(r.props, at, replacements[i % replacements.length]) as object } : r));
+                    assert.doesNotThrow(() => checkStack(policy, mutated), `${resource.type} ${at.join(".")}`);
+                });
+            });
+        });
+    }
+});
