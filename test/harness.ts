@@ -64,6 +64,18 @@ export function wireProps(props: object, dryRun = true, proxySecrets = false): R
     return unknownCheckingProxy(deserializeProperties(struct, proxySecrets));
 }
 
+const resourceOptions = {
+    protect: false,
+    ignoreChanges: [],
+    aliases: [],
+    customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+    additionalSecretOutputs: [],
+};
+
+function notApplicable(reason?: string): never {
+    throw new NotApplicable(reason ?? "");
+}
+
 function urnOf(type: string, name: string): string {
     return `urn:pulumi:test::test::${type}::${name}`;
 }
@@ -76,14 +88,12 @@ function resourceArgs(policy: AnyPolicy, type: string, props: object, options: C
         name,
         urn: urnOf(type, name),
         props: wireProps(props, options.dryRun ?? true, proxySecrets),
-        opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] },
+        opts: resourceOptions,
         stackTags: new Map(),
         isType: () => false,
         asType: () => undefined,
         getConfig: <T extends object>() => ({ ...config }) as T,
-        notApplicable: (reason?: string): never => {
-            throw new NotApplicable(reason ?? "");
-        },
+        notApplicable,
     };
 }
 
@@ -134,7 +144,7 @@ export function checkStack(policy: StackValidationPolicy, resources: StackResour
         name: r.name,
         urn: r.urn ?? urnOf(r.type, r.name),
         props: wireProps(r.props, options.dryRun ?? true),
-        opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] },
+        opts: resourceOptions,
         dependencies: [],
         propertyDependencies: {},
         isType: () => false,
@@ -144,9 +154,7 @@ export function checkStack(policy: StackValidationPolicy, resources: StackResour
         resources: policyResources,
         stackTags: new Map(),
         getConfig: <T extends object>() => ({ ...config }) as T,
-        notApplicable: (reason?: string): never => {
-            throw new NotApplicable(reason ?? "");
-        },
+        notApplicable,
     };
     const result: StackCheckResult = { violations: [] };
     const settled = settle(() => policy.validateStack(args, (message, urn) => result.violations.push({ urn, message })), { violations: [] });
