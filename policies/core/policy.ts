@@ -66,6 +66,8 @@ export interface CheckContext<C> {
     violation(path: string, problem: string, fix: string): void;
     /** Reports a free-form message, prefixed with the resource label. */
     report(message: string): void;
+    /** Stops the check and reports the policy as not applicable to this resource, with the reason. */
+    notApplicable(reason: string): never;
 }
 
 export interface ResourcePolicyDefinition<P, C> extends PolicyMetadata {
@@ -173,6 +175,7 @@ export function resourcePolicy<P, C = {}>(definition: ResourcePolicyDefinition<P
             config,
             report,
             violation: (path, problem, fix) => reportViolation?.(formatViolation(label, path, problem, fix)),
+            notApplicable: (reason) => args.notApplicable(reason),
         };
     };
 
