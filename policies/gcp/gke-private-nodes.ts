@@ -1,9 +1,5 @@
-import type { ClusterArgs } from "@pulumi/gcp/container/cluster";
-import type { NodePoolArgs } from "@pulumi/gcp/container/nodePool";
-import type { Unwrap } from "@pulumi/pulumi";
-import { anyOf, asArray, asBool, asDict, asString, cisGke, gcp, resourcePolicy } from "../core";
-
-type GkeProps = Unwrap<ClusterArgs> | Unwrap<NodePoolArgs>;
+import { asArray, asBool, asDict, asString, cisGke, gcp, resourcePolicy } from "../core";
+import { type ClusterProps, type GkeProps, gkeClusterOrPool, type NodePoolProps } from "./gke-nodes";
 
 export const gkePrivateNodes = resourcePolicy<GkeProps>({
     name: "gke-private-nodes",
@@ -13,25 +9,28 @@ export const gkePrivateNodes = resourcePolicy<GkeProps>({
     tags: ["gcp", "nodes"],
     framework: cisGke("5.6.5", "Ensure clusters are created with Private Nodes"),
     remediationSteps:
-        "On the gcp.container.Cluster set `privateClusterConfig: { enablePrivateNodes: true }` (with Cloud NAT for " +
-        "egress). Do not override it with `networkConfig.enablePrivateNodes: false` on a node pool.",
+        "On the gcp.container.Cluster (Standard or Autopilot) set `privateClusterConfig: { enablePrivateNodes: true }` " +
+        "(with Cloud NAT for egress): it is the default for every node pool, including auto-provisioned ones. Do not " +
+        "override it with `networkConfig.enablePrivateNodes: false` on a gcp.container.NodePool or an inline node pool.",
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/legacy/network-isolation",
-    appliesTo: anyOf(gcp.cluster, gcp.nodePool),
+    appliesTo: gkeClusterOrPool,
     validate: (props, ctx) => {
         if (gcp.nodePool.has(ctx.type)) {
-            // A node pool inherits the cluster's setting unless it overrides it.
-            const pool = props as Unwrap<NodePoolArgs>;
+            // A node pool inherits the cluster's setting unless it overrides it (networkConfig, newer generation).
+            const pool = props as NodePoolProps;
             if (asBool(asDict(pool.networkConfig)?.enablePrivateNodes) === false) {
                 ctx.violation("networkConfig.enablePrivateNodes", "is false", "remove the override or set it to true");
             }
             return;
         }
-        const cluster = props as Unwrap<ClusterArgs>;
+        const cluster = props as ClusterProps;
         const privateNodes = asBool(asDict(cluster.privateClusterConfig)?.enablePrivateNodes);
         if (privateNodes !== true) {
             ctx.violation(
                 "privateClusterConfig.enablePrivateNodes",
-                privateNodes === false ? "is false" : "is absent, and GKE then gives nodes public IP addresses",
+                privateNodes === false
+                    ? "is false"
+                    : "is absent, and GKE then gives nodes public IP addresses in every node pool that does not opt out",
                 "set privateClusterConfig: { enablePrivateNodes: true }",
             );
         }

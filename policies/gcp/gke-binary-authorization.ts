@@ -1,0 +1,27 @@
+import { asBool, asDict, asString, gcp, resourcePolicy } from "../core";
+import type { ClusterProps } from "./gke-nodes";
+
+export const gkeBinaryAuthorization = resourcePolicy<ClusterProps>({
+    name: "gke-binary-authorization",
+    description: "Binary Authorization enforces the project's policy, so only trusted (attested) images are deployed.",
+    severity: "medium",
+    enforcementLevel: "advisory",
+    tags: ["gcp", "supply-chain"],
+    remediationSteps:
+        "On the gcp.container.Cluster set `binaryAuthorization: { evaluationMode: \"PROJECT_SINGLETON_POLICY_ENFORCE\" }` " +
+        "and define the project policy with gcp.binaryauthorization.Policy.",
+    url: "https://cloud.google.com/binary-authorization/docs/setting-up",
+    appliesTo: gcp.cluster,
+    validate: (cluster, ctx) => {
+        const config = asDict(cluster.binaryAuthorization);
+        const mode = asString(config?.evaluationMode)?.trim();
+        if (mode?.toUpperCase() === "PROJECT_SINGLETON_POLICY_ENFORCE") return;
+        // The deprecated `enabled: true` means the same mode when evaluationMode is not given.
+        if (mode === undefined && asBool(config?.enabled) === true) return;
+        ctx.violation(
+            "binaryAuthorization.evaluationMode",
+            mode === undefined ? "is absent, and GKE then admits images without Binary Authorization" : `is ${JSON.stringify(mode)}`,
+            "set binaryAuthorization: { evaluationMode: \"PROJECT_SINGLETON_POLICY_ENFORCE\" }",
+        );
+    },
+});

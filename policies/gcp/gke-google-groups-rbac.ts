@@ -1,0 +1,25 @@
+import { asDict, asString, gcp, resourcePolicy } from "../core";
+import type { ClusterProps } from "./gke-nodes";
+
+export const gkeGoogleGroupsRbac = resourcePolicy<ClusterProps>({
+    name: "gke-google-groups-rbac",
+    description: "Google Groups for RBAC is configured, so access is granted to groups rather than to individual users.",
+    severity: "low",
+    enforcementLevel: "advisory",
+    tags: ["gcp", "rbac"],
+    remediationSteps:
+        "On the gcp.container.Cluster set `authenticatorGroupsConfig: { securityGroup: \"gke-security-groups@example.com\" }` " +
+        "and bind Kubernetes roles to groups nested in it.",
+    url: "https://cloud.google.com/kubernetes-engine/docs/how-to/google-groups-rbac",
+    appliesTo: gcp.cluster,
+    validate: (cluster, ctx) => {
+        const group = asString(asDict(cluster.authenticatorGroupsConfig)?.securityGroup)?.trim();
+        if (!group) {
+            ctx.violation(
+                "authenticatorGroupsConfig.securityGroup",
+                group === "" ? "is empty" : "is absent, and GKE then ignores Google Groups in RBAC bindings",
+                "set authenticatorGroupsConfig: { securityGroup: \"gke-security-groups@<your-domain>\" }",
+            );
+        }
+    },
+});

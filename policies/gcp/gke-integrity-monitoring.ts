@@ -1,0 +1,27 @@
+import { asBool, asDict, resourcePolicy } from "../core";
+import { autopilotManagesNodes, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
+
+export const gkeIntegrityMonitoring = resourcePolicy<GkeProps>({
+    name: "gke-integrity-monitoring",
+    description: "Integrity monitoring stays on, so changes to a node's boot sequence are detected.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    tags: ["gcp", "nodes"],
+    remediationSteps:
+        "Remove `shieldedInstanceConfig.enableIntegrityMonitoring: false` from `nodeConfig` of the gcp.container.NodePool " +
+        "(and the Cluster's nodeConfig / inline nodePools / autoProvisioningDefaults), or set it to true (the default).",
+    url: "https://cloud.google.com/kubernetes-engine/docs/how-to/shielded-gke-nodes#integrity_monitoring",
+    appliesTo: gkeClusterOrPool,
+    validate: (props, ctx) => {
+        for (const target of nodeTargets(props, ctx, { autopilotReason: autopilotManagesNodes, autoProvisioning: true })) {
+            // enableIntegrityMonitoring defaults to true; only an explicit false is a finding.
+            if (asBool(asDict(target.config?.shieldedInstanceConfig)?.enableIntegrityMonitoring) === false) {
+                ctx.violation(
+                    `${target.path}.shieldedInstanceConfig.enableIntegrityMonitoring`,
+                    `is false${target.where}`,
+                    "remove it or set enableIntegrityMonitoring: true",
+                );
+            }
+        }
+    },
+});

@@ -1,0 +1,32 @@
+import { asBool, asDict, asString, gcp, resourcePolicy } from "../core";
+import type { ClusterProps } from "./gke-nodes";
+
+export const gkeNoBasicAuthClientCert = resourcePolicy<ClusterProps>({
+    name: "gke-no-basic-auth-client-cert",
+    description: "Static credentials are off: no basic-auth password and no issued client certificate.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    tags: ["gcp", "identity"],
+    remediationSteps:
+        "On the gcp.container.Cluster set `masterAuth: { clientCertificateConfig: { issueClientCertificate: false } }` " +
+        "(or omit masterAuth: client certificates are off by default) and remove any masterAuth username/password.",
+    url: "https://cloud.google.com/kubernetes-engine/docs/how-to/api-server-authentication#legacy-auth",
+    appliesTo: gcp.cluster,
+    validate: (cluster, ctx) => {
+        const auth = asDict(cluster.masterAuth);
+        if (!auth) return;
+        if (asBool(asDict(auth.clientCertificateConfig)?.issueClientCertificate) === true) {
+            ctx.violation(
+                "masterAuth.clientCertificateConfig.issueClientCertificate",
+                "is true, so GKE issues a client certificate that cannot be revoked",
+                "set issueClientCertificate: false",
+            );
+        }
+        // username/password left @pulumi/gcp with GKE's removal of basic auth; older programs may still send them.
+        for (const field of ["username", "password"]) {
+            if (asString(auth[field])?.trim()) {
+                ctx.violation(`masterAuth.${field}`, "is set, which enables basic authentication", `remove masterAuth.${field}`);
+            }
+        }
+    },
+});

@@ -1,0 +1,30 @@
+import { resourcePolicy, show } from "../core";
+import { type GkeProps, gkeClusterOrPool, isDefaultServiceAccount, nodeTargets } from "./gke-nodes";
+
+export const gkeNoDefaultServiceAccount = resourcePolicy<GkeProps>({
+    name: "gke-no-default-service-account",
+    description: "Nodes run as a dedicated least-privilege service account, not the Compute Engine default (Editor) account.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    tags: ["gcp", "identity"],
+    remediationSteps:
+        "Create a gcp.serviceaccount.Account with only roles/container.defaultNodeServiceAccount and set " +
+        "`nodeConfig.serviceAccount: account.email` on every gcp.container.NodePool (and the Cluster's nodeConfig / inline " +
+        "nodePools). For Autopilot and node auto-provisioning set `clusterAutoscaling.autoProvisioningDefaults.serviceAccount`.",
+    url: "https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#use_least_privilege_sa",
+    appliesTo: gkeClusterOrPool,
+    validate: (props, ctx) => {
+        // Autopilot nodes use clusterAutoscaling.autoProvisioningDefaults.serviceAccount, so it is judged there.
+        for (const target of nodeTargets(props, ctx, { autoProvisioning: true })) {
+            const account = target.config?.serviceAccount;
+            if (!isDefaultServiceAccount(account)) continue;
+            ctx.violation(
+                `${target.path}.serviceAccount`,
+                account === undefined
+                    ? `is absent${target.where}, and GKE then runs the nodes as the Compute Engine default service account`
+                    : `is ${show(account)}${target.where}, the Compute Engine default service account`,
+                "set serviceAccount to the email of a dedicated least-privilege service account",
+            );
+        }
+    },
+});

@@ -1,0 +1,18 @@
+import { asBool, gcp, resourcePolicy } from "../core";
+import type { ClusterProps } from "./gke-nodes";
+
+export const gkeNoKubernetesAlpha = resourcePolicy<ClusterProps>({
+    name: "gke-no-kubernetes-alpha",
+    description: "Kubernetes alpha features are off: alpha clusters get no upgrades, no SLA and untested APIs.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    tags: ["gcp", "control-plane"],
+    remediationSteps: "On the gcp.container.Cluster remove `enableKubernetesAlpha` or set `enableKubernetesAlpha: false`.",
+    url: "https://cloud.google.com/kubernetes-engine/docs/concepts/alpha-clusters",
+    appliesTo: gcp.cluster,
+    validate: (cluster, ctx) => {
+        if (asBool(cluster.enableKubernetesAlpha) === true) {
+            ctx.violation("enableKubernetesAlpha", "is true", "remove it or set enableKubernetesAlpha: false");
+        }
+    },
+});

@@ -1,0 +1,24 @@
+import { asBool, resourcePolicy } from "../core";
+import { type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
+
+export const gkeNodeAutoRepair = resourcePolicy<GkeProps>({
+    name: "gke-node-auto-repair",
+    description: "Node auto-repair stays on, so unhealthy nodes are recreated.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    tags: ["gcp", "upgrades"],
+    remediationSteps:
+        "Remove `management.autoRepair: false` from the gcp.container.NodePool (and the Cluster's inline nodePools and " +
+        "`clusterAutoscaling.autoProvisioningDefaults.management`), or set `management: { autoRepair: true }`.",
+    url: "https://cloud.google.com/kubernetes-engine/docs/how-to/node-auto-repair",
+    appliesTo: gkeClusterOrPool,
+    validate: (props, ctx) => {
+        // The provider (and GKE) default autoRepair to true, so only an explicit false is a finding.
+        const targets = nodeTargets(props, ctx, { autopilotReason: "GKE always repairs Autopilot nodes", autoProvisioning: true }, "management");
+        for (const target of targets) {
+            if (asBool(target.config?.autoRepair) === false) {
+                ctx.violation(`${target.path}.autoRepair`, `is false${target.where}`, "remove it or set autoRepair: true");
+            }
+        }
+    },
+});

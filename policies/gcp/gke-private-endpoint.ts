@@ -1,0 +1,43 @@
+import { asBool, asDict, gcp, resourcePolicy } from "../core";
+import type { ClusterProps } from "./gke-nodes";
+
+export const gkePrivateEndpoint = resourcePolicy<ClusterProps>({
+    name: "gke-private-endpoint",
+    description:
+        "The GKE control plane has no public endpoint: the IP endpoint is private, or it is disabled in favour of " +
+        "the DNS endpoint without external traffic.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    tags: ["gcp", "control-plane"],
+    remediationSteps:
+        "On the gcp.container.Cluster set `privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: true }`, " +
+        "or use the DNS endpoint: `controlPlaneEndpointsConfig: { ipEndpointsConfig: { enabled: false }, " +
+        "dnsEndpointConfig: { allowExternalTraffic: false } }`.",
+    url: "https://cloud.google.com/kubernetes-engine/docs/concepts/network-isolation",
+    appliesTo: gcp.cluster,
+    validate: (cluster, ctx) => {
+        const endpoints = asDict(cluster.controlPlaneEndpointsConfig);
+        const ipEnabled = asBool(asDict(endpoints?.ipEndpointsConfig)?.enabled);
+        if (ipEnabled !== false) {
+            const privateEndpoint = asBool(asDict(cluster.privateClusterConfig)?.enablePrivateEndpoint);
+            if (privateEndpoint !== true) {
+                ctx.violation(
+                    "privateClusterConfig.enablePrivateEndpoint",
+                    privateEndpoint === false
+                        ? "is false, so the control plane's IP endpoint is public"
+                        : "is absent and controlPlaneEndpointsConfig.ipEndpointsConfig.enabled is not false, and GKE then " +
+                          "serves the control plane on a public IP endpoint",
+                    "set privateClusterConfig.enablePrivateEndpoint: true, or disable the IP endpoint with " +
+                        "controlPlaneEndpointsConfig.ipEndpointsConfig.enabled: false and use the DNS endpoint",
+                );
+            }
+        }
+        if (asBool(asDict(endpoints?.dnsEndpointConfig)?.allowExternalTraffic) === true) {
+            ctx.violation(
+                "controlPlaneEndpointsConfig.dnsEndpointConfig.allowExternalTraffic",
+                "is true, so the DNS endpoint accepts traffic from the internet",
+                "set controlPlaneEndpointsConfig.dnsEndpointConfig.allowExternalTraffic: false",
+            );
+        }
+    },
+});

@@ -1,0 +1,20 @@
+import { asBool, gcp, resourcePolicy } from "../core";
+import { type ClusterProps, isAutopilot } from "./gke-nodes";
+
+export const gkeShieldedNodes = resourcePolicy<ClusterProps>({
+    name: "gke-shielded-nodes",
+    description: "Shielded GKE Nodes stay on, so nodes prove their identity and a stolen bootstrap credential cannot join a rogue node.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    tags: ["gcp", "nodes"],
+    remediationSteps: "On the gcp.container.Cluster remove `enableShieldedNodes: false` or set `enableShieldedNodes: true` (the default).",
+    url: "https://cloud.google.com/kubernetes-engine/docs/how-to/shielded-gke-nodes",
+    appliesTo: gcp.cluster,
+    validate: (cluster, ctx) => {
+        if (isAutopilot(cluster)) ctx.notApplicable("Autopilot cluster: Shielded GKE Nodes are always on");
+        // The provider documents enableShieldedNodes as defaulting to true.
+        if (asBool(cluster.enableShieldedNodes) === false) {
+            ctx.violation("enableShieldedNodes", "is false", "remove it or set enableShieldedNodes: true");
+        }
+    },
+});

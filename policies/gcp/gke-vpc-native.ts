@@ -1,0 +1,23 @@
+import { asString, gcp, resourcePolicy } from "../core";
+import { type ClusterProps, isAutopilot } from "./gke-nodes";
+
+export const gkeVpcNative = resourcePolicy<ClusterProps>({
+    name: "gke-vpc-native",
+    description: "The cluster is VPC-native (alias IPs), so pod traffic is subject to VPC firewall rules and anti-spoofing.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    tags: ["gcp", "network"],
+    remediationSteps:
+        "On the gcp.container.Cluster set `networkingMode: \"VPC_NATIVE\"` (the default for new clusters) with an " +
+        "`ipAllocationPolicy` naming the pod and service secondary ranges; do not use `networkingMode: \"ROUTES\"`.",
+    url: "https://cloud.google.com/kubernetes-engine/docs/concepts/alias-ips",
+    appliesTo: gcp.cluster,
+    validate: (cluster, ctx) => {
+        if (isAutopilot(cluster)) ctx.notApplicable("Autopilot cluster: always VPC-native");
+        // The provider documents VPC_NATIVE as the default for new clusters (ipAllocationPolicy then set by GKE).
+        const mode = asString(cluster.networkingMode)?.trim();
+        if (mode !== undefined && mode.toUpperCase() === "ROUTES") {
+            ctx.violation("networkingMode", "is \"ROUTES\", a routes-based cluster without alias IPs", "set networkingMode: \"VPC_NATIVE\" with an ipAllocationPolicy");
+        }
+    },
+});
