@@ -18,6 +18,8 @@ export const aksSupportTable: SupportTable = {
     "1.30": "2025-07-31",
     "1.31": "2025-11-30",
     "1.32": "2026-03-31",
+    // The AKS calendar gives Jul 2026 (confirmed by AKS rejecting 1.33 outside LTS in Jul 2026); the month's last day.
+    "1.33": "2026-07-31",
 };
 
 export const aksVersionConfigSchema = { properties: { ...versionConfigSchema } };
