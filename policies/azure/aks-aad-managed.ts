@@ -1,0 +1,31 @@
+import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
+import type { Unwrap } from "@pulumi/pulumi";
+import { asBool, asDict, azure, cisAks, resourcePolicy } from "../core";
+
+export const aksAadManaged = resourcePolicy<Unwrap<ManagedClusterArgs>>({
+    name: "aks-aad-managed",
+    description: "The AKS cluster uses AKS-managed Microsoft Entra ID (Azure AD) integration for user authentication.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    tags: ["azure", "identity"],
+    framework: cisAks("5.5.1", "Manage Kubernetes RBAC users with Azure AD"),
+    remediationSteps:
+        "Set `aadProfile: { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: [...] }` on the azure-native " +
+        "containerservice.ManagedCluster (the legacy serverAppID/clientAppID integration is deprecated).",
+    url: "https://learn.microsoft.com/azure/aks/enable-authentication-microsoft-entra-id",
+    appliesTo: azure.managedCluster,
+    validate: (cluster, ctx) => {
+        const profile = asDict(cluster.aadProfile);
+        if (!profile) {
+            ctx.violation("aadProfile", "is absent, and AKS then has no Entra ID integration", "set aadProfile: { managed: true }");
+            return;
+        }
+        const managed = asBool(profile.managed);
+        if (managed === true) return;
+        ctx.violation(
+            "aadProfile.managed",
+            managed === false ? "is false (the deprecated legacy Entra ID integration)" : "is absent, and AKS then uses the deprecated legacy integration",
+            "set aadProfile.managed: true",
+        );
+    },
+});

@@ -1,0 +1,27 @@
+import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
+import type { Unwrap } from "@pulumi/pulumi";
+import { asBool, asDict, azure, cisAks, resourcePolicy } from "../core";
+
+export const aksDefenderEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
+    name: "aks-defender-enabled",
+    description: "Microsoft Defender for Containers security monitoring runs on the cluster (threat detection and vulnerability findings).",
+    severity: "medium",
+    enforcementLevel: "advisory",
+    tags: ["azure", "logging"],
+    framework: cisAks("5.1.1", "Ensure Image Vulnerability Scanning using Azure Defender image scanning or a third party provider"),
+    remediationSteps:
+        "Set `securityProfile: { defender: { logAnalyticsWorkspaceResourceId: workspace.id, securityMonitoring: { enabled: true } } }` " +
+        "on the azure-native containerservice.ManagedCluster (with the Defender for Containers plan on the subscription).",
+    url: "https://learn.microsoft.com/azure/defender-for-cloud/defender-for-containers-introduction",
+    appliesTo: azure.managedCluster,
+    validate: (cluster, ctx) => {
+        const defender = asDict(asDict(cluster.securityProfile)?.defender);
+        const enabled = asBool(asDict(defender?.securityMonitoring)?.enabled);
+        if (enabled === true) return;
+        ctx.violation(
+            "securityProfile.defender.securityMonitoring.enabled",
+            enabled === false ? "is false" : "is absent, and AKS then runs no Defender sensor",
+            "set securityProfile.defender.securityMonitoring.enabled: true",
+        );
+    },
+});

@@ -1,0 +1,23 @@
+import { asBool } from "../core";
+import { nodePoolPolicy } from "./node-settings";
+
+export const aksNodeEncryptionAtHost = nodePoolPolicy({
+    name: "aks-node-encryption-at-host",
+    description: "AKS node pools use encryption at host, so temp disks, disk caches and ephemeral OS disks are encrypted too.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    tags: ["azure", "nodes"],
+    remediationSteps:
+        "Set `enableEncryptionAtHost: true` on each entry of the ManagedCluster's `agentPoolProfiles` and on each azure-native " +
+        "containerservice.AgentPool (register the Microsoft.Compute EncryptionAtHost feature on the subscription first).",
+    url: "https://learn.microsoft.com/azure/aks/enable-host-encryption",
+    validatePool: (pool, ctx) => {
+        const enabled = asBool(pool.fields.enableEncryptionAtHost);
+        if (enabled === true) return;
+        ctx.violation(
+            pool.path("enableEncryptionAtHost"),
+            enabled === false ? "is false" : "is absent, and AKS then leaves temp disks and disk caches unencrypted at the host",
+            `set ${pool.path("enableEncryptionAtHost")}: true`,
+        );
+    },
+});

@@ -1,0 +1,25 @@
+import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
+import type { Unwrap } from "@pulumi/pulumi";
+import { asBool, asDict, azure, resourcePolicy } from "../core";
+
+export const aksPodIdentityDisabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
+    name: "aks-pod-identity-disabled",
+    description: "The deprecated AAD pod identity add-on (podIdentityProfile) is not enabled; workload identity replaces it.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    tags: ["azure", "identity"],
+    remediationSteps:
+        "Remove `podIdentityProfile` (or set `podIdentityProfile: { enabled: false }`) on the azure-native containerservice.ManagedCluster " +
+        "and move workloads to workload identity: `securityProfile: { workloadIdentity: { enabled: true } }`, `oidcIssuerProfile: { enabled: true }`.",
+    url: "https://learn.microsoft.com/azure/aks/workload-identity-migrate-from-pod-identity",
+    appliesTo: azure.managedCluster,
+    validate: (cluster, ctx) => {
+        if (asBool(asDict(cluster.podIdentityProfile)?.enabled) === true) {
+            ctx.violation(
+                "podIdentityProfile.enabled",
+                "is true: AAD pod identity is deprecated, and its NMI pods intercept IMDS traffic with node-level privileges",
+                "set podIdentityProfile.enabled: false and use workload identity",
+            );
+        }
+    },
+});

@@ -1,0 +1,23 @@
+import * as assert from "assert";
+import { unknownValue } from "../../engine/wire";
+import { aksHttpAppRoutingDisabled as policy } from "../../policies/azure/aks-http-app-routing-disabled";
+import { checkResource } from "../harness";
+import { agentPoolType, cluster, clusterType, expectClean, expectOne, previewClusterType } from "./fixtures";
+
+describe("aks-http-app-routing-disabled", () => {
+    it("passes without the add-on, or with it disabled", () => {
+        expectClean(policy, clusterType, cluster());
+        expectClean(policy, previewClusterType, cluster({ addonProfiles: { httpApplicationRouting: { enabled: false } } }));
+        expectClean(policy, clusterType, cluster({ addonProfiles: { httpApplicationRouting: "on" as never } }));
+    });
+
+    it("flags the enabled add-on whatever the key's case, on both tokens", () => {
+        expectOne(policy, clusterType, cluster({ addonProfiles: { httpApplicationRouting: { enabled: true } } }), /^ManagedCluster "test": addonProfiles\.httpApplicationRouting\.enabled is true/);
+        expectOne(policy, previewClusterType, cluster({ addonProfiles: { HTTPApplicationRouting: { enabled: "true" as never } } }), /addonProfiles\.HTTPApplicationRouting\.enabled/);
+    });
+
+    it("leaves unknowns to the SDK and skips other types", () => {
+        assert.ok(checkResource(policy, clusterType, cluster({ addonProfiles: { httpApplicationRouting: { enabled: unknownValue<boolean>("bool") } } })).unknown);
+        assert.ok(checkResource(policy, agentPoolType, {}).notApplicable);
+    });
+});

@@ -1,0 +1,28 @@
+import * as assert from "assert";
+import { unknownValue } from "../../engine/wire";
+import { aksKeyvaultSecretsRotation as policy } from "../../policies/azure/aks-keyvault-secrets-rotation";
+import { checkResource } from "../harness";
+import { agentPoolType, cluster, clusterType, expectClean, expectOne, previewClusterType } from "./fixtures";
+
+const provider = (profile: unknown) => cluster({ addonProfiles: { azureKeyvaultSecretsProvider: profile as never } });
+
+describe("aks-keyvault-secrets-rotation", () => {
+    it("passes a provider that rotates secrets, and clusters without the provider", () => {
+        expectClean(policy, clusterType, cluster());
+        expectClean(policy, previewClusterType, cluster({ addonProfiles: { AzureKeyvaultSecretsProvider: { enabled: true, config: { enableSecretRotation: "True" } } } }));
+        expectClean(policy, clusterType, cluster({ addonProfiles: undefined }));
+        expectClean(policy, clusterType, provider({ enabled: false }));
+    });
+
+    it("flags an enabled provider without rotation, on both tokens", () => {
+        expectOne(policy, clusterType, provider({ enabled: true, config: { enableSecretRotation: "false" } }), /^ManagedCluster "test": addonProfiles\.azureKeyvaultSecretsProvider\.config\.enableSecretRotation is "false"\. Fix: set addonProfiles\.azureKeyvaultSecretsProvider\.config\.enableSecretRotation: "true"$/);
+        expectOne(policy, previewClusterType, provider({ enabled: true }), /enableSecretRotation is absent, and the add-on then never refreshes mounted secrets/);
+        expectOne(policy, clusterType, provider({ enabled: true, config: "rotate" }), /is absent/);
+    });
+
+    it("is advisory, leaves unknowns to the SDK and skips other types", () => {
+        assert.strictEqual(policy.enforcementLevel, "advisory");
+        assert.ok(checkResource(policy, clusterType, provider({ enabled: true, config: { enableSecretRotation: unknownValue("string") } })).unknown);
+        assert.ok(checkResource(policy, agentPoolType, {}).notApplicable);
+    });
+});

@@ -1,0 +1,31 @@
+import * as assert from "assert";
+import { unknownValue } from "../../engine/wire";
+import { aksSecretsKmsEncryption as policy } from "../../policies/azure/aks-secrets-kms-encryption";
+import { checkResource } from "../harness";
+import { agentPoolType, cluster, clusterType, expectClean, expectOne, previewClusterType } from "./fixtures";
+
+const kms = (azureKeyVaultKms: unknown) => cluster({ securityProfile: { azureKeyVaultKms: azureKeyVaultKms as never } });
+
+describe("aks-secrets-kms-encryption", () => {
+    it("passes KMS with a key, on the versioned token too", () => {
+        expectClean(policy, clusterType, cluster());
+        expectClean(policy, previewClusterType, kms({ enabled: true, keyId: "https://kv.vault.azure.net/keys/k/1" }));
+    });
+
+    it("flags KMS disabled or absent", () => {
+        expectOne(policy, clusterType, kms({ enabled: false, keyId: "https://kv.vault.azure.net/keys/k/1" }), /securityProfile\.azureKeyVaultKms\.enabled is false/);
+        expectOne(policy, clusterType, kms(undefined), /^ManagedCluster "test": securityProfile\.azureKeyVaultKms\.enabled is absent, and AKS then encrypts etcd only with platform-managed keys/);
+        expectOne(policy, previewClusterType, cluster({ securityProfile: undefined }), /azureKeyVaultKms\.enabled is absent/);
+    });
+
+    it("flags KMS enabled without a key", () => {
+        expectOne(policy, clusterType, kms({ enabled: true }), /securityProfile\.azureKeyVaultKms\.keyId is absent, so KMS has no key/);
+        expectOne(policy, clusterType, kms({ enabled: true, keyId: " " }), /keyId is absent/);
+        expectOne(policy, clusterType, kms({ enabled: true, keyId: 7 }), /keyId is absent/);
+    });
+
+    it("leaves unknowns to the SDK and skips other types", () => {
+        assert.match(checkResource(policy, clusterType, kms({ enabled: true, keyId: unknownValue("string") })).unknown ?? "", /keyId/);
+        assert.ok(checkResource(policy, agentPoolType, {}).notApplicable);
+    });
+});
