@@ -1,6 +1,9 @@
-import { asBool, asDict, cisKubernetes, containersOf, kubernetes, podSpecOf, resourcePolicy } from "../../core";
+import { cisKubernetes, resourcePolicy } from "../../core";
+import { podSecurityChecks } from "./checks";
+import { checkPolicyParts, type PodSecurityConfig } from "./pss";
 
-export const k8sNoPrivilegedContainers = resourcePolicy<unknown>({
+/** The Pod Security Standards baseline "Privileged Containers" control (PSA check `privileged`). */
+export const k8sNoPrivilegedContainers = resourcePolicy<unknown, PodSecurityConfig>({
     name: "k8s-no-privileged-containers",
     description: "No container, init container or ephemeral container runs privileged.",
     severity: "critical",
@@ -11,14 +14,5 @@ export const k8sNoPrivilegedContainers = resourcePolicy<unknown>({
         "Remove `securityContext.privileged: true` from the container (or set it to false). Grant only the specific " +
         "capability the workload needs in `securityContext.capabilities.add`.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
-    appliesTo: kubernetes.workloads,
-    validate: (props, ctx) => {
-        const pod = podSpecOf(ctx.type, props);
-        if (!pod) return;
-        for (const c of containersOf(pod)) {
-            if (asBool(asDict(c.container.securityContext)?.privileged) === true) {
-                ctx.violation(`${c.path}.securityContext.privileged`, `is true on ${c.label}`, "remove it or set it to false");
-            }
-        }
-    },
+    ...checkPolicyParts(podSecurityChecks, "privileged", "k8s-no-privileged-containers"),
 });

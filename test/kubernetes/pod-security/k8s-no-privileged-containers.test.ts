@@ -72,6 +72,14 @@ describe("k8s-no-privileged-containers", () => {
         assert.strictEqual(checkResource(k8sNoPrivilegedContainers, d.type, d.props, { config: { excludeNamespaces: ["default"] } }).violations.length, 1);
     });
 
+    it("applies at every Pod Security Standards version", () => {
+        const [pod] = everyWorkload({ containers: [{ name: "app", securityContext: { privileged: true } }] });
+        for (const podSecurityVersion of ["v1.0", "v1.25", "latest"]) {
+            assert.strictEqual(checkResource(k8sNoPrivilegedContainers, pod.type, pod.props, { config: { podSecurityVersion } }).violations.length, 1);
+        }
+        assert.throws(() => checkResource(k8sNoPrivilegedContainers, pod.type, pod.props, { config: { podSecurityVersion: "1.25" } }), /podSecurityVersion/);
+    });
+
     it("rejects unknown config keys with a clear error", () => {
         const [pod] = everyWorkload(hardened);
         assert.throws(() => checkResource(k8sNoPrivilegedContainers, pod.type, pod.props, { config: { excludeNamespace: ["x"] } }), /additional properties "excludeNamespace"/);

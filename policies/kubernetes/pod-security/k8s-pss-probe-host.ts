@@ -1,0 +1,15 @@
+import { podSecurityStandards, resourcePolicy } from "../../core";
+import { podSecurityChecks } from "./checks";
+import { checkPolicyParts, type PodSecurityConfig } from "./pss";
+
+export const k8sPssProbeHost = resourcePolicy<unknown, PodSecurityConfig>({
+    name: "k8s-pss-probe-host",
+    description: "From v1.34: probes (liveness, readiness, startup) and lifecycle handlers (postStart, preStop) set no httpGet or tcpSocket host, so they cannot reach other hosts from the node.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    tags: ["kubernetes", "workload", "pss-baseline"],
+    framework: podSecurityStandards("baseline", "Host Probes / Lifecycle Hooks"),
+    remediationSteps: "Remove `host` from `livenessProbe`, `readinessProbe`, `startupProbe` and `lifecycle.postStart`/`preStop` `httpGet` and `tcpSocket` handlers.",
+    url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
+    ...checkPolicyParts(podSecurityChecks, "hostProbesAndHostLifecycle", "k8s-pss-probe-host"),
+});
