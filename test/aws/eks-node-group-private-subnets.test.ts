@@ -28,6 +28,11 @@ describe("eks-node-group-private-subnets", () => {
         assert.deepStrictEqual(messages(withProps(hardenedStack(), "private-a", ({ mapPublicIpOnLaunch: _, ...p }) => p)), []);
     });
 
+    it("drops findings on node groups exempted by config", () => {
+        const stack = withProps(hardenedStack(), "private-b", (p) => ({ ...p, mapPublicIpOnLaunch: true }));
+        assert.deepStrictEqual(checkStack(eksNodeGroupPrivateSubnets, stack, { config: { excludeResourceNames: ["prod-*"] } }).violations, []);
+    });
+
     it("survives wrong types", () => {
         assert.deepStrictEqual(messages(withProps(hardenedStack(), "prod-general", (p) => ({ ...p, subnetIds: "subnet-0aaa" }))), []);
         assert.deepStrictEqual(messages(withProps(hardenedStack(), "prod-general", (p) => ({ ...p, subnetIds: [1, null] }))), []);

@@ -55,6 +55,13 @@ describe("eks-version-currency", () => {
         assert.match(check({ ...cluster(), upgradePolicy: "STANDARD" }).violations[0], /supportType is absent/);
     });
 
+    it("honours an exemption tag that names the policy and gives a reason", () => {
+        const tagged = { ...cluster(), version: "1.29", tags: { "clusterguard-exempt-eks-version-currency": "vendor appliance pinned to 1.29 until 2027-01" } };
+        const r = check(tagged);
+        assert.deepStrictEqual(r.violations, []);
+        assert.match(r.notApplicable ?? "", /tag clusterguard-exempt-eks-version-currency: vendor appliance pinned/);
+    });
+
     it("leaves an unknown value to the SDK during preview", () => {
         const r = check({ ...cluster(), version: unknownValue<string>("string") });
         assert.deepStrictEqual(r.violations, []);
