@@ -40,7 +40,7 @@ describe("engine runner (end to end, compiled pack via run-policy-pack)", () => 
                 vpcConfig: { subnetIds: [resourceReference("urn:pulumi:dev::p::aws:ec2/subnet:Subnet::a") as string], endpointPublicAccess: secretValue(false) },
             };
             const clean = await runner().analyze({ type: "aws:eks/cluster:Cluster", name: "secret", props: cluster });
-            assert.deepStrictEqual(policiesReported(clean), []);
+            assert.deepStrictEqual(diagnosticsOf(clean, "eks-endpoint-private"), []);
             const unknown = { ...cluster, vpcConfig: { subnetIds: ["s"], endpointPublicAccess: unknownValue<boolean>("bool") } };
             const preview = await runner().analyze({ type: "aws:eks/cluster:Cluster", name: "unknown", props: unknown });
             const [d] = diagnosticsOf(preview, "eks-endpoint-private");

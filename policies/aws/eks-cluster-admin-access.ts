@@ -1,0 +1,54 @@
+import type { AccessPolicyAssociationArgs } from "@pulumi/aws/eks/accessPolicyAssociation";
+import type { Unwrap } from "@pulumi/pulumi";
+import { asDict, asString, aws, cisEks, resourcePolicy } from "../core";
+
+interface Config {
+    allowedPrincipalArns: string[];
+}
+
+const clusterAdminPolicy = "AmazonEKSClusterAdminPolicy";
+
+/** `*` matches any run of characters (ARNs contain `/`, so path globs do not fit). */
+function wildcard(pattern: string): RegExp {
+    return new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+}
+
+export const eksClusterAdminAccess = resourcePolicy<Unwrap<AccessPolicyAssociationArgs>, Config>({
+    name: "eks-cluster-admin-access",
+    description:
+        "AmazonEKSClusterAdminPolicy is granted at cluster scope only to principals on an allow-list; everyone else gets " +
+        "narrower policies or namespace scope.",
+    severity: "high",
+    enforcementLevel: "advisory",
+    tags: ["aws", "identity"],
+    framework: cisEks("4.1.1", "Ensure that the cluster-admin role is only used where required"),
+    remediationSteps:
+        'Associate a narrower policy (e.g. `policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy"`) or ' +
+        '`accessScope: { type: "namespace", namespaces: ["team-a"] }` on the aws.eks.AccessPolicyAssociation; list the ' +
+        "break-glass administrators in this policy's allowedPrincipalArns.",
+    url: "https://docs.aws.amazon.com/eks/latest/userguide/access-policy-permissions.html",
+    configSchema: {
+        properties: {
+            allowedPrincipalArns: {
+                type: "array",
+                items: { type: "string", minLength: 1 },
+                default: [],
+                description: "IAM principal ARNs (with * wildcards) allowed AmazonEKSClusterAdminPolicy at cluster scope.",
+            },
+        },
+    },
+    appliesTo: aws.eksAccessPolicyAssociation,
+    validate: (association, ctx) => {
+        const policyArn = asString(association.policyArn);
+        if (!policyArn || !policyArn.endsWith(`/${clusterAdminPolicy}`)) return;
+        const scope = asDict(association.accessScope);
+        if (asString(scope?.type) !== "cluster") return;
+        const principal = asString(association.principalArn);
+        if (principal && ctx.config.allowedPrincipalArns.some((p) => wildcard(p).test(principal))) return;
+        ctx.violation(
+            "accessScope.type",
+            `is "cluster" with ${clusterAdminPolicy}, making ${principal ? JSON.stringify(principal) : "the principal"} an administrator of the whole cluster`,
+            'grant a narrower policy or accessScope: { type: "namespace", namespaces: [...] }, or add the principal to allowedPrincipalArns',
+        );
+    },
+});
