@@ -1,5 +1,5 @@
 import { anyOf, cisKubernetes, kubernetes, resourcePolicy } from "../../core";
-import { roleRules } from "./rbac-rules";
+import { aggregatedIntoNote, roleRules } from "./rbac-rules";
 
 const fields = ["apiGroups", "resources", "verbs"] as const;
 
@@ -19,6 +19,7 @@ export const k8sRbacNoWildcards = resourcePolicy<unknown>({
     appliesTo: anyOf(kubernetes.clusterRole, kubernetes.role),
     validate: (props, ctx) => {
         const reported = new Set<string>();
+        const note = aggregatedIntoNote(ctx.type, props);
         for (const ref of roleRules(ctx.type, props)) {
             const wild = fields.filter((f) => ref.rule[f].includes("*"));
             if (wild.length === 0 || reported.has(ref.path)) continue;
@@ -27,7 +28,7 @@ export const k8sRbacNoWildcards = resourcePolicy<unknown>({
                 ctx.violation(ref.path, `${ref.aggregates}, which grants "*" in ${wild.join(", ")} (every permission in the cluster)`,
                     "select only the labels of the roles to aggregate");
             } else {
-                ctx.violation(ref.path, `has "*" in ${wild.map((f) => `${f} ${JSON.stringify(ref.rule[f])}`).join(", ")}`,
+                ctx.violation(ref.path, `has "*" in ${wild.map((f) => `${f} ${JSON.stringify(ref.rule[f])}`).join(", ")}${note}`,
                     "list the API groups, resources and verbs the subject needs explicitly");
             }
         }

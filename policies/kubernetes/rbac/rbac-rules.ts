@@ -147,7 +147,7 @@ function describeSelector(selector: Dict): string {
         const values = asStrings(e.values);
         parts.push(`${String(e.key)} ${String(e.operator)}${values.length ? ` (${values.join(", ")})` : ""}`);
     }
-    return parts.length ? parts.join(", ") : "an empty selector, which matches every ClusterRole";
+    return parts.length ? `selects ${parts.join(", ")}` : "is an empty selector, which selects every ClusterRole";
 }
 
 /** The aggregation selectors of a ClusterRole, or undefined when it is not aggregated. */
@@ -172,7 +172,7 @@ export function roleRules(type: string, props: unknown): RuleRef[] {
             const selected = builtinRoles.filter((r) => selectorMatches(selector, r.labels));
             if (selected.length === 0) return;
             const aggregates =
-                `selects ${describeSelector(selector)}; this aggregates the built-in ClusterRole(s) ` +
+                `${describeSelector(selector)}; this aggregates the built-in ClusterRole(s) ` +
                 `${selected.map((r) => `"${r.name}"`).join(", ")} into this role`;
             for (const r of selected) {
                 for (const rule of r.rules) refs.push({ rule, path: `aggregationRule.clusterRoleSelectors[${index}]`, aggregates });
@@ -237,6 +237,19 @@ export function describeGrants(rule: PolicyRule, permissions: readonly Permissio
     return `grants ${parts.join("; ")}${names}`;
 }
 
+/**
+ * For a ClusterRole that carries the built-in aggregation labels, the note that its rules also flow into
+ * the built-in admin, edit or view roles (and to everyone bound to them); "" otherwise.
+ */
+export function aggregatedIntoNote(type: string, props: unknown): string {
+    if (kindOf(type) !== "ClusterRole") return "";
+    const labels = asDict(asDict(asDict(props)?.metadata)?.labels) ?? {};
+    const targets = ["admin", "edit", "view"].filter((t) => asString(labels[`rbac.authorization.k8s.io/aggregate-to-${t}`]) === "true");
+    if (targets.length === 0) return "";
+    return ` (its label${targets.length > 1 ? "s" : ""} ${targets.map((t) => `rbac.authorization.k8s.io/aggregate-to-${t}=true`).join(", ")} also ` +
+        `add${targets.length > 1 ? "" : "s"} these rules to the built-in ${targets.map((t) => `"${t}"`).join(", ")} role${targets.length > 1 ? "s" : ""}, and so to everyone bound to ${targets.length > 1 ? "them" : "it"})`;
+}
+
 export interface RoleCheck {
     permissions: readonly Permission[];
     /** What to set instead. */
@@ -251,20 +264,27 @@ export function checkRole(type: string, props: unknown, ctx: CheckContext<unknow
         const namespace = asString(asDict(asDict(props)?.metadata)?.namespace);
         if (namespace === undefined || !check.namespaces.includes(namespace)) return;
     }
-    // Aggregated rules are reported once per selector, with every grant the selector pulls in.
-    const aggregated = new Map<string, { aggregates: string; grants: string[] }>();
+    // Aggregated rules are reported once per selector, with the union of what the selected roles grant.
+    const aggregated = new Map<string, { aggregates: string; verbs: Map<string, Set<string>> }>();
+    const note = aggregatedIntoNote(type, props);
     for (const ref of roleRules(type, props)) {
-        const grants = describeGrants(ref.rule, check.permissions);
-        if (!grants) continue;
         if (ref.aggregates) {
-            const entry = aggregated.get(ref.path) ?? { aggregates: ref.aggregates, grants: [] };
-            entry.grants.push(grants.replace(/^grants /, ""));
+            const entry = aggregated.get(ref.path) ?? { aggregates: ref.aggregates, verbs: new Map<string, Set<string>>() };
             aggregated.set(ref.path, entry);
-        } else {
-            ctx.violation(ref.path, grants, check.fix);
+            for (const p of check.permissions) {
+                const verbs = grantedVerbs(ref.rule, p);
+                if (verbs.length === 0) continue;
+                const key = resourceName(p);
+                entry.verbs.set(key, new Set([...(entry.verbs.get(key) ?? []), ...verbs]));
+            }
+            continue;
         }
+        const grants = describeGrants(ref.rule, check.permissions);
+        if (grants) ctx.violation(ref.path, grants + note, check.fix);
     }
     for (const [path, entry] of aggregated) {
-        ctx.violation(path, `${entry.aggregates}, which grants ${[...new Set(entry.grants)].join("; ")}`, check.fix);
+        if (entry.verbs.size === 0) continue;
+        const grants = [...entry.verbs].map(([resource, verbs]) => `${[...verbs].join(", ")} on ${resource}`).join("; ");
+        ctx.violation(path, `${entry.aggregates}, which grants ${grants}`, "narrow the selector to the labels of least-privilege roles, so that it does not aggregate these built-in roles");
     }
 }

@@ -1,4 +1,7 @@
 import { k8sRbacNoSecretRead as policy } from "../../../policies/kubernetes/rbac/k8s-rbac-no-secret-read";
+import * as assert from "assert";
+import { clusterRole, types } from "../../fixtures/rbac";
+import { checkResource } from "../../harness";
 import { roleBasics } from "./role-cases";
 
 describe("k8s-rbac-no-secret-read", () => {
@@ -16,5 +19,12 @@ describe("k8s-rbac-no-secret-read", () => {
         { what: "a secrets subresource only", rules: [{ apiGroups: [""], resources: ["secrets/status"], verbs: ["get"] }] },
     ],
         flagsEdit: true,
+    });
+
+    it("says when a ClusterRole's aggregation labels push the grant into the built-in view role", () => {
+        const labelled = clusterRole([{ apiGroups: [""], resources: ["secrets"], verbs: ["get"] }]);
+        labelled.metadata = { name: "secret-viewer", labels: { "rbac.authorization.k8s.io/aggregate-to-view": "true" } };
+        assert.match(checkResource(policy, types.clusterRole, labelled).violations[0],
+            /grants get on secrets \(its label rbac\.authorization\.k8s\.io\/aggregate-to-view=true also adds these rules to the built-in "view" role, and so to everyone bound to it\)\. Fix/);
     });
 });

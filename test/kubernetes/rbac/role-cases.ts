@@ -69,7 +69,7 @@ export function roleBasics(policy: ResourceValidationPolicy, spec: RolePolicySpe
     it("flags an empty aggregation selector (it aggregates every ClusterRole, cluster-admin included)", () => {
         const r = checkResource(policy, types.clusterRole, aggregatedClusterRole([{ matchLabels: { team: "web" } }, {}]));
         assert.strictEqual(r.violations.length, 1, r.violations.join("\n"));
-        assert.match(r.violations[0], /clusterRoleSelectors\[1\] selects an empty selector, which matches every ClusterRole; this aggregates the built-in ClusterRole\(s\) "cluster-admin"/);
+        assert.match(r.violations[0], /clusterRoleSelectors\[1\] is an empty selector, which selects every ClusterRole; this aggregates the built-in ClusterRole\(s\) "cluster-admin"/);
     });
 
     it("flags a DoesNotExist selector that matches cluster-admin", () => {
