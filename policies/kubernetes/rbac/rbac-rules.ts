@@ -134,11 +134,6 @@ export function selectorMatches(selector: Dict, labels: Record<string, string>):
     return true;
 }
 
-/** The built-in ClusterRoles one aggregation selector selects. */
-export function builtinRolesSelectedBy(selector: Dict): string[] {
-    return builtinRoles.filter((r) => selectorMatches(selector, r.labels)).map((r) => r.name);
-}
-
 function describeSelector(selector: Dict): string {
     const parts: string[] = [];
     for (const [key, value] of Object.entries(asDict(selector.matchLabels) ?? {})) parts.push(`${key}=${String(value)}`);
