@@ -1,0 +1,36 @@
+import { anyOf, cisKubernetes, kubernetes, resourcePolicy } from "../../core";
+import { aggregatedIntoNote, roleRules } from "./rbac-rules";
+
+const fields = ["apiGroups", "resources", "verbs"] as const;
+
+export const k8sRbacNoWildcards = resourcePolicy<unknown>({
+    name: "k8s-rbac-no-wildcards",
+    description: "No Role or ClusterRole rule uses \"*\" in apiGroups, resources or verbs, and no aggregation selector pulls in cluster-admin.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    tags: ["kubernetes", "rbac"],
+    framework: cisKubernetes("5.1.3", "Minimize wildcard use in Roles and ClusterRoles"),
+    remediationSteps:
+        "List the API groups, resources and verbs explicitly in `rules[]` of the kubernetes.rbac.v1.Role or ClusterRole " +
+        "(e.g. `{apiGroups: [\"apps\"], resources: [\"deployments\"], verbs: [\"get\", \"list\", \"watch\"]}`). A wildcard also " +
+        "grants every resource, subresource and verb added to the API later, custom resources included. For an aggregated " +
+        "ClusterRole, select only the labels of the roles to aggregate in `aggregationRule.clusterRoleSelectors`.",
+    url: "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege",
+    appliesTo: anyOf(kubernetes.clusterRole, kubernetes.role),
+    validate: (props, ctx) => {
+        const reported = new Set<string>();
+        const note = aggregatedIntoNote(ctx.type, props);
+        for (const ref of roleRules(ctx.type, props)) {
+            const wild = fields.filter((f) => ref.rule[f].includes("*"));
+            if (wild.length === 0 || reported.has(ref.path)) continue;
+            reported.add(ref.path);
+            if (ref.aggregates) {
+                ctx.violation(ref.path, `${ref.aggregates}, which grants "*" in ${wild.join(", ")} (every permission in the cluster)`,
+                    "select only the labels of the roles to aggregate");
+            } else {
+                ctx.violation(ref.path, `has "*" in ${wild.map((f) => `${f} ${JSON.stringify(ref.rule[f])}`).join(", ")}${note}`,
+                    "list the API groups, resources and verbs the subject needs explicitly");
+            }
+        }
+    },
+});

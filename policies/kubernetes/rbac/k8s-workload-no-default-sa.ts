@@ -1,0 +1,30 @@
+import { asDict, asString, cisKubernetes, kubernetes, podSpecOf, resourcePolicy } from "../../core";
+
+export const k8sWorkloadNoDefaultSa = resourcePolicy<unknown>({
+    name: "k8s-workload-no-default-sa",
+    description: "Workloads run as their own ServiceAccount, not the namespace's default one.",
+    severity: "low",
+    enforcementLevel: "advisory",
+    tags: ["kubernetes", "rbac"],
+    framework: cisKubernetes("5.1.5", "Ensure that default service accounts are not actively used"),
+    remediationSteps:
+        "Create a kubernetes.core.v1.ServiceAccount for the workload and set `serviceAccountName` in its pod spec " +
+        "(`spec.template.spec.serviceAccountName` for a Deployment). Permissions granted to `default` reach every pod of the namespace.",
+    url: "https://kubernetes.io/docs/concepts/security/service-accounts/#default-service-accounts",
+    appliesTo: kubernetes.workloads,
+    validate: (props, ctx) => {
+        const pod = podSpecOf(ctx.type, props);
+        if (!pod) return;
+        const spec = asDict(pod.spec) ?? {};
+        // serviceAccount is the deprecated alias; serviceAccountName wins when both are set.
+        const field = spec.serviceAccountName !== undefined ? "serviceAccountName" : spec.serviceAccount !== undefined ? "serviceAccount" : undefined;
+        const account = field ? asString(spec[field]) : undefined;
+        if (account !== undefined && account !== "" && account !== "default") return;
+        if (account === undefined && pod.isPatch) return; // a patch leaves the live setting alone
+        ctx.violation(
+            `${pod.path}.${field ?? "serviceAccountName"}`,
+            account === undefined || account === "" ? "is absent, and Kubernetes then runs the pods as the namespace's \"default\" ServiceAccount" : 'is "default"',
+            "create a dedicated ServiceAccount for this workload and set serviceAccountName to it",
+        );
+    },
+});
