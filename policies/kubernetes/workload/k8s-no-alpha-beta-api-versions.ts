@@ -101,6 +101,6 @@ export const k8sNoAlphaBetaApiVersions = resourcePolicy<unknown, Config>({
                 : stable === undefined
                   ? "use the stable version of this API once the project ships one"
                   : `use apiVersion "${stable}"`;
-        ctx.violation("apiVersion", `is "${apiVersion}", a ${version.includes("alpha") ? "alpha" : "beta"} API`, fix);
+        ctx.violation("apiVersion", `is "${apiVersion}", ${version.includes("alpha") ? "an alpha" : "a beta"} API`, fix);
     },
 });
