@@ -102,7 +102,7 @@ describe("hardened namespace (end to end through the engine runner)", () => {
     it("reports the insecure example under many policies", async () => {
         const evaluation = await runner().evaluate(asResources(loadManifests("kubernetes/network-insecure.yaml")));
         const reported = new Set([...evaluation.resources.flatMap((r) => policiesReported(r.result)), ...policiesReported(evaluation.stack)]);
-        const missing = [...family].filter((n) => n !== "k8s-image-registry-allowed" && n !== "k8s-liveness-readiness-probes" && !reported.has(n));
+        const missing = [...family].filter((n) => n !== "k8s-image-registry-allowed" && !reported.has(n));
         assert.deepStrictEqual(missing, []);
     });
 });
