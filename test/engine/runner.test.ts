@@ -52,6 +52,7 @@ describe("engine runner (end to end, compiled pack via run-policy-pack)", () => 
             const workloads = everyWorkload({ containers: [{ name: "app", securityContext: { privileged: true } }] });
             const evaluation = await runner().evaluate(workloads.map((w, i) => ({ type: w.type, name: `w${i}`, props: w.props })));
             for (const r of evaluation.resources) {
+                // Other workload policies report on these bare fixtures too; this one must be among them.
                 assert.ok(policiesReported(r.result).includes("k8s-no-privileged-containers"), r.resource.type);
             }
         });

@@ -1,4 +1,21 @@
 import type { ClusterGuardPolicy } from "../../core";
+import { k8sBlockMetadataEgress } from "./k8s-block-metadata-egress";
+import { k8sIngressNoSnippetAnnotations } from "./k8s-ingress-no-snippet-annotations";
+import { k8sIngressTls } from "./k8s-ingress-tls";
+import { k8sLoadbalancerInternal } from "./k8s-loadbalancer-internal";
+import { k8sNetworkDefaultDenyIngress } from "./k8s-network-default-deny-ingress";
+import { k8sNetworkPolicyNotAllowAll } from "./k8s-network-policy-not-allow-all";
+import { k8sNoNodeportServices } from "./k8s-no-nodeport-services";
+import { k8sNoServiceExternalIps } from "./k8s-no-service-external-ips";
 
 /** Network segmentation, metadata-API protection and exposure checks. */
-export const networkPolicies: ClusterGuardPolicy[] = [];
+export const networkPolicies: ClusterGuardPolicy[] = [
+    k8sNetworkDefaultDenyIngress,
+    k8sBlockMetadataEgress,
+    k8sNetworkPolicyNotAllowAll,
+    k8sLoadbalancerInternal,
+    k8sNoNodeportServices,
+    k8sNoServiceExternalIps,
+    k8sIngressTls,
+    k8sIngressNoSnippetAnnotations,
+];

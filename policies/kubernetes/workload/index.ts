@@ -1,4 +1,31 @@
 import type { ClusterGuardPolicy } from "../../core";
+import { k8sContainerResources } from "./k8s-container-resources";
+import { k8sImageDigestPinned } from "./k8s-image-digest-pinned";
+import { k8sImagePullPolicyAlways } from "./k8s-image-pull-policy-always";
+import { k8sImageRegistryAllowed } from "./k8s-image-registry-allowed";
+import { k8sImageTagPinned } from "./k8s-image-tag-pinned";
+import { k8sLivenessReadinessProbes } from "./k8s-liveness-readiness-probes";
+import { k8sNamespacePssEnforceLabel } from "./k8s-namespace-pss-enforce-label";
+import { k8sNamespaceQuotaAndLimits } from "./k8s-namespace-quota-and-limits";
+import { k8sNoAlphaBetaApiVersions } from "./k8s-no-alpha-beta-api-versions";
+import { k8sNoDefaultNamespace } from "./k8s-no-default-namespace";
+import { k8sNoRuntimeSocketMount } from "./k8s-no-runtime-socket-mount";
+import { k8sNoSecretEnvLiterals } from "./k8s-no-secret-env-literals";
+import { k8sReadonlyRootFilesystem } from "./k8s-readonly-root-filesystem";
 
 /** Workload hygiene and supply-chain checks. */
-export const workloadPolicies: ClusterGuardPolicy[] = [];
+export const workloadPolicies: ClusterGuardPolicy[] = [
+    k8sContainerResources,
+    k8sReadonlyRootFilesystem,
+    k8sLivenessReadinessProbes,
+    k8sNoSecretEnvLiterals,
+    k8sNoRuntimeSocketMount,
+    k8sNoDefaultNamespace,
+    k8sNamespaceQuotaAndLimits,
+    k8sNamespacePssEnforceLabel,
+    k8sNoAlphaBetaApiVersions,
+    k8sImageTagPinned,
+    k8sImageDigestPinned,
+    k8sImagePullPolicyAlways,
+    k8sImageRegistryAllowed,
+];

@@ -1,0 +1,48 @@
+import { cisKubernetes, kubernetes, stackPolicy } from "../../core";
+import { groupBy, networkPoliciesByNamespace, ruleAllowsEverything, selectingPolicies, showLabels, workloadModels } from "./segmentation";
+
+export const k8sNetworkDefaultDenyIngress = stackPolicy({
+    name: "k8s-network-default-deny-ingress",
+    description:
+        "Every namespace that runs workloads has a NetworkPolicy that selects its pods and denies ingress by default; " +
+        "uncovered namespaces and workloads are reported.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    tags: ["kubernetes", "network"],
+    framework: cisKubernetes("5.3.2", "Ensure that all Namespaces have Network Policies defined"),
+    remediationSteps:
+        "Add a `kubernetes.networking.v1.NetworkPolicy` in each namespace with `spec.podSelector: {}` and " +
+        '`spec.policyTypes: ["Ingress"]` (no ingress rules), then allow the traffic each workload needs with further ' +
+        "NetworkPolicies. Pods of a workload must carry labels that the policy's podSelector matches.",
+    url: "https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-ingress-traffic",
+    appliesTo: kubernetes.workloads,
+    validateStack: (ctx) => {
+        const policies = networkPoliciesByNamespace(ctx.resources);
+        for (const [namespace, workloads] of groupBy(workloadModels(ctx.resources), (w) => w.namespace)) {
+            const inNamespace = policies.get(namespace) ?? [];
+            for (const w of workloads) {
+                if (w.hostNetwork) continue; // k8s-block-metadata-egress reports host-network pods, which no NetworkPolicy covers
+                const selecting = selectingPolicies(w, inNamespace, "Ingress");
+                if (selecting.length === 0) {
+                    const problem =
+                        inNamespace.length === 0
+                            ? `selects pods in namespace "${namespace}", which has no NetworkPolicy, so all ingress to them is allowed`
+                            : `selects pods (${showLabels(w.labels)}) in namespace "${namespace}" that no NetworkPolicy with policyTypes Ingress selects, so all ingress to them is allowed`;
+                    ctx.violation(w.resource, "metadata.namespace", problem, `add a NetworkPolicy in "${namespace}" with podSelector {} and policyTypes ["Ingress"]`);
+                    continue;
+                }
+                for (const p of selecting) {
+                    const open = p.ingress.findIndex((rule) => ruleAllowsEverything(rule, "from"));
+                    if (open >= 0) {
+                        ctx.violation(
+                            w.resource,
+                            "metadata.namespace",
+                            `has pods selected by NetworkPolicy "${namespace}/${p.name}", whose spec.ingress[${open}] allows all traffic from anywhere, so ingress is not denied by default`,
+                            "remove the empty ingress rule and allow only the sources the workload needs",
+                        );
+                    }
+                }
+            }
+        }
+    },
+});

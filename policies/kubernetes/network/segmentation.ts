@@ -1,0 +1,222 @@
+// Shared model for the network-segmentation policies: namespaces, label selectors, NetworkPolicies and
+// the pods each one selects, judged the way the Kubernetes API and CNI plugins read them.
+import type { PolicyResource } from "@pulumi/policy";
+import { cidrContainsAddress, parseCidr } from "../../core/cidr";
+import { kubernetes } from "../../core/types";
+import { asArray, asBool, asDict, asNumber, asString, asStrings, type Dict, isDict } from "../../core/values";
+import { podSpecOf } from "../../core/workloads";
+
+/** Where an object without metadata.namespace lands: the provider's default namespace, "default". */
+export const defaultNamespace = "default";
+
+/** metadata.namespace, or "default" when absent or empty. */
+export function namespaceOf(props: unknown): string {
+    const namespace = asString(asDict(asDict(props)?.metadata)?.namespace);
+    return namespace && namespace.trim() !== "" ? namespace : defaultNamespace;
+}
+
+/** The name of a Namespace object. */
+export function namespaceObjectName(props: unknown): string | undefined {
+    return asString(asDict(asDict(props)?.metadata)?.name);
+}
+
+/** String-valued labels of a labels map; other values are skipped. */
+export function labelsOf(value: unknown): Record<string, string> {
+    const labels: Record<string, string> = {};
+    for (const [key, v] of Object.entries(asDict(value) ?? {})) {
+        if (typeof v === "string") labels[key] = v;
+    }
+    return labels;
+}
+
+/**
+ * True when a metav1.LabelSelector matches the labels. An absent or empty selector matches everything
+ * (a NetworkPolicy's `podSelector: {}` selects every pod); a selector that is not an object, or an
+ * expression with an unknown operator, matches nothing (the API server would reject it).
+ */
+export function labelSelectorMatches(selector: unknown, labels: Record<string, string>): boolean {
+    if (selector === undefined || selector === null) return true;
+    if (!isDict(selector)) return false;
+    const matchLabels = selector.matchLabels;
+    if (matchLabels !== undefined && matchLabels !== null) {
+        if (!isDict(matchLabels)) return false;
+        for (const [key, value] of Object.entries(matchLabels)) {
+            if (labels[key] !== value) return false;
+        }
+    }
+    const expressions = selector.matchExpressions;
+    if (expressions !== undefined && expressions !== null) {
+        if (!Array.isArray(expressions)) return false;
+        for (const entry of expressions) {
+            const expression = asDict(entry);
+            const key = asString(expression?.key);
+            if (!expression || key === undefined) return false;
+            const values = asStrings(expression.values);
+            const has = Object.prototype.hasOwnProperty.call(labels, key);
+            switch (asString(expression.operator)) {
+                case "In":
+                    if (!has || !values.includes(labels[key])) return false;
+                    break;
+                case "NotIn":
+                    if (has && values.includes(labels[key])) return false;
+                    break;
+                case "Exists":
+                    if (!has) return false;
+                    break;
+                case "DoesNotExist":
+                    if (has) return false;
+                    break;
+                default:
+                    return false;
+            }
+        }
+    }
+    return true;
+}
+
+export type Direction = "Ingress" | "Egress";
+
+export interface NetworkPolicyModel {
+    resource: PolicyResource;
+    namespace: string;
+    name: string;
+    podSelector: unknown;
+    /** policyTypes, or their API default: Ingress, plus Egress when egress rules exist. */
+    policyTypes: Set<Direction>;
+    ingress: Dict[];
+    egress: Dict[];
+}
+
+/** Effective policyTypes, as the API server defaults them. */
+export function policyTypesOf(spec: Dict | undefined): Set<Direction> {
+    const declared = asStrings(spec?.policyTypes).filter((t): t is Direction => t === "Ingress" || t === "Egress");
+    if (declared.length > 0) return new Set(declared);
+    const types = new Set<Direction>(["Ingress"]);
+    if (asArray(spec?.egress).length > 0) types.add("Egress");
+    return types;
+}
+
+export function networkPolicyModel(resource: PolicyResource): NetworkPolicyModel {
+    const spec = asDict(asDict(resource.props)?.spec);
+    return {
+        resource,
+        namespace: namespaceOf(resource.props),
+        name: asString(asDict(asDict(resource.props)?.metadata)?.name) ?? resource.name,
+        podSelector: spec?.podSelector,
+        policyTypes: policyTypesOf(spec),
+        ingress: asArray(spec?.ingress).filter(isDict),
+        egress: asArray(spec?.egress).filter(isDict),
+    };
+}
+
+export interface WorkloadModel {
+    resource: PolicyResource;
+    kind: string;
+    namespace: string;
+    /** The pod template's labels. */
+    labels: Record<string, string>;
+    hostNetwork: boolean;
+}
+
+/** Every workload of the stack with its pods' namespace, labels and hostNetwork. */
+export function workloadModels(resources: readonly PolicyResource[]): WorkloadModel[] {
+    const models: WorkloadModel[] = [];
+    for (const resource of resources) {
+        if (!kubernetes.workloads.has(resource.type)) continue;
+        const pod = podSpecOf(resource.type, resource.props);
+        if (!pod) continue;
+        models.push({
+            resource,
+            kind: pod.kind,
+            namespace: namespaceOf(resource.props),
+            labels: labelsOf(pod.podMetadata?.labels),
+            hostNetwork: asBool(pod.spec.hostNetwork) === true,
+        });
+    }
+    return models;
+}
+
+/** NetworkPolicies of the stack grouped by namespace. */
+export function networkPoliciesByNamespace(resources: readonly PolicyResource[]): Map<string, NetworkPolicyModel[]> {
+    const byNamespace = new Map<string, NetworkPolicyModel[]>();
+    for (const resource of resources) {
+        if (!kubernetes.networkPolicy.has(resource.type)) continue;
+        const model = networkPolicyModel(resource);
+        byNamespace.set(model.namespace, [...(byNamespace.get(model.namespace) ?? []), model]);
+    }
+    return byNamespace;
+}
+
+/** The policies of the workload's namespace that select its pods for a direction. */
+export function selectingPolicies(workload: WorkloadModel, policies: readonly NetworkPolicyModel[], direction: Direction): NetworkPolicyModel[] {
+    return policies.filter((p) => p.namespace === workload.namespace && p.policyTypes.has(direction) && labelSelectorMatches(p.podSelector, workload.labels));
+}
+
+/** A rule with no peers and no ports admits all traffic from (or to) anywhere. */
+export function ruleAllowsEverything(rule: Dict, peersKey: "from" | "to"): boolean {
+    return asArray(rule[peersKey]).length === 0 && asArray(rule.ports).length === 0;
+}
+
+/** An ipBlock peer open to every address (0.0.0.0/0 or ::/0) with no exceptions, and no port limit. */
+export function ruleAllowsAnyAddress(rule: Dict, peersKey: "from" | "to"): boolean {
+    if (asArray(rule.ports).length > 0) return false;
+    return asArray(rule[peersKey]).some((peer) => {
+        const block = asDict(asDict(peer)?.ipBlock);
+        const cidr = parseCidr(block?.cidr);
+        return cidr !== undefined && cidr.prefix === 0 && asArray(block?.except).length === 0;
+    });
+}
+
+/** True when a rule's ports could admit the TCP port (named ports cannot be judged, so they count). */
+function portsAdmit(rule: Dict, port: number): boolean {
+    const ports = asArray(rule.ports);
+    if (ports.length === 0) return true;
+    return ports.some((entry) => {
+        const p = asDict(entry);
+        if (!p) return false;
+        const protocol = asString(p.protocol) ?? "TCP";
+        if (protocol !== "TCP") return false;
+        if (p.port === undefined || p.port === null) return true;
+        const number = asNumber(p.port);
+        if (number === undefined) return true; // a named port: may be anything
+        const end = asNumber(p.endPort);
+        return end !== undefined ? number <= port && port <= end : number === port;
+    });
+}
+
+/** The port metadata services listen on (AWS IMDS, Azure IMDS, GCE metadata server). */
+export const metadataPort = 80;
+
+/**
+ * Describes how an egress rule allows the address (e.g. `to[0].ipBlock 0.0.0.0/0`), or undefined when it
+ * does not: peers absent means every destination; an ipBlock allows it unless an `except` entry covers it.
+ */
+export function egressRuleAllows(rule: Dict, address: string): string | undefined {
+    if (!portsAdmit(rule, metadataPort)) return undefined;
+    const peers = asArray(rule.to);
+    if (peers.length === 0) return "has no `to`, so it allows every destination";
+    for (let i = 0; i < peers.length; i++) {
+        const block = asDict(asDict(peers[i])?.ipBlock);
+        const cidr = parseCidr(block?.cidr);
+        if (!cidr || !cidrContainsAddress(cidr, address)) continue;
+        const excepted = asArray(block?.except).some((e) => {
+            const ex = parseCidr(e);
+            return ex !== undefined && cidrContainsAddress(ex, address);
+        });
+        if (!excepted) return `to[${i}].ipBlock ${cidr.text} contains ${address} and no \`except\` entry excludes it`;
+    }
+    return undefined;
+}
+
+/** Groups items by a key, keeping first-seen order. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+    const groups = new Map<string, T[]>();
+    for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+    return groups;
+}
+
+/** `{app: "web"}` for messages. */
+export function showLabels(labels: Record<string, string>): string {
+    const entries = Object.entries(labels);
+    return entries.length === 0 ? "no labels" : `labels ${entries.map(([k, v]) => `${k}=${v}`).join(",")}`;
+}

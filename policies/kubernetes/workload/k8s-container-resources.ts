@@ -1,0 +1,44 @@
+import { asDict, asNumber, asString, kubernetes, nsaHardening, podSpecOf, resourcePolicy } from "../../core";
+import { regularAndInitContainers } from "./container-checks";
+
+/** A quantity is set when it is a non-empty string or a number. */
+function isSet(value: unknown): boolean {
+    return asNumber(value) !== undefined || (asString(value) ?? "").trim() !== "";
+}
+
+export const k8sContainerResources = resourcePolicy<unknown>({
+    name: "k8s-container-resources",
+    description: "Every container and init container requests CPU and memory and has a memory limit, so no pod can exhaust its node.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    tags: ["kubernetes", "workload"],
+    framework: nsaHardening("Pod security: resource policies", "Limit container CPU and memory to prevent denial of service"),
+    remediationSteps:
+        'Set `resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } }` on every container ' +
+        "and init container of the pod template. A namespace LimitRange can supply defaults, but the workload should state them.",
+    url: "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/",
+    appliesTo: kubernetes.workloads,
+    validate: (props, ctx) => {
+        const pod = podSpecOf(ctx.type, props);
+        if (!pod) return;
+        for (const c of regularAndInitContainers(pod)) {
+            const resources = asDict(c.container.resources);
+            const requests = asDict(resources?.requests);
+            const limits = asDict(resources?.limits);
+            // Kubernetes defaults a missing request to the limit of the same resource.
+            const missing: string[] = [];
+            if (!isSet(requests?.cpu) && !isSet(limits?.cpu)) missing.push("requests.cpu");
+            if (!isSet(requests?.memory) && !isSet(limits?.memory)) missing.push("requests.memory");
+            if (!isSet(limits?.memory)) missing.push("limits.memory");
+            // A Patch merges into the live object: fields it leaves out keep their live values.
+            if (pod.isPatch) continue;
+            if (missing.length > 0) {
+                ctx.violation(
+                    `${c.path}.resources`,
+                    `lacks ${missing.join(", ")} on ${c.label}, and Kubernetes then lets it use the node's CPU and memory without bound`,
+                    `set ${missing.map((m) => `resources.${m}`).join(", ")}`,
+                );
+            }
+        }
+    },
+});

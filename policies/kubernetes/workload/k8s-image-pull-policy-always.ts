@@ -1,0 +1,33 @@
+import { asString, containersOf, kubernetes, podSpecOf, resourcePolicy } from "../../core";
+import { effectiveTag, parseImageReference } from "./image-reference";
+
+export const k8sImagePullPolicyAlways = resourcePolicy<unknown>({
+    name: "k8s-image-pull-policy-always",
+    description:
+        "Containers whose image is not pinned by digest (a mutable tag) use `imagePullPolicy: Always`, so a node never runs a " +
+        "stale or locally planted image under that tag.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    tags: ["kubernetes", "supply-chain"],
+    remediationSteps:
+        'Set `imagePullPolicy: "Always"` on every container whose image has no digest, or pin the image by digest ' +
+        '(`"...@sha256:<digest>"`), which makes the pull policy irrelevant.',
+    url: "https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy",
+    appliesTo: kubernetes.workloads,
+    validate: (props, ctx) => {
+        const pod = podSpecOf(ctx.type, props);
+        if (!pod) return;
+        for (const c of containersOf(pod)) {
+            const image = parseImageReference(c.container.image);
+            if (!image || image.digest) continue;
+            const policy = c.container.imagePullPolicy;
+            const tag = effectiveTag(image);
+            if (policy === undefined || policy === null) {
+                if (pod.isPatch || tag === "latest") continue; // Kubernetes defaults "latest" (or no tag) to Always
+                ctx.violation(`${c.path}.imagePullPolicy`, `is absent on ${c.label} with mutable tag "${tag}", and Kubernetes then uses IfNotPresent`, 'set imagePullPolicy to "Always" or pin the image by digest');
+            } else if (asString(policy) !== "Always") {
+                ctx.violation(`${c.path}.imagePullPolicy`, `is ${JSON.stringify(policy)} on ${c.label} with mutable tag "${tag}"`, 'set imagePullPolicy to "Always" or pin the image by digest');
+            }
+        }
+    },
+});

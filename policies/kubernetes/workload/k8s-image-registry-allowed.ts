@@ -1,0 +1,59 @@
+import picomatch from "picomatch";
+import { containersOf, kubernetes, podSpecOf, resourcePolicy } from "../../core";
+import { parseImageReference } from "./image-reference";
+
+interface Config {
+    allowedRegistries: string[];
+    matches: (registry: string, path: string) => boolean;
+}
+
+export const k8sImageRegistryAllowed = resourcePolicy<unknown, Config>({
+    name: "k8s-image-registry-allowed",
+    description:
+        "Container images come only from trusted registries (config `allowedRegistries`, glob patterns). The list is " +
+        "empty by default, which disables the check.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    tags: ["kubernetes", "supply-chain"],
+    remediationSteps:
+        "Pull images from an allowed registry (mirror third-party images into it), or add the registry to the policy's " +
+        '`allowedRegistries` config, e.g. `["*.dkr.ecr.*.amazonaws.com", "*.azurecr.io", "*-docker.pkg.dev", "ghcr.io/my-org/**"]`.',
+    url: "https://kubernetes.io/docs/concepts/containers/images/",
+    configSchema: {
+        properties: {
+            allowedRegistries: {
+                type: "array",
+                items: { type: "string", minLength: 1 },
+                default: [],
+                description:
+                    'Glob patterns (picomatch) of trusted registries. A pattern without "/" matches the registry host (with port; ' +
+                    'Docker Hub is "docker.io"); one with "/" matches host/repository. Empty disables the check.',
+            },
+        },
+    },
+    parseConfig: (raw) => {
+        const patterns = raw.allowedRegistries as string[];
+        const hostPatterns = patterns.filter((p) => !p.includes("/"));
+        const pathPatterns = patterns.filter((p) => p.includes("/"));
+        const host = hostPatterns.length > 0 ? picomatch(hostPatterns, { dot: true, nocase: true }) : () => false;
+        const full = pathPatterns.length > 0 ? picomatch(pathPatterns, { dot: true, nocase: true }) : () => false;
+        return { allowedRegistries: patterns, matches: (registry, path) => host(registry) || full(`${registry}/${path}`) };
+    },
+    appliesTo: kubernetes.workloads,
+    validate: (props, ctx) => {
+        if (ctx.config.allowedRegistries.length === 0) return;
+        const pod = podSpecOf(ctx.type, props);
+        if (!pod) return;
+        for (const c of containersOf(pod)) {
+            const image = parseImageReference(c.container.image);
+            if (!image) continue;
+            if (!ctx.config.matches(image.registry, image.repository)) {
+                ctx.violation(
+                    `${c.path}.image`,
+                    `is "${image.text}" on ${c.label}, from registry "${image.registry}", which allowedRegistries (${ctx.config.allowedRegistries.join(", ")}) does not list`,
+                    "pull the image from a trusted registry",
+                );
+            }
+        }
+    },
+});

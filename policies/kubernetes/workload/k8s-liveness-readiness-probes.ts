@@ -1,0 +1,26 @@
+import { asDict, containersOf, kubernetes, podSpecOf, resourcePolicy } from "../../core";
+import { runToCompletionKinds } from "./container-checks";
+
+export const k8sLivenessReadinessProbes = resourcePolicy<unknown>({
+    name: "k8s-liveness-readiness-probes",
+    description:
+        "Containers of long-running workloads have liveness and readiness probes (not Jobs, CronJobs, init or ephemeral containers).",
+    severity: "low",
+    enforcementLevel: "advisory",
+    tags: ["kubernetes", "workload"],
+    remediationSteps:
+        'Set `livenessProbe` and `readinessProbe` on each container, e.g. `readinessProbe: { httpGet: { path: "/ready", port: 8080 } }`.',
+    url: "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/",
+    appliesTo: kubernetes.workloads,
+    validate: (props, ctx) => {
+        const pod = podSpecOf(ctx.type, props);
+        if (!pod || runToCompletionKinds.includes(pod.kind)) return;
+        for (const c of containersOf(pod)) {
+            if (c.list !== "containers") continue;
+            for (const probe of ["livenessProbe", "readinessProbe"] as const) {
+                if (asDict(c.container[probe]) || pod.isPatch) continue;
+                ctx.violation(`${c.path}.${probe}`, `is absent on ${c.label}, so Kubernetes ${probe === "livenessProbe" ? "never restarts it when it hangs" : "sends it traffic before it is ready"}`, `set ${probe}`);
+            }
+        }
+    },
+});

@@ -1,0 +1,57 @@
+import type * as k8s from "@pulumi/kubernetes/types/input";
+import type { Unwrap } from "@pulumi/pulumi";
+import { asDict, asString, kubernetes, PolicyConfigError, resourcePolicy } from "../../core";
+
+const levels = ["privileged", "baseline", "restricted"] as const;
+type Level = (typeof levels)[number];
+const enforceLabel = "pod-security.kubernetes.io/enforce";
+
+interface Config {
+    minimumLevel: Level;
+}
+
+export const k8sNamespacePssEnforceLabel = resourcePolicy<Unwrap<k8s.core.v1.Namespace>, Config>({
+    name: "k8s-namespace-pss-enforce-label",
+    description:
+        "Namespaces carry a `pod-security.kubernetes.io/enforce` label of at least the configured level (baseline by default), " +
+        "so Pod Security Admission enforces the standard at admission too.",
+    severity: "medium",
+    enforcementLevel: "advisory",
+    tags: ["kubernetes", "workload"],
+    remediationSteps:
+        'Set `metadata.labels["pod-security.kubernetes.io/enforce"]` on the Namespace to "restricted" (or at least ' +
+        '"baseline"), e.g. `labels: { "pod-security.kubernetes.io/enforce": "restricted" }`.',
+    url: "https://kubernetes.io/docs/concepts/security/pod-security-admission/",
+    configSchema: {
+        properties: {
+            minimumLevel: {
+                type: "string",
+                enum: ["baseline", "restricted"],
+                default: "baseline",
+                description: "The least strict enforce level accepted.",
+            },
+        },
+    },
+    parseConfig: (raw) => {
+        const level = raw.minimumLevel;
+        if (level !== "baseline" && level !== "restricted") throw new PolicyConfigError("k8s-namespace-pss-enforce-label", `minimumLevel: "${String(level)}" is not baseline or restricted`);
+        return { minimumLevel: level };
+    },
+    appliesTo: kubernetes.namespace,
+    validate: (props, ctx) => {
+        const labels = asDict(asDict(asDict(props)?.metadata)?.labels);
+        const value = labels?.[enforceLabel];
+        const path = `metadata.labels["${enforceLabel}"]`;
+        const fix = `set it to "${ctx.config.minimumLevel}"${ctx.config.minimumLevel === "baseline" ? ' or "restricted"' : ""}`;
+        if (value === undefined || value === null) {
+            ctx.violation(path, "is absent, and Pod Security Admission then applies the cluster default, which is privileged unless configured otherwise", fix);
+            return;
+        }
+        const level = asString(value) as Level | undefined;
+        if (!level || !levels.includes(level)) {
+            ctx.violation(path, `is ${JSON.stringify(value)}, which is not a Pod Security level`, fix);
+        } else if (levels.indexOf(level) < levels.indexOf(ctx.config.minimumLevel)) {
+            ctx.violation(path, `is "${level}", below the required "${ctx.config.minimumLevel}"`, fix);
+        }
+    },
+});

@@ -1,0 +1,24 @@
+import { asDict, asString, cisKubernetes, kubernetes, resourcePolicy } from "../../core";
+
+export const k8sNoDefaultNamespace = resourcePolicy<unknown>({
+    name: "k8s-no-default-namespace",
+    description: "Workloads run in a namespace of their own, not in `default`, so RBAC, quotas and NetworkPolicies can be scoped to them.",
+    severity: "low",
+    enforcementLevel: "advisory",
+    tags: ["kubernetes", "workload"],
+    framework: cisKubernetes("5.7.4", "The default namespace should not be used"),
+    remediationSteps:
+        'Create a `kubernetes.core.v1.Namespace` for the application and set `metadata.namespace` on its workloads, e.g. ' +
+        '`metadata: { name: "web", namespace: "shop" }`.',
+    url: "https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/",
+    appliesTo: kubernetes.workloads,
+    validate: (props, ctx) => {
+        const metadata = asDict(asDict(props)?.metadata);
+        const namespace = metadata?.namespace;
+        if (namespace === undefined || namespace === null || asString(namespace)?.trim() === "") {
+            ctx.violation("metadata.namespace", 'is absent, and the workload then lands in the provider\'s default namespace, "default"', "set metadata.namespace to the application's namespace");
+        } else if (asString(namespace) === "default") {
+            ctx.violation("metadata.namespace", 'is "default"', "set metadata.namespace to the application's namespace");
+        }
+    },
+});

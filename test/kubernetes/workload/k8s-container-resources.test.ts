@@ -1,0 +1,52 @@
+import * as assert from "assert";
+import { unknownValue } from "../../../engine/wire";
+import { k8sContainerResources as policy } from "../../../policies/kubernetes/workload/k8s-container-resources";
+import { everyWorkload, patchWorkloads, type PodSpecInput } from "../../fixtures/workloads";
+import { checkResource } from "../../harness";
+
+const resources = { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } };
+const hardened: PodSpecInput = {
+    containers: [{ name: "app", image: "a:1", resources }],
+    initContainers: [{ name: "setup", image: "a:1", resources }],
+    ephemeralContainers: [{ name: "debug", image: "busybox:1" }],
+};
+
+describe("k8s-container-resources", () => {
+    for (const w of [...everyWorkload(hardened), ...patchWorkloads({ containers: [{ name: "app", image: "a:2" }] })]) {
+        it(`passes requests and a memory limit in a ${w.kind} (ephemeral containers exempt; Patch left partial)`, () => {
+            assert.deepStrictEqual(checkResource(policy, w.type, w.props).violations, []);
+        });
+    }
+
+    it("takes limits as the default for missing requests, like Kubernetes", () => {
+        const [pod] = everyWorkload({ containers: [{ name: "app", resources: { limits: { cpu: "1", memory: "1Gi" } } }] });
+        assert.deepStrictEqual(checkResource(policy, pod.type, pod.props).violations, []);
+    });
+
+    const cases: [string, PodSpecInput, RegExp][] = [
+        ["no resources on a container", { containers: [{ name: "app" }] }, /containers\[0\]\.resources lacks requests\.cpu, requests\.memory, limits\.memory on container "app", and Kubernetes then/],
+        ["no memory limit", { containers: [{ name: "app", resources: { requests: { cpu: "1", memory: "1Gi" } } }] }, /lacks limits\.memory on container "app"/],
+        ["no CPU request", { containers: [{ name: "app", resources: { requests: { memory: "1Gi" }, limits: { memory: "1Gi" } } }] }, /lacks requests\.cpu on/],
+        ["an init container without resources", { containers: [{ name: "app", resources }], initContainers: [{ name: "setup" }] }, /initContainers\[0\]\.resources lacks .* on init container "setup"/],
+    ];
+    for (const [what, spec, expected] of cases) {
+        for (const w of everyWorkload(spec)) {
+            it(`flags ${what} in a ${w.kind}`, () => {
+                const r = checkResource(policy, w.type, w.props);
+                assert.strictEqual(r.violations.length, 1);
+                assert.match(r.violations[0], expected);
+            });
+        }
+    }
+
+    it("accepts numbers, rejects empty strings and wrong types", () => {
+        const [pod] = everyWorkload({ containers: [{ name: "app", resources: { requests: { cpu: 1 as never, memory: "" }, limits: { memory: true as never } } }] });
+        assert.match(checkResource(policy, pod.type, pod.props).violations[0], /lacks requests\.memory, limits\.memory/);
+        assert.strictEqual(checkResource(policy, pod.type, { spec: { containers: [{ name: "x", resources: "big" }] } }).violations.length, 1);
+    });
+
+    it("leaves unknown values to the SDK", () => {
+        const [pod] = everyWorkload({ containers: [{ name: "app", resources: unknownValue("object") }] });
+        assert.ok(checkResource(policy, pod.type, pod.props).unknown);
+    });
+});

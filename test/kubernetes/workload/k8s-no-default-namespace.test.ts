@@ -1,0 +1,28 @@
+import * as assert from "assert";
+import { unknownValue } from "../../../engine/wire";
+import { k8sNoDefaultNamespace as policy } from "../../../policies/kubernetes/workload/k8s-no-default-namespace";
+import { everyWorkload, patchWorkloads } from "../../fixtures/workloads";
+import { checkResource } from "../../harness";
+
+const spec = { containers: [{ name: "app", image: "a:1" }] };
+
+describe("k8s-no-default-namespace", () => {
+    for (const w of [...everyWorkload(spec), ...patchWorkloads(spec)]) {
+        it(`passes a ${w.kind} in its own namespace`, () => {
+            assert.deepStrictEqual(checkResource(policy, w.type, w.props).violations, []);
+        });
+        const kind = w.kind;
+        it(`flags a ${kind} without namespace and in "default"`, () => {
+            const absent = [...everyWorkload(spec, { name: "web" }), ...patchWorkloads(spec, { name: "web" })].find((x) => x.kind === kind)!;
+            assert.match(checkResource(policy, absent.type, absent.props).violations[0], /metadata\.namespace is absent, and the workload then lands in the provider's default namespace, "default"/);
+            const explicit = [...everyWorkload(spec, { name: "web", namespace: "default" }), ...patchWorkloads(spec, { name: "web", namespace: "default" })].find((x) => x.kind === kind)!;
+            assert.match(checkResource(policy, explicit.type, explicit.props).violations[0], /metadata\.namespace is "default"/);
+        });
+    }
+
+    it("treats an empty namespace as absent, ignores other types, leaves unknowns to the SDK", () => {
+        assert.strictEqual(checkResource(policy, "kubernetes:core/v1:Pod", { metadata: { namespace: " " } }).violations.length, 1);
+        assert.ok(checkResource(policy, "kubernetes:core/v1:Service", {}).notApplicable);
+        assert.ok(checkResource(policy, "kubernetes:core/v1:Pod", { metadata: { name: "p", namespace: unknownValue("string") } }).unknown);
+    });
+});
