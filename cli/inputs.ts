@@ -20,7 +20,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Kubernetes objects become resources named like Pulumi's YAML support names them: namespace/name. */
-function kubernetesResources(objects: unknown[], source: string): ResourceInput[] {
+export function kubernetesResources(objects: unknown[], source: string): ResourceInput[] {
     const out: ResourceInput[] = [];
     const visit = (obj: unknown, where: string) => {
         if (obj === null || obj === undefined) return;

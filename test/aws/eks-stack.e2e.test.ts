@@ -1,20 +1,14 @@
 // End to end: the hardened EKS stack and each single weakening of it, through the compiled pack and the
 // engine runner (Analyze on every resource, then AnalyzeStack), as `pulumi preview` runs them.
 import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
 import type { ResourceInput } from "../../engine/runner";
 import { awsPolicies } from "../../policies/aws";
-import { diagnosticsOf, packDir, policiesReported, useRunner } from "../e2e";
+import { diagnosticsOf, exampleResources, reportedPolicies, useRunner } from "../e2e";
 import { hardenedStack, type StackEntry, types, withProps } from "./fixtures";
 
 type Props = Record<string, unknown>;
 
 /** Every diagnostic of the evaluation (per resource and stack), by policy name. */
-function reported(evaluation: { resources: { result: Parameters<typeof policiesReported>[0] }[]; stack: Parameters<typeof policiesReported>[0] }): string[] {
-    return [...new Set([...evaluation.resources.flatMap((r) => policiesReported(r.result)), ...policiesReported(evaluation.stack)])].sort();
-}
-
 const set = (field: string, value: unknown) => (p: Props) => ({ ...p, [field]: value });
 const drop = (field: string) => (p: Props) => Object.fromEntries(Object.entries(p).filter(([k]) => k !== field));
 const vpc = (change: Props) => (p: Props) => ({ ...p, vpcConfig: { ...(p.vpcConfig as Props), ...change } });
@@ -55,7 +49,6 @@ const weakenings: { what: string; resource: string; change: (p: Props) => Props;
 ];
 
 const asInputs = (stack: StackEntry[]): ResourceInput[] => stack.map((r) => ({ type: r.type, name: r.name, props: r.props }));
-const example = (name: string) => JSON.parse(fs.readFileSync(path.join(packDir, "examples", "aws", name), "utf8")) as ResourceInput[];
 
 describe("EKS end to end (compiled pack via the engine runner)", () => {
     // Judge version currency on a fixed date, so the hardened stack's version does not age out of the test.
@@ -63,7 +56,7 @@ describe("EKS end to end (compiled pack via the engine runner)", () => {
 
     it("passes the hardened stack clean", async () => {
         const evaluation = await runner().evaluate(asInputs(hardenedStack()));
-        assert.deepStrictEqual(reported(evaluation), []);
+        assert.deepStrictEqual(reportedPolicies(evaluation), []);
         // Every AWS policy ran on it: none was skipped as not applicable.
         const notApplicable = [...evaluation.resources.flatMap((r) => r.result.notApplicable), ...evaluation.stack.notApplicable]
             .filter((n) => n.policyName.startsWith("eks-") && !/(only applies|does not apply) to resources of type/.test(n.reason));
@@ -78,7 +71,7 @@ describe("EKS end to end (compiled pack via the engine runner)", () => {
     for (const w of weakenings) {
         it(`catches ${w.what}`, async () => {
             const evaluation = await runner().evaluate(asInputs(withProps(hardenedStack(), w.resource, w.change)));
-            assert.deepStrictEqual(reported(evaluation), [...w.caughtBy].sort());
+            assert.deepStrictEqual(reportedPolicies(evaluation), [...w.caughtBy].sort());
         });
     }
 
@@ -97,7 +90,7 @@ describe("EKS end to end (compiled pack via the engine runner)", () => {
             set("computeConfig", { enabled: true, nodePools: ["general-purpose", "system"], nodeRoleArn: "arn:aws:iam::111122223333:role/auto-nodes" }),
         );
         const evaluation = await runner().evaluate(asInputs(stack));
-        assert.deepStrictEqual(reported(evaluation), []);
+        assert.deepStrictEqual(reportedPolicies(evaluation), []);
         for (const name of ["eks-node-group-imds-hardened", "eks-node-group-private-subnets"]) {
             const reason = evaluation.stack.notApplicable.find((n) => n.policyName === name)?.reason ?? "";
             assert.match(reason, /Cluster "prod" uses EKS Auto Mode/, name);
@@ -105,10 +98,10 @@ describe("EKS end to end (compiled pack via the engine runner)", () => {
     });
 
     it("finds nothing in examples/aws/eks-hardened.json and many violations in eks-insecure.json", async () => {
-        const hardened = await runner().evaluate(example("eks-hardened.json"));
-        assert.deepStrictEqual(reported(hardened), []);
-        const insecure = await runner().evaluate(example("eks-insecure.json"));
-        const caught = reported(insecure);
+        const hardened = await runner().evaluate(exampleResources("aws/eks-hardened.json"));
+        assert.deepStrictEqual(reportedPolicies(hardened), []);
+        const insecure = await runner().evaluate(exampleResources("aws/eks-insecure.json"));
+        const caught = reportedPolicies(insecure);
         assert.deepStrictEqual(awsPolicies.map((p) => p.name).filter((n) => !caught.includes(n)), []);
     });
 });

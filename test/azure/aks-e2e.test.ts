@@ -2,23 +2,11 @@
 // The hardened stack passes clean; the insecure one trips every AKS policy; each single weakening of the
 // hardened stack is caught by the policy that owns the control, and by no other.
 import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
-import type { Evaluation, ResourceInput } from "../../engine/runner";
+import type { ResourceInput } from "../../engine/runner";
 import { azurePolicies } from "../../policies/azure";
-import { packDir, useRunner } from "../e2e";
+import { exampleResources, reportedPolicies, useRunner } from "../e2e";
 
 type Props = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-function loadExample(file: string): ResourceInput[] {
-    return JSON.parse(fs.readFileSync(path.join(packDir, "examples", "azure", file), "utf8")) as ResourceInput[];
-}
-
-/** Policies that reported anything, on any resource or on the stack. */
-function reported(evaluation: Evaluation): string[] {
-    const names = [...evaluation.resources.flatMap((r) => r.result.diagnostics), ...evaluation.stack.diagnostics].map((d) => d.policyName);
-    return [...new Set(names)].sort();
-}
 
 interface Stack {
     cluster: Props;
@@ -29,7 +17,7 @@ interface Stack {
 
 /** A deep copy of the hardened example with one change applied. */
 function weakened(change: (stack: Stack) => void): ResourceInput[] {
-    const resources = loadExample("aks-hardened.json");
+    const resources = exampleResources("azure/aks-hardened.json");
     const find = (kind: string) => resources.find((r) => r.type.endsWith(`:${kind}`))!.props as Props;
     const cluster = find("ManagedCluster");
     change({ cluster, pool: find("AgentPool"), inlinePool: cluster.agentPoolProfiles[0], setting: find("DiagnosticSetting") });
@@ -82,8 +70,8 @@ describe("AKS end to end (examples through the engine runner)", () => {
     const runner = useRunner();
 
     it("passes the hardened AKS stack clean: no diagnostics from any policy", async () => {
-        const evaluation = await runner().evaluate(loadExample("aks-hardened.json"));
-        assert.deepStrictEqual(reported(evaluation), []);
+        const evaluation = await runner().evaluate(exampleResources("azure/aks-hardened.json"));
+        assert.deepStrictEqual(reportedPolicies(evaluation), []);
         // The cluster, agent pool and stack were judged, not skipped.
         const clusterResult = evaluation.resources[0].result;
         assert.ok(!clusterResult.notApplicable.some((n) => n.policyName === "aks-aad-managed"));
@@ -92,8 +80,8 @@ describe("AKS end to end (examples through the engine runner)", () => {
     });
 
     it("trips every AKS policy on the insecure example, with severity and level from the metadata", async () => {
-        const evaluation = await runner().evaluate(loadExample("aks-insecure.json"));
-        assert.deepStrictEqual(reported(evaluation), azurePolicies.map((p) => p.name).sort());
+        const evaluation = await runner().evaluate(exampleResources("azure/aks-insecure.json"));
+        assert.deepStrictEqual(reportedPolicies(evaluation), azurePolicies.map((p) => p.name).sort());
         const audit = evaluation.stack.diagnostics.find((d) => d.policyName === "aks-audit-logs-enabled")!;
         assert.strictEqual(audit.severity, "high");
         assert.strictEqual(audit.enforcementLevel, "mandatory");
@@ -107,7 +95,7 @@ describe("AKS end to end (examples through the engine runner)", () => {
     for (const [policy, what, change, also = []] of weakenings) {
         it(`catches one weakening with ${policy}${also.length ? ` (and ${also.join(", ")})` : " alone"}: ${what}`, async () => {
             const evaluation = await runner().evaluate(weakened(change));
-            assert.deepStrictEqual(reported(evaluation), [policy, ...also].sort());
+            assert.deepStrictEqual(reportedPolicies(evaluation), [policy, ...also].sort());
         });
     }
 
@@ -116,6 +104,6 @@ describe("AKS end to end (examples through the engine runner)", () => {
             ...r,
             type: r.type.replace(/^azure-native:(containerservice|monitor):/, "azure-native:$1/v20250702preview:"),
         }));
-        assert.deepStrictEqual(reported(await runner().evaluate(resources)), ["aks-node-no-public-ip"]);
+        assert.deepStrictEqual(reportedPolicies(await runner().evaluate(resources)), ["aks-node-no-public-ip"]);
     });
 });

@@ -3,11 +3,9 @@
 import type { ClusterArgs } from "@pulumi/gcp/container/cluster";
 import type { NodePoolArgs } from "@pulumi/gcp/container/nodePool";
 import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
-import type { Evaluation, ResourceInput } from "../../engine/runner";
+import type { ResourceInput } from "../../engine/runner";
 import { gcpPolicies } from "../../policies/gcp";
-import { packDir, policiesReported, useRunner } from "../e2e";
+import { exampleResources, reportedPolicies, useRunner } from "../e2e";
 import { clusterType, hardenedAutopilot, hardenedCluster, hardenedPool, poolType } from "./fixtures";
 
 function standardStack(cluster: ClusterArgs = hardenedCluster(), pool: NodePoolArgs = hardenedPool()): ResourceInput[] {
@@ -22,15 +20,6 @@ function autopilotStack(cluster: ClusterArgs = hardenedAutopilot()): ResourceInp
 }
 
 /** Every policy that reported anything, on any resource or the stack. */
-function reported(evaluation: Evaluation): string[] {
-    const all = [...evaluation.resources.map((r) => r.result), evaluation.stack].flatMap(policiesReported);
-    return [...new Set(all)].sort();
-}
-
-function readExample(file: string): ResourceInput[] {
-    return JSON.parse(fs.readFileSync(path.join(packDir, "examples", "gcp", file), "utf8")) as ResourceInput[];
-}
-
 type Weakening<T> = [string, (props: T) => void, string];
 
 const clusterWeakenings: Weakening<ClusterArgs>[] = [
@@ -115,14 +104,14 @@ describe("GKE end to end (engine runner)", () => {
 
     it("passes the hardened Standard stack (default pool removed, plus a NodePool) with no diagnostics at all", async () => {
         const evaluation = await runner().evaluate(standardStack());
-        assert.deepStrictEqual(reported(evaluation), []);
+        assert.deepStrictEqual(reportedPolicies(evaluation), []);
         const cluster = evaluation.resources[0].result;
         assert.match(cluster.notApplicable.find((n) => n.policyName === "gke-metadata-server")?.reason ?? "", /removeDefaultNodePool is true/);
     });
 
     it("passes the hardened Autopilot cluster with no diagnostics, node-level policies not applicable with a reason", async () => {
         const evaluation = await runner().evaluate(autopilotStack());
-        assert.deepStrictEqual(reported(evaluation), []);
+        assert.deepStrictEqual(reportedPolicies(evaluation), []);
         const notApplicable = evaluation.resources[0].result.notApplicable;
         for (const name of ["gke-metadata-server", "gke-secure-boot", "gke-node-auto-upgrade", "gke-shielded-nodes", "gke-workload-identity"]) {
             assert.match(notApplicable.find((n) => n.policyName === name)?.reason ?? "", /^Autopilot cluster/, name);
@@ -131,9 +120,9 @@ describe("GKE end to end (engine runner)", () => {
 
     it("passes the hardened examples clean and flags every GKE policy on the insecure example", async () => {
         for (const file of ["gke-hardened.json", "gke-autopilot-hardened.json"]) {
-            assert.deepStrictEqual(reported(await runner().evaluate(readExample(file))), [], file);
+            assert.deepStrictEqual(reportedPolicies(await runner().evaluate(exampleResources(`gcp/${file}`))), [], file);
         }
-        const insecure = reported(await runner().evaluate(readExample("gke-insecure.json")));
+        const insecure = reportedPolicies(await runner().evaluate(exampleResources(`gcp/${"gke-insecure.json"}`)));
         assert.deepStrictEqual(insecure, gcpPolicies.map((p) => p.name).sort());
     });
 
@@ -141,7 +130,7 @@ describe("GKE end to end (engine runner)", () => {
         it(`Standard cluster: catches ${what} (${policy})`, async () => {
             const cluster = hardenedCluster();
             weaken(cluster);
-            assert.ok(reported(await runner().evaluate(standardStack(cluster))).includes(policy));
+            assert.ok(reportedPolicies(await runner().evaluate(standardStack(cluster))).includes(policy));
         });
     }
 
@@ -149,7 +138,7 @@ describe("GKE end to end (engine runner)", () => {
         it(`NodePool: catches ${what} (${policy})`, async () => {
             const pool = hardenedPool();
             weaken(pool);
-            assert.ok(reported(await runner().evaluate(standardStack(hardenedCluster(), pool))).includes(policy));
+            assert.ok(reportedPolicies(await runner().evaluate(standardStack(hardenedCluster(), pool))).includes(policy));
         });
     }
 
@@ -157,7 +146,7 @@ describe("GKE end to end (engine runner)", () => {
         it(`Autopilot: catches ${what} (${policy})`, async () => {
             const cluster = hardenedAutopilot();
             weaken(cluster);
-            assert.ok(reported(await runner().evaluate(autopilotStack(cluster))).includes(policy));
+            assert.ok(reportedPolicies(await runner().evaluate(autopilotStack(cluster))).includes(policy));
         });
     }
 

@@ -3,10 +3,10 @@
 import * as assert from "assert";
 import { networkPolicies } from "../../../policies/kubernetes/network";
 import { workloadPolicies } from "../../../policies/kubernetes/workload";
-import { policiesReported, useRunner } from "../../e2e";
-import { asResources, loadManifests, type Manifest } from "../manifests";
+import { exampleManifests, type Manifest, manifestResources, policiesReported, useRunner } from "../../e2e";
 
-const hardened = () => loadManifests("kubernetes/network-hardened.yaml");
+
+const hardened = () => exampleManifests("kubernetes/network-hardened.yaml");
 const find = (objects: Manifest[], kind: string, name?: string) => {
     const found = objects.find((o) => o.kind === kind && (name === undefined || o.metadata?.name === name));
     if (!found) throw new Error(`no ${kind} ${name ?? ""} in the example`);
@@ -79,7 +79,7 @@ describe("hardened namespace (end to end through the engine runner)", () => {
     const family = new Set([...networkPolicies, ...workloadPolicies].map((p) => p.name));
 
     it("passes clean: no policy of the pack reports anything", async () => {
-        const evaluation = await runner().evaluate(asResources(hardened()));
+        const evaluation = await runner().evaluate(manifestResources(hardened()));
         for (const r of evaluation.resources) assert.deepStrictEqual(policiesReported(r.result), [], r.resource.name);
         assert.deepStrictEqual(policiesReported(evaluation.stack), []);
         // The stack policies did run (they were applicable), rather than being skipped.
@@ -90,7 +90,7 @@ describe("hardened namespace (end to end through the engine runner)", () => {
 
     for (const w of weakenings) {
         it(`catches ${w.what}`, async () => {
-            const evaluation = await runner().evaluate(asResources(w.edit(hardened())));
+            const evaluation = await runner().evaluate(manifestResources(w.edit(hardened())));
             const reported = new Set([...evaluation.resources.flatMap((r) => policiesReported(r.result)), ...policiesReported(evaluation.stack)]);
             for (const name of w.expected) {
                 assert.ok(family.has(name), `${name} is a network or workload policy`);
@@ -100,7 +100,7 @@ describe("hardened namespace (end to end through the engine runner)", () => {
     }
 
     it("reports the insecure example under many policies", async () => {
-        const evaluation = await runner().evaluate(asResources(loadManifests("kubernetes/network-insecure.yaml")));
+        const evaluation = await runner().evaluate(manifestResources(exampleManifests("kubernetes/network-insecure.yaml")));
         const reported = new Set([...evaluation.resources.flatMap((r) => policiesReported(r.result)), ...policiesReported(evaluation.stack)]);
         const missing = [...family].filter((n) => n !== "k8s-image-registry-allowed" && !reported.has(n));
         assert.deepStrictEqual(missing, []);

@@ -1,22 +1,10 @@
 // End to end: the compiled pack through the engine runner, on the example manifests.
 import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
-import { parseAllDocuments } from "yaml";
 import type { ResourceInput } from "../../../engine/runner";
-import { kubernetesTokenFor } from "../../../policies/core";
 import { podSecurityPolicies } from "../../../policies/kubernetes/pod-security";
-import { diagnosticsOf, packDir, useRunner } from "../../e2e";
+import { diagnosticsOf, exampleResources, useRunner } from "../../e2e";
 
 const family = new Set(podSecurityPolicies.map((p) => p.name));
-
-function manifest(file: string): ResourceInput[] {
-    const text = fs.readFileSync(path.join(packDir, "examples", "kubernetes", file), "utf8");
-    return parseAllDocuments(text)
-        .map((d) => d.toJS() as { apiVersion: string; kind: string; metadata: { name: string } })
-        .filter((o) => o && o.kind)
-        .map((o) => ({ type: kubernetesTokenFor(o.apiVersion, o.kind), name: o.metadata.name, props: o }));
-}
 
 function familyDiagnostics(evaluation: { resources: { result: { diagnostics: { policyName: string; message: string }[] } }[]; stack: { diagnostics: { policyName: string; message: string }[] } }) {
     return [...evaluation.resources.flatMap((r) => r.result.diagnostics), ...evaluation.stack.diagnostics].filter((d) => family.has(d.policyName));
@@ -40,11 +28,11 @@ describe("pod security (end to end, engine runner)", () => {
         });
 
         it("passes the hardened example clean", async () => {
-            assert.deepStrictEqual(familyDiagnostics(await runner().evaluate(manifest("pod-security-hardened.yaml"))), []);
+            assert.deepStrictEqual(familyDiagnostics(await runner().evaluate(exampleResources("kubernetes/pod-security-hardened.yaml"))), []);
         });
 
         it("catches every single weakening of the hardened Deployment", async () => {
-            const base = manifest("pod-security-hardened.yaml");
+            const base = exampleResources("kubernetes/pod-security-hardened.yaml");
             const weakenings: [string, (spec: Mutable) => void][] = [
                 ["k8s-pss-host-namespaces", (s) => (s.hostIPC = true)],
                 ["k8s-no-privileged-containers", (s) => (s.containers[0].securityContext.privileged = true)],
@@ -79,7 +67,7 @@ describe("pod security (end to end, engine runner)", () => {
         });
 
         it("applies the configured version: the v1.34 probe-host rule is off at v1.33 while the namespace (latest) still catches it", async () => {
-            const base = manifest("pod-security-hardened.yaml");
+            const base = exampleResources("kubernetes/pod-security-hardened.yaml");
             const deployment = base.find((r) => r.type === "kubernetes:apps/v1:Deployment")!;
             const spec = (deployment.props as Mutable).spec.template.spec;
             spec.containers[0].livenessProbe.httpGet.host = "10.0.0.1";
@@ -90,7 +78,7 @@ describe("pod security (end to end, engine runner)", () => {
         });
 
         it("reports the insecure example, with levels and severities", async () => {
-            const evaluation = await runner().evaluate(manifest("pod-security-insecure.yaml"));
+            const evaluation = await runner().evaluate(exampleResources("kubernetes/pod-security-insecure.yaml"));
             const names = new Set(familyDiagnostics(evaluation).map((d) => d.policyName));
             for (const expected of [
                 "k8s-pss-host-namespaces", "k8s-no-privileged-containers", "k8s-pss-baseline-capabilities", "k8s-pss-host-path-volumes",
@@ -120,7 +108,7 @@ describe("pod security (end to end, engine runner)", () => {
         });
 
         it("applies the safe fixes, and the remediated Deployment passes them; runAsNonRoot is left alone", async () => {
-            const base = manifest("pod-security-hardened.yaml");
+            const base = exampleResources("kubernetes/pod-security-hardened.yaml");
             const deployment = base.find((r) => r.type === "kubernetes:apps/v1:Deployment")!;
             const spec = (deployment.props as Mutable).spec.template.spec;
             delete spec.securityContext.seccompProfile;

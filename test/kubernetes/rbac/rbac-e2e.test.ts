@@ -1,50 +1,31 @@
 // End to end through the engine runner: the demo examples, and each single weakening of the hardened set.
 import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
-import { parseAllDocuments } from "yaml";
-import type { Evaluation, ResourceInput } from "../../../engine/runner";
-import { kubernetesTokenFor } from "../../../policies/core";
+import type { ResourceInput } from "../../../engine/runner";
 import { rbacPolicies } from "../../../policies/kubernetes/rbac";
 import { everyWorkload } from "../../fixtures/workloads";
-import { packDir, useRunner } from "../../e2e";
+import { exampleManifests, manifestResources, reportedPolicies, useRunner } from "../../e2e";
 
 type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; [key: string]: unknown };
 
-function loadManifests(file: string): Manifest[] {
-    const text = fs.readFileSync(path.join(packDir, "examples", "kubernetes", file), "utf8");
-    return parseAllDocuments(text).map((d) => d.toJS() as Manifest).filter(Boolean);
-}
-
-function toResources(manifests: Manifest[]): ResourceInput[] {
-    return manifests.map((m) => ({ type: kubernetesTokenFor(m.apiVersion, m.kind), name: m.metadata.name, props: m }));
-}
-
 const rbacNames = new Set(rbacPolicies.map((p) => p.name));
-
-/** The rbac policies that reported anything, on resources or on the stack. */
-function reported(evaluation: Evaluation): string[] {
-    const diagnostics = [...evaluation.resources.flatMap((r) => r.result.diagnostics), ...evaluation.stack.diagnostics];
-    return [...new Set(diagnostics.map((d) => d.policyName).filter((n) => rbacNames.has(n)))].sort();
-}
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 describe("rbac policies end to end (engine runner)", () => {
     const runner = useRunner();
-    const hardened = loadManifests("rbac-hardened.yaml");
+    const hardened = exampleManifests<Manifest>("kubernetes/rbac-hardened.yaml");
     const find = (manifests: Manifest[], kind: string) => manifests.find((m) => m.kind === kind)!;
 
     it("the hardened example passes clean", async () => {
-        const evaluation = await runner().evaluate(toResources(hardened));
+        const evaluation = await runner().evaluate(manifestResources(hardened));
         const all = [...evaluation.resources.flatMap((r) => r.result.diagnostics), ...evaluation.stack.diagnostics];
         assert.deepStrictEqual(all.map((d) => d.message), []);
     });
 
     it("the insecure example trips every role and binding control", async () => {
-        const evaluation = await runner().evaluate(toResources(loadManifests("rbac-insecure.yaml")));
+        const evaluation = await runner().evaluate(manifestResources(exampleManifests<Manifest>("kubernetes/rbac-insecure.yaml")));
         const expected = rbacPolicies.map((p) => p.name).filter((n) => !n.startsWith("k8s-workload-")).sort();
-        assert.deepStrictEqual(reported(evaluation), expected);
+        assert.deepStrictEqual(reportedPolicies(evaluation, rbacNames), expected);
         const masters = evaluation.resources.flatMap((r) => r.result.diagnostics).find((d) => d.policyName === "k8s-rbac-no-cluster-admin-binding");
         assert.strictEqual(masters?.severity, "critical");
         assert.strictEqual(masters?.enforcementLevel, "mandatory");
@@ -94,14 +75,14 @@ describe("rbac policies end to end (engine runner)", () => {
         it(`catches it when ${what}`, async () => {
             const manifests = clone(hardened);
             weaken(manifests);
-            assert.deepStrictEqual(reported(await runner().evaluate(toResources(manifests))), expected);
+            assert.deepStrictEqual(reportedPolicies(await runner().evaluate(manifestResources(manifests)), rbacNames), expected);
         });
     }
 
     it("a workload that inherits automount: false from its ServiceAccount in the stack passes", async () => {
         const manifests = clone(hardened);
         manifests.push(deployment(undefined, "web"));
-        assert.deepStrictEqual(reported(await runner().evaluate(toResources(manifests))), []);
+        assert.deepStrictEqual(reportedPolicies(await runner().evaluate(manifestResources(manifests)), rbacNames), []);
     });
 });
 
@@ -115,8 +96,8 @@ describe("rbac policies end to end with config (engine runner)", () => {
             props: { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", metadata: { name }, roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: role }, subjects: [subject] },
         });
         const allowed = await runner().evaluate([crb("admins", "cluster-admin", { kind: "Group", name: "platform-admins" }), crb("discovery", "system:discovery", { kind: "Group", name: "system:authenticated" })]);
-        assert.deepStrictEqual(reported(allowed), []);
+        assert.deepStrictEqual(reportedPolicies(allowed, rbacNames), []);
         const denied = await runner().evaluate([crb("admins", "cluster-admin", { kind: "Group", name: "developers" })]);
-        assert.deepStrictEqual(reported(denied), ["k8s-rbac-no-cluster-admin-binding"]);
+        assert.deepStrictEqual(reportedPolicies(denied, rbacNames), ["k8s-rbac-no-cluster-admin-binding"]);
     });
 });
