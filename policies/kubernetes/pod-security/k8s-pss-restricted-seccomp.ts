@@ -1,4 +1,4 @@
-import { type Dict, podSecurityStandards, resourcePolicy } from "../../core";
+import { podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, ensureSecurityContext, isWindowsPod, type PodSecurityConfig, remediateWith } from "./pss";
 
