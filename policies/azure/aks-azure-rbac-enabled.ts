@@ -8,7 +8,7 @@ export const aksAzureRbacEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["azure", "identity"],
-    framework: cisAks("5.2.2", "Use Azure RBAC for Kubernetes Authorization"),
+    framework: cisAks("5.5.2", "Use Azure RBAC for Kubernetes Authorization"),
     remediationSteps: "Set `aadProfile: { managed: true, enableAzureRBAC: true }` on the azure-native containerservice.ManagedCluster.",
     url: "https://learn.microsoft.com/azure/aks/manage-azure-rbac",
     appliesTo: azure.managedCluster,

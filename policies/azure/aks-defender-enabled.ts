@@ -8,7 +8,7 @@ export const aksDefenderEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     severity: "medium",
     enforcementLevel: "advisory",
     tags: ["azure", "logging"],
-    framework: cisAks("5.1.1", "Ensure Image Vulnerability Scanning using Azure Defender image scanning or a third party provider"),
+    framework: cisAks("5.1.1", "Ensure Image Vulnerability Scanning using Microsoft Defender for Cloud (MDC) image scanning or a third party provider"),
     remediationSteps:
         "Set `securityProfile: { defender: { logAnalyticsWorkspaceResourceId: workspace.id, securityMonitoring: { enabled: true } } }` " +
         "on the azure-native containerservice.ManagedCluster (with the Defender for Containers plan on the subscription).",

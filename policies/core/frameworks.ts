@@ -12,7 +12,7 @@ function framework(name: string, version: string) {
 
 export const cisEks = framework("CIS Amazon EKS Benchmark", "1.7.0");
 export const cisAks = framework("CIS Azure Kubernetes Service (AKS) Benchmark", "1.7.0");
-export const cisGke = framework("CIS Google Kubernetes Engine (GKE) Benchmark", "1.7.0");
+export const cisGke = framework("CIS Google Kubernetes Engine (GKE) Benchmark", "1.6.0");
 export const cisKubernetes = framework("CIS Kubernetes Benchmark", "1.10.0");
 /** Pod Security Standards: reference is the level ("baseline" or "restricted"), specification the control. */
 export const podSecurityStandards = framework("Kubernetes Pod Security Standards", "v1.35");

@@ -1,4 +1,4 @@
-import { asArray, asBool, asDict, asNumber, gcp, isBroaderThan, isOpenToWorld, parseCidr, PolicyConfigError, resourcePolicy } from "../core";
+import { asArray, asBool, asDict, asNumber, cisGke, gcp, isBroaderThan, isOpenToWorld, parseCidr, PolicyConfigError, resourcePolicy } from "../core";
 import { type ClusterProps, publicIpEndpoint } from "./gke-nodes";
 
 interface Config {
@@ -12,6 +12,7 @@ export const gkeAuthorizedNetworks = resourcePolicy<ClusterProps, Config>({
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "control-plane"],
+    framework: cisGke("5.6.3", "Ensure Control Plane Authorized Networks is Enabled"),
     remediationSteps:
         "On the gcp.container.Cluster set `masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: \"203.0.113.0/24\", " +
         "displayName: \"office\" }], gcpPublicCidrsAccessEnabled: false }` with only the ranges that need the API, or make " +

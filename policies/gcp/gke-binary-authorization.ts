@@ -1,4 +1,4 @@
-import { asBool, asDict, asString, gcp, resourcePolicy } from "../core";
+import { asBool, asDict, asString, cisGke, gcp, resourcePolicy } from "../core";
 import type { ClusterProps } from "./gke-nodes";
 
 export const gkeBinaryAuthorization = resourcePolicy<ClusterProps>({
@@ -7,6 +7,7 @@ export const gkeBinaryAuthorization = resourcePolicy<ClusterProps>({
     severity: "medium",
     enforcementLevel: "advisory",
     tags: ["gcp", "supply-chain"],
+    framework: cisGke("5.10.4", "Ensure use of Binary Authorization"),
     remediationSteps:
         "On the gcp.container.Cluster set `binaryAuthorization: { evaluationMode: \"PROJECT_SINGLETON_POLICY_ENFORCE\" }` " +
         "and define the project policy with gcp.binaryauthorization.Policy.",

@@ -1,4 +1,4 @@
-import { asString, PolicyConfigError, resourcePolicy, show } from "../core";
+import { asString, cisGke, PolicyConfigError, resourcePolicy, show } from "../core";
 import { type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
 
 interface Config {
@@ -11,6 +11,7 @@ export const gkeBootDiskCmek = resourcePolicy<GkeProps, Config>({
     severity: "medium",
     enforcementLevel: "advisory",
     tags: ["gcp", "encryption"],
+    framework: cisGke("5.9.2", "Enable Customer-Managed Encryption Keys (CMEK) for Boot Disks"),
     remediationSteps:
         "Set `nodeConfig.bootDiskKmsKey: key.id` on every gcp.container.NodePool (and the Cluster's nodeConfig / inline " +
         "nodePools); for Autopilot and node auto-provisioning set `clusterAutoscaling.autoProvisioningDefaults.bootDiskKmsKey`.",

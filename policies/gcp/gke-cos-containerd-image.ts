@@ -1,4 +1,4 @@
-import { asString, resourcePolicy } from "../core";
+import { asString, cisGke, resourcePolicy } from "../core";
 import { autopilotManagesNodes, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
 
 export const gkeCosContainerdImage = resourcePolicy<GkeProps>({
@@ -7,6 +7,7 @@ export const gkeCosContainerdImage = resourcePolicy<GkeProps>({
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["gcp", "nodes"],
+    framework: cisGke("5.5.1", "Ensure Container-Optimized OS (cos_containerd) is used for GKE node images"),
     remediationSteps:
         "Set `nodeConfig.imageType: \"COS_CONTAINERD\"` (or omit it: it is the default) on the gcp.container.NodePool and " +
         "the Cluster's nodeConfig / inline nodePools / autoProvisioningDefaults.",

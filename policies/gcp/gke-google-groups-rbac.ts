@@ -1,4 +1,4 @@
-import { asDict, asString, gcp, resourcePolicy } from "../core";
+import { asDict, asString, cisGke, gcp, resourcePolicy } from "../core";
 import type { ClusterProps } from "./gke-nodes";
 
 export const gkeGoogleGroupsRbac = resourcePolicy<ClusterProps>({
@@ -7,6 +7,7 @@ export const gkeGoogleGroupsRbac = resourcePolicy<ClusterProps>({
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["gcp", "rbac"],
+    framework: cisGke("5.8.2", "Manage Kubernetes RBAC users with Google Groups for GKE"),
     remediationSteps:
         "On the gcp.container.Cluster set `authenticatorGroupsConfig: { securityGroup: \"gke-security-groups@example.com\" }` " +
         "and bind Kubernetes roles to groups nested in it.",

@@ -1,4 +1,4 @@
-import { asBool, asDict, resourcePolicy } from "../core";
+import { asBool, asDict, cisGke, resourcePolicy } from "../core";
 import { autopilotManagesNodes, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
 
 export const gkeIntegrityMonitoring = resourcePolicy<GkeProps>({
@@ -7,6 +7,7 @@ export const gkeIntegrityMonitoring = resourcePolicy<GkeProps>({
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["gcp", "nodes"],
+    framework: cisGke("5.5.6", "Ensure Integrity Monitoring for Shielded GKE Nodes is Enabled"),
     remediationSteps:
         "Remove `shieldedInstanceConfig.enableIntegrityMonitoring: false` from `nodeConfig` of the gcp.container.NodePool " +
         "(and the Cluster's nodeConfig / inline nodePools / autoProvisioningDefaults), or set it to true (the default).",

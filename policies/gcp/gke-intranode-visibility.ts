@@ -1,4 +1,4 @@
-import { asBool, gcp, resourcePolicy } from "../core";
+import { asBool, cisGke, gcp, resourcePolicy } from "../core";
 import type { ClusterProps } from "./gke-nodes";
 
 export const gkeIntranodeVisibility = resourcePolicy<ClusterProps>({
@@ -7,6 +7,7 @@ export const gkeIntranodeVisibility = resourcePolicy<ClusterProps>({
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["gcp", "network"],
+    framework: cisGke("5.6.1", "Enable VPC Flow Logs and Intranode Visibility"),
     remediationSteps: "On the gcp.container.Cluster set `enableIntranodeVisibility: true`.",
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/intranode-visibility",
     appliesTo: gcp.cluster,

@@ -1,4 +1,4 @@
-import { asDict, asString, asStrings, gcp, resourcePolicy } from "../core";
+import { asDict, asString, asStrings, cisGke, gcp, resourcePolicy } from "../core";
 import { type ComponentsConfig, componentsSchema, parseComponents } from "./gke-components";
 import type { ClusterProps } from "./gke-nodes";
 
@@ -11,6 +11,7 @@ export const gkeLoggingEnabled = resourcePolicy<ClusterProps, ComponentsConfig>(
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["gcp", "logging"],
+    framework: cisGke("5.7.1", "Ensure Logging and Cloud Monitoring is Enabled"),
     remediationSteps:
         "On the gcp.container.Cluster keep `loggingService` at \"logging.googleapis.com/kubernetes\" (never \"none\") and set " +
         "`loggingConfig: { enableComponents: [\"SYSTEM_COMPONENTS\", \"APISERVER\", \"WORKLOADS\"] }`.",

@@ -1,4 +1,4 @@
-import { asDict, asString, gcp, resourcePolicy } from "../core";
+import { asDict, asString, cisGke, gcp, resourcePolicy } from "../core";
 import { autopilotManagesNodes, type ClusterProps, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
 
 export const gkeMetadataServer = resourcePolicy<GkeProps>({
@@ -7,6 +7,7 @@ export const gkeMetadataServer = resourcePolicy<GkeProps>({
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "nodes"],
+    framework: cisGke("5.4.1", "Ensure the GKE Metadata Server is Enabled"),
     remediationSteps:
         "Set `nodeConfig.workloadMetadataConfig: { mode: \"GKE_METADATA\" }` on every gcp.container.NodePool (and on the " +
         "gcp.container.Cluster's nodeConfig and inline nodePools when it keeps them), with Workload Identity on the cluster.",

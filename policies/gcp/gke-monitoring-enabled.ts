@@ -1,4 +1,4 @@
-import { asDict, asString, asStrings, gcp, resourcePolicy } from "../core";
+import { asDict, asString, asStrings, cisGke, gcp, resourcePolicy } from "../core";
 import { type ComponentsConfig, componentsSchema, parseComponents } from "./gke-components";
 import type { ClusterProps } from "./gke-nodes";
 
@@ -8,6 +8,7 @@ export const gkeMonitoringEnabled = resourcePolicy<ClusterProps, ComponentsConfi
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["gcp", "logging"],
+    framework: cisGke("5.7.1", "Ensure Logging and Cloud Monitoring is Enabled"),
     remediationSteps:
         "On the gcp.container.Cluster keep `monitoringService` at \"monitoring.googleapis.com/kubernetes\" (never \"none\") " +
         "and, when setting `monitoringConfig.enableComponents`, include \"SYSTEM_COMPONENTS\".",

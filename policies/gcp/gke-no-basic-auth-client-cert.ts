@@ -1,4 +1,4 @@
-import { asBool, asDict, asString, gcp, resourcePolicy } from "../core";
+import { asBool, asDict, asString, cisGke, gcp, resourcePolicy } from "../core";
 import type { ClusterProps } from "./gke-nodes";
 
 export const gkeNoBasicAuthClientCert = resourcePolicy<ClusterProps>({
@@ -7,6 +7,7 @@ export const gkeNoBasicAuthClientCert = resourcePolicy<ClusterProps>({
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "identity"],
+    framework: cisGke("5.8.1", "Ensure authentication using Client Certificates is Disabled"),
     remediationSteps:
         "On the gcp.container.Cluster set `masterAuth: { clientCertificateConfig: { issueClientCertificate: false } }` " +
         "(or omit masterAuth: client certificates are off by default) and remove any masterAuth username/password.",

@@ -1,4 +1,4 @@
-import { resourcePolicy, show } from "../core";
+import { cisGke, resourcePolicy, show } from "../core";
 import { type GkeProps, gkeClusterOrPool, isDefaultServiceAccount, nodeTargets } from "./gke-nodes";
 
 export const gkeNoDefaultServiceAccount = resourcePolicy<GkeProps>({
@@ -7,6 +7,7 @@ export const gkeNoDefaultServiceAccount = resourcePolicy<GkeProps>({
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "identity"],
+    framework: cisGke("5.2.1", "Ensure GKE clusters are not running using the Compute Engine default service account"),
     remediationSteps:
         "Create a gcp.serviceaccount.Account with only roles/container.defaultNodeServiceAccount and set " +
         "`nodeConfig.serviceAccount: account.email` on every gcp.container.NodePool (and the Cluster's nodeConfig / inline " +

@@ -1,4 +1,4 @@
-import { asBool, gcp, resourcePolicy } from "../core";
+import { asBool, cisGke, gcp, resourcePolicy } from "../core";
 import type { ClusterProps } from "./gke-nodes";
 
 export const gkeNoKubernetesAlpha = resourcePolicy<ClusterProps>({
@@ -7,6 +7,7 @@ export const gkeNoKubernetesAlpha = resourcePolicy<ClusterProps>({
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["gcp", "control-plane"],
+    framework: cisGke("5.10.2", "Ensure that Alpha clusters are not used for production workloads"),
     remediationSteps: "On the gcp.container.Cluster remove `enableKubernetesAlpha` or set `enableKubernetesAlpha: false`.",
     url: "https://cloud.google.com/kubernetes-engine/docs/concepts/alpha-clusters",
     appliesTo: gcp.cluster,

@@ -1,4 +1,4 @@
-import { asBool, gcp, resourcePolicy } from "../core";
+import { asBool, cisGke, gcp, resourcePolicy } from "../core";
 import type { ClusterProps } from "./gke-nodes";
 
 export const gkeNoLegacyAbac = resourcePolicy<ClusterProps>({
@@ -7,6 +7,7 @@ export const gkeNoLegacyAbac = resourcePolicy<ClusterProps>({
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "rbac"],
+    framework: cisGke("5.8.3", "Ensure Legacy Authorization (ABAC) is Disabled"),
     remediationSteps: "On the gcp.container.Cluster remove `enableLegacyAbac` or set `enableLegacyAbac: false`.",
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#leave_abac_disabled_default_for_110",
     appliesTo: gcp.cluster,

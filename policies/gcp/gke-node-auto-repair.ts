@@ -1,4 +1,4 @@
-import { asBool, resourcePolicy } from "../core";
+import { asBool, cisGke, resourcePolicy } from "../core";
 import { type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
 
 export const gkeNodeAutoRepair = resourcePolicy<GkeProps>({
@@ -7,6 +7,7 @@ export const gkeNodeAutoRepair = resourcePolicy<GkeProps>({
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["gcp", "upgrades"],
+    framework: cisGke("5.5.2", "Ensure Node Auto-Repair is enabled for GKE nodes"),
     remediationSteps:
         "Remove `management.autoRepair: false` from the gcp.container.NodePool (and the Cluster's inline nodePools and " +
         "`clusterAutoscaling.autoProvisioningDefaults.management`), or set `management: { autoRepair: true }`.",

@@ -1,4 +1,4 @@
-import { asBool, resourcePolicy } from "../core";
+import { asBool, cisGke, resourcePolicy } from "../core";
 import { type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
 
 export const gkeNodeAutoUpgrade = resourcePolicy<GkeProps>({
@@ -7,6 +7,7 @@ export const gkeNodeAutoUpgrade = resourcePolicy<GkeProps>({
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["gcp", "upgrades"],
+    framework: cisGke("5.5.3", "Ensure Node Auto-Upgrade is enabled for GKE nodes"),
     remediationSteps:
         "Remove `management.autoUpgrade: false` from the gcp.container.NodePool (and the Cluster's inline nodePools and " +
         "`clusterAutoscaling.autoProvisioningDefaults.management`), or set `management: { autoUpgrade: true }`.",

@@ -1,4 +1,4 @@
-import { asBool, asDict, gcp, resourcePolicy } from "../core";
+import { asBool, asDict, cisGke, gcp, resourcePolicy } from "../core";
 import type { ClusterProps } from "./gke-nodes";
 
 export const gkePrivateEndpoint = resourcePolicy<ClusterProps>({
@@ -9,6 +9,7 @@ export const gkePrivateEndpoint = resourcePolicy<ClusterProps>({
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "control-plane"],
+    framework: cisGke("5.6.4", "Ensure clusters are created with Private Endpoint Enabled and Public Access Disabled"),
     remediationSteps:
         "On the gcp.container.Cluster set `privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: true }`, " +
         "or use the DNS endpoint: `controlPlaneEndpointsConfig: { ipEndpointsConfig: { enabled: false }, " +

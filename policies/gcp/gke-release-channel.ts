@@ -1,4 +1,4 @@
-import { asDict, asString, gcp, resourcePolicy } from "../core";
+import { asDict, asString, cisGke, gcp, resourcePolicy } from "../core";
 import { type ClusterProps, isAutopilot } from "./gke-nodes";
 
 export const gkeReleaseChannel = resourcePolicy<ClusterProps>({
@@ -7,6 +7,7 @@ export const gkeReleaseChannel = resourcePolicy<ClusterProps>({
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["gcp", "upgrades"],
+    framework: cisGke("5.5.4", "When creating New Clusters - Automate GKE version management using Release Channels"),
     remediationSteps: "On the gcp.container.Cluster set `releaseChannel: { channel: \"REGULAR\" }` (or \"STABLE\").",
     url: "https://cloud.google.com/kubernetes-engine/docs/concepts/release-channels",
     appliesTo: gcp.cluster,

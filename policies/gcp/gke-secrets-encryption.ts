@@ -1,4 +1,4 @@
-import { asDict, asString, gcp, resourcePolicy } from "../core";
+import { asDict, asString, cisGke, gcp, resourcePolicy } from "../core";
 import type { ClusterProps } from "./gke-nodes";
 
 export const gkeSecretsEncryption = resourcePolicy<ClusterProps>({
@@ -7,6 +7,7 @@ export const gkeSecretsEncryption = resourcePolicy<ClusterProps>({
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "encryption"],
+    framework: cisGke("5.3.1", "Ensure Kubernetes Secrets are encrypted using keys managed in Cloud KMS"),
     remediationSteps:
         "On the gcp.container.Cluster set `databaseEncryption: { state: \"ENCRYPTED\", keyName: key.id }` with a " +
         "gcp.kms.CryptoKey the GKE service agent may use (roles/cloudkms.cryptoKeyEncrypterDecrypter).",

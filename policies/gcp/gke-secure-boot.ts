@@ -1,4 +1,4 @@
-import { asBool, asDict, resourcePolicy } from "../core";
+import { asBool, asDict, cisGke, resourcePolicy } from "../core";
 import { autopilotManagesNodes, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
 
 export const gkeSecureBoot = resourcePolicy<GkeProps>({
@@ -7,6 +7,7 @@ export const gkeSecureBoot = resourcePolicy<GkeProps>({
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["gcp", "nodes"],
+    framework: cisGke("5.5.7", "Ensure Secure Boot for Shielded GKE Nodes is Enabled"),
     remediationSteps:
         "Set `nodeConfig.shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true }` on every " +
         "gcp.container.NodePool (and the Cluster's nodeConfig / inline nodePools, and " +

@@ -1,4 +1,4 @@
-import { asBool, gcp, resourcePolicy } from "../core";
+import { asBool, cisGke, gcp, resourcePolicy } from "../core";
 import { type ClusterProps, isAutopilot } from "./gke-nodes";
 
 export const gkeShieldedNodes = resourcePolicy<ClusterProps>({
@@ -7,6 +7,7 @@ export const gkeShieldedNodes = resourcePolicy<ClusterProps>({
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "nodes"],
+    framework: cisGke("5.5.5", "Ensure Shielded GKE Nodes are Enabled"),
     remediationSteps: "On the gcp.container.Cluster remove `enableShieldedNodes: false` or set `enableShieldedNodes: true` (the default).",
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/shielded-gke-nodes",
     appliesTo: gcp.cluster,

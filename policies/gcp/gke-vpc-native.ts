@@ -1,4 +1,4 @@
-import { asString, gcp, resourcePolicy } from "../core";
+import { asString, cisGke, gcp, resourcePolicy } from "../core";
 import { type ClusterProps, isAutopilot } from "./gke-nodes";
 
 export const gkeVpcNative = resourcePolicy<ClusterProps>({
@@ -7,6 +7,7 @@ export const gkeVpcNative = resourcePolicy<ClusterProps>({
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["gcp", "network"],
+    framework: cisGke("5.6.2", "Ensure use of VPC-native clusters"),
     remediationSteps:
         "On the gcp.container.Cluster set `networkingMode: \"VPC_NATIVE\"` (the default for new clusters) with an " +
         "`ipAllocationPolicy` naming the pod and service secondary ranges; do not use `networkingMode: \"ROUTES\"`.",

@@ -1,4 +1,4 @@
-import { asDict, asString, gcp, resourcePolicy } from "../core";
+import { asDict, asString, cisGke, gcp, resourcePolicy } from "../core";
 import { type ClusterProps, isAutopilot } from "./gke-nodes";
 
 export const gkeWorkloadIdentity = resourcePolicy<ClusterProps>({
@@ -7,6 +7,7 @@ export const gkeWorkloadIdentity = resourcePolicy<ClusterProps>({
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "identity"],
+    framework: cisGke("5.2.2", "Prefer using dedicated GCP Service Accounts and Workload Identity"),
     remediationSteps:
         "On the gcp.container.Cluster set `workloadIdentityConfig: { workloadPool: `${project}.svc.id.goog` }`, and " +
         "`nodeConfig.workloadMetadataConfig: { mode: \"GKE_METADATA\" }` on its node pools.",
