@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { unknownValue } from "../../../engine/wire";
 import { k8sNoPrivilegedContainers } from "../../../policies/kubernetes/pod-security/k8s-no-privileged-containers";
 import { everyWorkload, patchWorkloads, type PodSpecInput } from "../../fixtures/workloads";
+import { itFlagsInEveryWorkload, type WorkloadCase } from "../../fixtures/workload-cases";
 import { checkResource } from "../../harness";
 
 const hardened: PodSpecInput = {
@@ -16,21 +17,12 @@ describe("k8s-no-privileged-containers", () => {
         });
     }
 
-    const cases: [string, PodSpecInput, RegExp][] = [
+    const cases: WorkloadCase[] = [
         ["container", { containers: [{ name: "app", securityContext: { privileged: true } }] }, /containers\[0\]\.securityContext\.privileged is true on container "app"/],
         ["init container", { containers: [{ name: "app" }], initContainers: [{ name: "setup", securityContext: { privileged: true } }] }, /initContainers\[0\].*init container "setup"/],
         ["ephemeral container", { containers: [{ name: "app" }], ephemeralContainers: [{ name: "debug", securityContext: { privileged: true } }] }, /ephemeralContainers\[0\].*ephemeral container "debug"/],
     ];
-    for (const [what, spec, expected] of cases) {
-        for (const w of everyWorkload(spec)) {
-            it(`flags a privileged ${what} in a ${w.kind}`, () => {
-                const r = checkResource(k8sNoPrivilegedContainers, w.type, w.props);
-                assert.strictEqual(r.violations.length, 1);
-                assert.match(r.violations[0], expected);
-                assert.match(r.violations[0], new RegExp(`^${w.kind} "shop/web": `));
-            });
-        }
-    }
+    itFlagsInEveryWorkload(k8sNoPrivilegedContainers, cases, { title: (what, kind) => `flags a privileged ${what} in a ${kind}` });
 
     it("flags a privileged container in a Patch variant", () => {
         for (const w of patchWorkloads({ containers: [{ name: "app", securityContext: { privileged: true } }] })) {

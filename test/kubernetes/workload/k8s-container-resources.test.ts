@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { unknownValue } from "../../../engine/wire";
 import { k8sContainerResources as policy } from "../../../policies/kubernetes/workload/k8s-container-resources";
 import { everyWorkload, patchWorkloads, type PodSpecInput } from "../../fixtures/workloads";
+import { itFlagsInEveryWorkload, type WorkloadCase } from "../../fixtures/workload-cases";
 import { checkResource } from "../../harness";
 
 const resources = { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } };
@@ -23,21 +24,13 @@ describe("k8s-container-resources", () => {
         assert.deepStrictEqual(checkResource(policy, pod.type, pod.props).violations, []);
     });
 
-    const cases: [string, PodSpecInput, RegExp][] = [
+    const cases: WorkloadCase[] = [
         ["no resources on a container", { containers: [{ name: "app" }] }, /containers\[0\]\.resources lacks requests\.cpu, requests\.memory, limits\.memory on container "app", and Kubernetes then/],
         ["no memory limit", { containers: [{ name: "app", resources: { requests: { cpu: "1", memory: "1Gi" } } }] }, /lacks limits\.memory on container "app"/],
         ["no CPU request", { containers: [{ name: "app", resources: { requests: { memory: "1Gi" }, limits: { memory: "1Gi" } } }] }, /lacks requests\.cpu on/],
         ["an init container without resources", { containers: [{ name: "app", resources }], initContainers: [{ name: "setup" }] }, /initContainers\[0\]\.resources lacks .* on init container "setup"/],
     ];
-    for (const [what, spec, expected] of cases) {
-        for (const w of everyWorkload(spec)) {
-            it(`flags ${what} in a ${w.kind}`, () => {
-                const r = checkResource(policy, w.type, w.props);
-                assert.strictEqual(r.violations.length, 1);
-                assert.match(r.violations[0], expected);
-            });
-        }
-    }
+    itFlagsInEveryWorkload(policy, cases);
 
     it("accepts numbers, rejects empty strings and wrong types", () => {
         const [pod] = everyWorkload({ containers: [{ name: "app", resources: { requests: { cpu: 1 as never, memory: "" }, limits: { memory: true as never } } }] });

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { unknownValue } from "../../../engine/wire";
 import { k8sImageDigestPinned as policy } from "../../../policies/kubernetes/workload/k8s-image-digest-pinned";
 import { everyWorkload, patchWorkloads, type PodSpecInput } from "../../fixtures/workloads";
+import { itFlagsInEveryWorkload, type WorkloadCase } from "../../fixtures/workload-cases";
 import { checkResource } from "../../harness";
 
 const digest = "sha256:3b5f5d8c2a7e4f1b9c0d6e8a1f2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d";
@@ -17,20 +18,12 @@ describe("k8s-image-digest-pinned", () => {
         });
     }
 
-    const cases: [string, PodSpecInput, RegExp][] = [
+    const cases: WorkloadCase[] = [
         ["a tag", { containers: [{ name: "app", image: "registry.example.com/app:1.0.0" }] }, /containers\[0\]\.image is "registry\.example\.com\/app:1\.0\.0" on container "app", without a digest/],
         ["an init container", { containers: [{ name: "app", image: `a@${digest}` }], initContainers: [{ name: "setup", image: "setup:2" }] }, /initContainers\[0\]\.image .* init container "setup"/],
         ["an ephemeral container", { containers: [{ name: "app", image: `a@${digest}` }], ephemeralContainers: [{ name: "debug", image: "busybox:1" }] }, /ephemeral container "debug"/],
     ];
-    for (const [what, spec, expected] of cases) {
-        for (const w of [...everyWorkload(spec), ...patchWorkloads(spec)]) {
-            it(`flags ${what} without digest in a ${w.kind}`, () => {
-                const r = checkResource(policy, w.type, w.props);
-                assert.strictEqual(r.violations.length, 1);
-                assert.match(r.violations[0], expected);
-            });
-        }
-    }
+    itFlagsInEveryWorkload(policy, cases, { patches: true, title: (what, kind) => `flags ${what} without digest in a ${kind}` });
 
     it("leaves invalid references to k8s-image-tag-pinned and unknowns to the SDK", () => {
         assert.deepStrictEqual(checkResource(policy, "kubernetes:core/v1:Pod", { spec: { containers: [{ image: "Not An Image" }, { image: 4 }, null] } }).violations, []);

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { unknownValue } from "../../../engine/wire";
 import { k8sImageRegistryAllowed as policy } from "../../../policies/kubernetes/workload/k8s-image-registry-allowed";
 import { everyWorkload, patchWorkloads, type PodSpecInput } from "../../fixtures/workloads";
+import { itFlagsInEveryWorkload, type WorkloadCase } from "../../fixtures/workload-cases";
 import { checkResource } from "../../harness";
 
 const config = { allowedRegistries: ["*.dkr.ecr.*.amazonaws.com", "*.azurecr.io", "ghcr.io/acme/**", "registry.local:5000"] };
@@ -23,7 +24,7 @@ describe("k8s-image-registry-allowed", () => {
         assert.deepStrictEqual(checkResource(policy, pod.type, pod.props).violations, []);
     });
 
-    const cases: [string, PodSpecInput, RegExp][] = [
+    const cases: WorkloadCase[] = [
         ["Docker Hub short names", { containers: [{ name: "app", image: "nginx:1.27" }] }, /containers\[0\]\.image is "nginx:1\.27" on container "app", from registry "docker\.io", which allowedRegistries .* does not list/],
         ["another org on an allowed host", { containers: [{ name: "app", image: "ghcr.io/evil/app:1" }] }, /from registry "ghcr\.io"/],
         ["a lookalike host", { containers: [{ name: "app", image: "acme.azurecr.io.evil.com/app:1" }] }, /acme\.azurecr\.io\.evil\.com/],
@@ -31,15 +32,7 @@ describe("k8s-image-registry-allowed", () => {
         ["an init container", { containers: [{ name: "app", image: "acme.azurecr.io/a:1" }], initContainers: [{ name: "setup", image: "quay.io/x/y:1" }] }, /initContainers\[0\]\.image .* init container "setup"/],
         ["an ephemeral container", { containers: [{ name: "app", image: "acme.azurecr.io/a:1" }], ephemeralContainers: [{ name: "debug", image: "busybox:1" }] }, /ephemeral container "debug"/],
     ];
-    for (const [what, spec, expected] of cases) {
-        for (const w of [...everyWorkload(spec), ...patchWorkloads(spec)]) {
-            it(`flags ${what} in a ${w.kind}`, () => {
-                const r = checkResource(policy, w.type, w.props, { config });
-                assert.strictEqual(r.violations.length, 1);
-                assert.match(r.violations[0], expected);
-            });
-        }
-    }
+    itFlagsInEveryWorkload(policy, cases, { patches: true, config });
 
     it("survives odd shapes and leaves unknowns to the SDK", () => {
         assert.deepStrictEqual(checkResource(policy, "kubernetes:core/v1:Pod", { spec: { containers: [{ image: 3 }, "x"] } }, { config }).violations, []);

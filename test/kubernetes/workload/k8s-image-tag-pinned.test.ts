@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { unknownValue } from "../../../engine/wire";
 import { k8sImageTagPinned as policy } from "../../../policies/kubernetes/workload/k8s-image-tag-pinned";
 import { everyWorkload, patchWorkloads, type PodSpecInput } from "../../fixtures/workloads";
+import { itFlagsInEveryWorkload, type WorkloadCase } from "../../fixtures/workload-cases";
 import { checkResource } from "../../harness";
 
 const digest = "sha256:3b5f5d8c2a7e4f1b9c0d6e8a1f2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d";
@@ -18,22 +19,14 @@ describe("k8s-image-tag-pinned", () => {
         });
     }
 
-    const cases: [string, PodSpecInput, RegExp][] = [
+    const cases: WorkloadCase[] = [
         ["no tag", { containers: [{ name: "app", image: "nginx" }] }, /containers\[0\]\.image is "nginx" on container "app", with no tag, and the runtime then pulls "latest"/],
         ["latest", { containers: [{ name: "app", image: "registry.local:5000/app:latest" }] }, /is "registry\.local:5000\/app:latest" on container "app": "latest" changes/],
         ["an init container with no tag", { containers: [{ name: "app", image: "a:1" }], initContainers: [{ name: "setup", image: "registry.local:5000/setup" }] }, /initContainers\[0\]\.image .* init container "setup", with no tag/],
         ["an ephemeral container on latest", { containers: [{ name: "app", image: "a:1" }], ephemeralContainers: [{ name: "debug", image: "busybox:latest" }] }, /ephemeralContainers\[0\]\.image/],
         ["an invalid reference", { containers: [{ name: "app", image: "Not An Image" }] }, /is "Not An Image" on container "app", which is not a valid image reference/],
     ];
-    for (const [what, spec, expected] of cases) {
-        for (const w of [...everyWorkload(spec), ...patchWorkloads(spec)]) {
-            it(`flags ${what} in a ${w.kind}`, () => {
-                const r = checkResource(policy, w.type, w.props);
-                assert.strictEqual(r.violations.length, 1);
-                assert.match(r.violations[0], expected);
-            });
-        }
-    }
+    itFlagsInEveryWorkload(policy, cases, { patches: true });
 
     it("skips absent images, flags wrong types, leaves unknowns to the SDK", () => {
         assert.deepStrictEqual(checkResource(policy, "kubernetes:core/v1:Pod", { spec: { containers: [{ name: "app" }] } }).violations, []);

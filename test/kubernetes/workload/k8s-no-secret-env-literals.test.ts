@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { unknownValue } from "../../../engine/wire";
 import { k8sNoSecretEnvLiterals as policy, looksLikeCredential } from "../../../policies/kubernetes/workload/k8s-no-secret-env-literals";
 import { everyWorkload, patchWorkloads, type PodSpecInput } from "../../fixtures/workloads";
+import { itFlagsInEveryWorkload, type WorkloadCase } from "../../fixtures/workload-cases";
 import { checkResource } from "../../harness";
 
 const fromSecret = { secretKeyRef: { name: "db", key: "password" } };
@@ -22,20 +23,12 @@ describe("k8s-no-secret-env-literals", () => {
         });
     }
 
-    const cases: [string, PodSpecInput, RegExp][] = [
+    const cases: WorkloadCase[] = [
         ["a container", { containers: [{ name: "app", env: [{ name: "DB_PASSWORD", value: "hunter2" }] }] }, /containers\[0\]\.env\[0\]\.value holds a literal value for "DB_PASSWORD" on container "app"/],
         ["an init container", { containers: [{ name: "app" }], initContainers: [{ name: "setup", env: [{ name: "X", value: "1" }, { name: "apiKey", value: "abc" }] }] }, /initContainers\[0\]\.env\[1\]\.value .*"apiKey" on init container "setup"/],
         ["an ephemeral container", { containers: [{ name: "app" }], ephemeralContainers: [{ name: "debug", env: [{ name: "TOKEN", value: "t" }] }] }, /ephemeralContainers\[0\]\.env\[0\]/],
     ];
-    for (const [what, spec, expected] of cases) {
-        for (const w of [...everyWorkload(spec), ...patchWorkloads(spec)]) {
-            it(`flags a literal credential in ${what} of a ${w.kind}`, () => {
-                const r = checkResource(policy, w.type, w.props);
-                assert.strictEqual(r.violations.length, 1);
-                assert.match(r.violations[0], expected);
-            });
-        }
-    }
+    itFlagsInEveryWorkload(policy, cases, { patches: true, title: (what, kind) => `flags a literal credential in ${what} of a ${kind}` });
 
     it("skips empty values and names listed in ignoreNames", () => {
         const [pod] = everyWorkload({ containers: [{ name: "app", env: [{ name: "DB_PASSWORD", value: "" }, { name: "PUBLIC_KEY_ID", value: "k1" }] }] });

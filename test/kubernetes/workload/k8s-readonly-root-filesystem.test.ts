@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { unknownValue } from "../../../engine/wire";
 import { k8sReadonlyRootFilesystem as policy } from "../../../policies/kubernetes/workload/k8s-readonly-root-filesystem";
 import { everyWorkload, patchWorkloads, type PodSpecInput } from "../../fixtures/workloads";
+import { itFlagsInEveryWorkload, type WorkloadCase } from "../../fixtures/workload-cases";
 import { checkResource } from "../../harness";
 
 const ro = { readOnlyRootFilesystem: true };
@@ -18,21 +19,13 @@ describe("k8s-readonly-root-filesystem", () => {
         });
     }
 
-    const cases: [string, PodSpecInput, RegExp][] = [
+    const cases: WorkloadCase[] = [
         ["an absent field", { containers: [{ name: "app" }] }, /containers\[0\]\.securityContext\.readOnlyRootFilesystem is absent on container "app", and Kubernetes then mounts a writable/],
         ["false", { containers: [{ name: "app", securityContext: { readOnlyRootFilesystem: false } }] }, /is false on container "app"/],
         ["an init container", { containers: [{ name: "app", securityContext: ro }], initContainers: [{ name: "setup" }] }, /initContainers\[0\].*init container "setup"/],
         ["an ephemeral container", { containers: [{ name: "app", securityContext: ro }], ephemeralContainers: [{ name: "debug", securityContext: { readOnlyRootFilesystem: false } }] }, /ephemeralContainers\[0\].*ephemeral container "debug"/],
     ];
-    for (const [what, spec, expected] of cases) {
-        for (const w of everyWorkload(spec)) {
-            it(`flags ${what} in a ${w.kind}`, () => {
-                const r = checkResource(policy, w.type, w.props);
-                assert.strictEqual(r.violations.length, 1);
-                assert.match(r.violations[0], expected);
-            });
-        }
-    }
+    itFlagsInEveryWorkload(policy, cases);
 
     it("flags an explicit false in a Patch, reads string booleans, survives odd shapes", () => {
         for (const w of patchWorkloads({ containers: [{ name: "app", securityContext: { readOnlyRootFilesystem: false } }] })) {
