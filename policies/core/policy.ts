@@ -160,7 +160,7 @@ export function resourcePolicy<P, C = {}>(definition: ResourcePolicyDefinition<P
     // Returns the context, or stops with not-applicable for other types and exempt resources.
     const prepare = (args: ResourceValidationArgs, reportViolation?: ReportViolation): CheckContext<C & ExemptionConfig> => {
         if (!appliesTo.has(args.type)) {
-            args.notApplicable(`Policy does not apply to resources of type '${args.type}'`);
+            notApplicableWithoutStack(args, `Policy does not apply to resources of type '${args.type}'`);
         }
         const config = readConfig(args.getConfig<Record<string, unknown>>());
         const exemption = findExemption(definition.name, args, config);
@@ -229,6 +229,19 @@ export function stackPolicy<C = {}>(definition: StackPolicyDefinition<C>): Stack
     };
     withTypeSkip(validateStack, appliesTo);
     return { ...policyFields(definition, schema), validateStack };
+}
+
+// Most policies match several tokens, so the SDK calls them for every resource and each one declares
+// itself not applicable to the other types. The SDK's NotApplicableError captures a stack trace, the
+// largest cost of a preview with this pack; none is needed, so capture none for this synchronous throw.
+function notApplicableWithoutStack(args: { notApplicable(reason?: string): never }, reason: string): never {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+        return args.notApplicable(reason);
+    } finally {
+        Error.stackTraceLimit = limit;
+    }
 }
 
 // The SDK skips a policy without deserializing props when its function carries `__pulumiType` and the
