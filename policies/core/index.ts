@@ -3,6 +3,7 @@ export * from "./cidr";
 export * from "./config";
 export * from "./exemptions";
 export * from "./frameworks";
+export * from "./kubernetes-objects";
 export * from "./policy";
 export * from "./types";
 export * from "./values";

@@ -2,76 +2,14 @@
 // the pods each one selects, judged the way the Kubernetes API and CNI plugins read them.
 import type { PolicyResource } from "@pulumi/policy";
 import { cidrContainsAddress, parseCidr } from "../../core/cidr";
+import { labelSelectorMatches, labelsOf, namespaceOf } from "../../core/kubernetes-objects";
 import { kubernetes } from "../../core/types";
 import { asArray, asBool, asDict, asNumber, asString, asStrings, type Dict, isDict } from "../../core/values";
 import { podSpecOf } from "../../core/workloads";
 
-/** Where an object without metadata.namespace lands: the provider's default namespace, "default". */
-export const defaultNamespace = "default";
-
-/** metadata.namespace, or "default" when absent or empty. */
-export function namespaceOf(props: unknown): string {
-    const namespace = asString(asDict(asDict(props)?.metadata)?.namespace);
-    return namespace && namespace.trim() !== "" ? namespace : defaultNamespace;
-}
-
 /** The name of a Namespace object. */
 export function namespaceObjectName(props: unknown): string | undefined {
     return asString(asDict(asDict(props)?.metadata)?.name);
-}
-
-/** String-valued labels of a labels map; other values are skipped. */
-export function labelsOf(value: unknown): Record<string, string> {
-    const labels: Record<string, string> = {};
-    for (const [key, v] of Object.entries(asDict(value) ?? {})) {
-        if (typeof v === "string") labels[key] = v;
-    }
-    return labels;
-}
-
-/**
- * True when a metav1.LabelSelector matches the labels. An absent or empty selector matches everything
- * (a NetworkPolicy's `podSelector: {}` selects every pod); a selector that is not an object, or an
- * expression with an unknown operator, matches nothing (the API server would reject it).
- */
-export function labelSelectorMatches(selector: unknown, labels: Record<string, string>): boolean {
-    if (selector === undefined || selector === null) return true;
-    if (!isDict(selector)) return false;
-    const matchLabels = selector.matchLabels;
-    if (matchLabels !== undefined && matchLabels !== null) {
-        if (!isDict(matchLabels)) return false;
-        for (const [key, value] of Object.entries(matchLabels)) {
-            if (labels[key] !== value) return false;
-        }
-    }
-    const expressions = selector.matchExpressions;
-    if (expressions !== undefined && expressions !== null) {
-        if (!Array.isArray(expressions)) return false;
-        for (const entry of expressions) {
-            const expression = asDict(entry);
-            const key = asString(expression?.key);
-            if (!expression || key === undefined) return false;
-            const values = asStrings(expression.values);
-            const has = Object.prototype.hasOwnProperty.call(labels, key);
-            switch (asString(expression.operator)) {
-                case "In":
-                    if (!has || !values.includes(labels[key])) return false;
-                    break;
-                case "NotIn":
-                    if (has && values.includes(labels[key])) return false;
-                    break;
-                case "Exists":
-                    if (!has) return false;
-                    break;
-                case "DoesNotExist":
-                    if (has) return false;
-                    break;
-                default:
-                    return false;
-            }
-        }
-    }
-    return true;
 }
 
 export type Direction = "Ingress" | "Egress";

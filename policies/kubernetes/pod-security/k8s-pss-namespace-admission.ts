@@ -1,4 +1,4 @@
-import { anyOf, asDict, asString, kubernetes, podSecurityStandards, stackPolicy } from "../../core";
+import { anyOf, asDict, asString, kubernetes, namespaceOf, podSecurityStandards, stackPolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { formatVersion, type Level, parsePodSecurityConfig, parseVersion, podSecurityConfigSchema, type PodSecurityConfig, podViewOf, type PolicyVersion } from "./pss";
 
@@ -70,7 +70,7 @@ export const k8sPssNamespaceAdmission = stackPolicy<PodSecurityConfig>({
         }
         if (enforced.size === 0) return;
         for (const workload of ctx.ofType(kubernetes.workloads)) {
-            const namespace = asString(asDict(asDict(workload.props)?.metadata)?.namespace) ?? "default";
+            const namespace = namespaceOf(workload.props);
             const policy = enforced.get(namespace);
             if (!policy) continue;
             const pod = podViewOf(workload.type, workload.props);

@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { anyOf, asBool, asDict, asString, cisKubernetes, isPatchType, kubernetes, podSpecOf, stackPolicy } from "../../core";
+import { anyOf, asBool, asDict, asString, cisKubernetes, isPatchType, kubernetes, namespaceOf, podSpecOf, stackPolicy } from "../../core";
 
 interface AccountSetting {
     /** The effective automountServiceAccountToken of the ServiceAccount, undefined when it does not set it. */
@@ -7,7 +7,6 @@ interface AccountSetting {
     label: string;
 }
 
-const namespaceOf = (props: unknown) => asString(asDict(asDict(props)?.metadata)?.namespace) ?? "default";
 const nameOf = (props: unknown) => asString(asDict(asDict(props)?.metadata)?.name);
 
 /**

@@ -6,6 +6,7 @@
 // - resourceNames narrow a rule to named objects; such a rule cannot grant `create` of a top-level
 //   resource or `deletecollection` (the name is not known when those are authorized), but it does grant
 //   a subresource create such as pods/exec on the named objects.
+import { labelSelectorMatches } from "../../core/kubernetes-objects";
 import { kindOf } from "../../core/types";
 import { asArray, asDict, asString, asStrings, type Dict } from "../../core/values";
 import type { CheckContext } from "../../core/policy";
@@ -101,39 +102,6 @@ const builtinRoles: BuiltinRole[] = [
     { name: "system:aggregate-to-view", labels: { ...bootstrapping, ...toAdmin, ...toEdit, ...toView }, rules: viewRules },
 ];
 
-/** Kubernetes label-selector semantics; an empty selector matches everything, an invalid one nothing. */
-export function selectorMatches(selector: Dict, labels: Record<string, string>): boolean {
-    const matchLabels = asDict(selector.matchLabels) ?? {};
-    for (const [key, value] of Object.entries(matchLabels)) {
-        if (labels[key] !== asString(value)) return false;
-    }
-    for (const entry of asArray(selector.matchExpressions)) {
-        const expression = asDict(entry);
-        if (!expression) return false;
-        const key = asString(expression.key);
-        if (key === undefined) return false;
-        const values = asStrings(expression.values);
-        const present = Object.prototype.hasOwnProperty.call(labels, key);
-        switch (asString(expression.operator)) {
-            case "In":
-                if (!present || !values.includes(labels[key])) return false;
-                break;
-            case "NotIn":
-                if (present && values.includes(labels[key])) return false;
-                break;
-            case "Exists":
-                if (!present) return false;
-                break;
-            case "DoesNotExist":
-                if (present) return false;
-                break;
-            default:
-                return false;
-        }
-    }
-    return true;
-}
-
 function describeSelector(selector: Dict): string {
     const parts: string[] = [];
     for (const [key, value] of Object.entries(asDict(selector.matchLabels) ?? {})) parts.push(`${key}=${String(value)}`);
@@ -164,7 +132,7 @@ export function roleRules(type: string, props: unknown): RuleRef[] {
     if (selectors) {
         const refs: RuleRef[] = [];
         selectors.forEach((selector, index) => {
-            const selected = builtinRoles.filter((r) => selectorMatches(selector, r.labels));
+            const selected = builtinRoles.filter((r) => labelSelectorMatches(selector, r.labels));
             if (selected.length === 0) return;
             const aggregates =
                 `${describeSelector(selector)}; this aggregates the built-in ClusterRole(s) ` +

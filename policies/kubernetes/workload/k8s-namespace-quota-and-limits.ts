@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { kubernetes, nsaHardening, stackPolicy } from "../../core";
-import { namespaceObjectName, namespaceOf } from "../network/segmentation";
+import { kubernetes, namespaceOf, nsaHardening, stackPolicy } from "../../core";
+import { namespaceObjectName } from "../network/segmentation";
 
 export const k8sNamespaceQuotaAndLimits = stackPolicy({
     name: "k8s-namespace-quota-and-limits",

@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { egressRuleAllows, labelSelectorMatches, policyTypesOf } from "../../../policies/kubernetes/network/segmentation";
+import { labelSelectorMatches } from "../../../policies/core";
+import { egressRuleAllows, policyTypesOf } from "../../../policies/kubernetes/network/segmentation";
 
 describe("kubernetes/network/segmentation helpers", () => {
     const labels = { app: "web", tier: "front" };
