@@ -122,6 +122,10 @@ function toStruct(value: Record<string, unknown>): AnalyzerPb.AnalyzeRequest["ge
     return structPb.Struct.fromJavaScript(value as Parameters<typeof structPb.Struct.fromJavaScript>[0]);
 }
 
+function readNotApplicable(response: AnalyzerPb.AnalyzeResponse | AnalyzerPb.RemediateResponse): NotApplicable[] {
+    return response.getNotApplicableList().map((n) => ({ policyName: n.getPolicyName(), reason: n.getReason() }));
+}
+
 function readDiagnostics(response: AnalyzerPb.AnalyzeResponse): AnalyzeResult {
     return {
         diagnostics: response.getDiagnosticsList().map((d) => ({
@@ -134,7 +138,7 @@ function readDiagnostics(response: AnalyzerPb.AnalyzeResponse): AnalyzeResult {
             severity: severityNames[d.getSeverity()] ?? "",
             urn: d.getUrn(),
         })),
-        notApplicable: response.getNotApplicableList().map((n) => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
+        notApplicable: readNotApplicable(response),
     };
 }
 
@@ -289,7 +293,7 @@ export class PolicyPackRunner {
                 ...(r.getProperties() ? { properties: r.getProperties()!.toJavaScript() as Record<string, unknown> } : {}),
                 ...(r.getDiagnostic() ? { diagnostic: r.getDiagnostic() } : {}),
             })),
-            notApplicable: response.getNotApplicableList().map((n) => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
+            notApplicable: readNotApplicable(response),
         };
     }
 
