@@ -59,21 +59,29 @@ function render(report: ScanReport, options: ScanOptions, toTerminal: boolean): 
     }
 }
 
-/** Reads, evaluates and triages; the report carries the exit code. Warnings go to `onWarning` as they occur. */
-export async function buildScanReport(options: ScanOptions, onWarning?: (w: InputWarning) => void): Promise<ScanReport> {
+export interface ScanDependencies {
+    /** Told of each input warning as it occurs. */
+    onWarning?: (w: InputWarning) => void;
+    /** A runner already started and configured (tests share one); otherwise one is started for the scan. */
+    runner?: PolicyPackRunner;
+}
+
+/** Reads, evaluates and triages; the report carries the exit code. */
+export async function buildScanReport(options: ScanOptions, dependencies: ScanDependencies = {}): Promise<ScanReport> {
+    const { onWarning } = dependencies;
     const config = options.config ? readConfigFile(options.config) : {};
     const baseline = options.baseline ? readBaseline(options.baseline) : undefined;
     const read = readInputs(options.paths, { namespace: options.namespace, limits: options.limits }, onWarning);
     const stacks = options.perFile ? separateStacks(read.stacks) : read.stacks.length > 0 ? [mergeStacks(read.stacks)] : [];
 
-    const runner = await PolicyPackRunner.start({ config, dryRun: !options.update });
+    const runner = dependencies.runner ?? (await PolicyPackRunner.start({ config, dryRun: !options.update }));
     const progress = progressReporter(process.stderr);
     const scanned: StackReport[] = [];
     try {
         for (const stack of stacks) scanned.push(await scanStack(runner, stack, { positions: read.positions, onProgress: progress }));
     } finally {
         progress.clear();
-        await runner.stop();
+        if (!dependencies.runner) await runner.stop();
     }
 
     const triaged = triage(scanned, runner.info.policies, { ...options, baseline, failOn: options.failOn });
@@ -98,14 +106,17 @@ export async function buildScanReport(options: ScanOptions, onWarning?: (w: Inpu
 export async function runScan(options: ScanOptions): Promise<number> {
     // The text report lists warnings itself; other formats are for programs, so people see them on stderr.
     const warningsOnStderr = options.format !== "text" || options.output !== undefined;
-    const report = await buildScanReport(options, (w) => {
-        if (warningsOnStderr) process.stderr.write(`cluster-guard: warning: ${formatWarning(w)}\n`);
+    const report = await buildScanReport(options, {
+        onWarning: (w) => {
+            if (warningsOnStderr) process.stderr.write(`cluster-guard: warning: ${formatWarning(w)}\n`);
+        },
     });
     const text = render(report, options, options.output === undefined && process.stdout.isTTY === true);
     if (options.output) fs.writeFileSync(options.output, text);
     else process.stdout.write(text);
     if (report.filesRead === 0) {
-        process.stderr.write(`cluster-guard: nothing scanned: ${report.warnings.length > 0 ? "every input was skipped (see the warnings)" : "no inputs"}\n`);
+        const why = report.warnings.length === 1 ? formatWarning(report.warnings[0]) : `every input was skipped (${report.warnings.length} warnings in the report)`;
+        process.stderr.write(`cluster-guard: nothing scanned: ${why}\n`);
     } else if (report.exitCode === 2) {
         process.stderr.write(`cluster-guard: ${report.warnings.length} input warning(s) under --strict\n`);
     }

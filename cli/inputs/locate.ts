@@ -77,8 +77,9 @@ export function locateInputs(paths: string[], warn: Warn): string[] {
         } catch (e) {
             return warn({ file: dir, reason: `skipped: ${(e as Error).message.replace(/^[A-Z]+: /, "")}` });
         }
-        const isChart = entries.includes("Chart.yaml") || entries.includes("Chart.yml");
-        if (isChart) warn({ file: dir, reason: helmAdvice(dir) });
+        const chartFile = entries.find((e) => e === "Chart.yaml" || e === "Chart.yml");
+        const isChart = chartFile !== undefined;
+        if (isChart) warn({ file: path.join(dir, chartFile), reason: helmAdvice(dir) });
         for (const entry of entries) {
             if (isChart && chartOnly.test(entry)) continue;
             const child = path.join(dir, entry);

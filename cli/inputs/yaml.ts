@@ -68,9 +68,9 @@ export function parseYaml(text: string, file: string, limits: InputLimits, warn:
     }
     const documents: ParsedDocument[] = [];
     docs.forEach((doc, index) => {
-        const line = lines.linePos(doc.range?.[0] ?? 0).line;
-        const skip = (problem: string) => warn({ file, line, reason: `document ${index + 1} skipped: it ${problem}` });
-        if (doc.errors.length > 0) return skip(problemText(doc.errors[0], limits));
+        const line = lines.linePos((doc.contents as YAML.Node | null)?.range?.[0] ?? doc.range?.[0] ?? 0).line;
+        const skip = (problem: string, at = line) => warn({ file, line: at, reason: `document ${index + 1} skipped: it ${problem}` });
+        if (doc.errors.length > 0) return skip(problemText(doc.errors[0], limits), lines.linePos(doc.errors[0].pos[0]).line);
         // A trailing `---` leaves an empty last document; kubectl ignores it, so do we.
         if (doc.contents === null && index === docs.length - 1 && doc.commentBefore == null && doc.comment == null) return;
         let value: unknown;
