@@ -40,7 +40,7 @@ function toolVersion(): string {
     return manifest.version;
 }
 
-function render(report: ScanReport, options: ScanOptions, toTerminal: boolean): string {
+function render(report: ScanReport, options: ScanOptions): string {
     switch (options.format) {
         case "json":
             return renderJson(report);
@@ -52,7 +52,7 @@ function render(report: ScanReport, options: ScanOptions, toTerminal: boolean): 
             return renderGithub(report);
         default:
             return renderText(report, {
-                terminal: toTerminal ? terminalOf(process.stdout) : { color: false, width: 0 },
+                terminal: options.output === undefined ? terminalOf(process.stdout) : { color: false, width: 0 },
                 remediation: options.remediation,
                 showExempt: options.showExempt,
             });
@@ -111,7 +111,7 @@ export async function runScan(options: ScanOptions): Promise<number> {
             if (warningsOnStderr) process.stderr.write(`cluster-guard: warning: ${formatWarning(w)}\n`);
         },
     });
-    const text = render(report, options, options.output === undefined && process.stdout.isTTY === true);
+    const text = render(report, options);
     if (options.output) fs.writeFileSync(options.output, text);
     else process.stdout.write(text);
     if (report.filesRead === 0) {

@@ -21,8 +21,8 @@ export function styler(terminal: Terminal): (style: Style, text: string) => stri
     return (style, text) => (terminal.color ? `\u001b[${codes[style][0]}m${text}\u001b[${codes[style][1]}m` : text);
 }
 
-/** Word-wraps each line of `text` to `width` with `indent` on every line; words longer than a line stay whole. */
-export function wrap(text: string, width: number, indent: string): string {
+/** Word-wraps each line of `text` to `width`, `indent` first and `hang` on continuations; long words stay whole. */
+export function wrap(text: string, width: number, indent: string, hang = indent): string {
     return text
         .split("\n")
         .map((line) => {
@@ -30,14 +30,15 @@ export function wrap(text: string, width: number, indent: string): string {
             const out: string[] = [];
             let current = "";
             for (const word of line.split(" ")) {
-                if (current && indent.length + current.length + 1 + word.length > width) {
-                    out.push(indent + current);
+                const prefix = out.length === 0 ? indent : hang;
+                if (current && prefix.length + current.length + 1 + word.length > width) {
+                    out.push(prefix + current);
                     current = word;
                 } else {
                     current = current ? `${current} ${word}` : word;
                 }
             }
-            if (current) out.push(indent + current);
+            if (current) out.push((out.length === 0 ? indent : hang) + current);
             return out.join("\n");
         })
         .join("\n");

@@ -57,13 +57,13 @@ function remediationLines(report: ScanReport, options: TextOptions, paint: Retur
     if (policies.length === 0) return [];
     const lines = ["", paint("bold", "How to fix (once per policy)")];
     for (const p of policies) {
-        lines.push(wrap(`${p.name}: ${p.remediationSteps}`, options.terminal.width, "  "));
+        lines.push(wrap(`${p.name}: ${p.remediationSteps}`, options.terminal.width, "  ", "    "));
         if (p.url) lines.push(`    ${paint("dim", p.url)}`);
     }
     return lines;
 }
 
-function summaryLines(report: ScanReport, paint: ReturnType<typeof styler>): string[] {
+function summaryLines(report: ScanReport, paint: ReturnType<typeof styler>, width: number): string[] {
     const findings = allFindings(report);
     const lines = ["", paint("bold", "Summary")];
     const perPolicy = new Map<string, Finding[]>();
@@ -96,7 +96,7 @@ function summaryLines(report: ScanReport, paint: ReturnType<typeof styler>): str
         ...(report.triage.filtered ? [`${report.triage.filtered} filtered out`] : []),
         plural(report.warnings.length, "input warning"),
     ];
-    lines.push(`  ${parts.join(" · ")}`);
+    lines.push(wrap(parts.join(" · "), width, "  ", "    "));
     const verdict =
         report.exitCode === 0
             ? paint("green", "passed")
@@ -117,21 +117,21 @@ export function renderText(report: ScanReport, options: TextOptions): string {
         lines.push(...findingLines(stack, options, paint));
         if (stack.deferred.length > 0) {
             lines.push("", paint("bold", `Deferred (${stack.deferred.length}): policies that need values a preview does not know yet; not findings`));
-            for (const d of stack.deferred) lines.push(wrap(`${d.resource.label} ${d.policy}: ${d.reason}`, width, "  "));
+            for (const d of stack.deferred) lines.push(wrap(`${d.resource.label} ${d.policy}: ${d.reason}`, width, "  ", "    "));
         }
         if (options.showExempt && stack.exemptions.length > 0) {
             lines.push("", paint("bold", `Exempted (${stack.exemptions.length})`));
             for (const e of stack.exemptions) {
                 const note = e.declaredOnly ? " (stack policy: declared on the resource)" : "";
-                lines.push(wrap(`${e.resource.label} ${e.policy}: ${e.reason}${note}`, width, "  "));
+                lines.push(wrap(`${e.resource.label} ${e.policy}: ${e.reason}${note}`, width, "  ", "    "));
             }
         }
     }
     if (report.warnings.length > 0) {
         lines.push("", paint("bold", `Input warnings (${report.warnings.length}): skipped or empty inputs`));
-        for (const w of report.warnings) lines.push(wrap(`${paint("yellow", "!")} ${formatWarning(w)}`, width, "  "));
+        for (const w of report.warnings) lines.push(wrap(`${paint("yellow", "!")} ${formatWarning(w)}`, width, "  ", "    "));
     }
     if (options.remediation) lines.push(...remediationLines(report, options, paint));
-    lines.push(...summaryLines(report, paint));
+    lines.push(...summaryLines(report, paint, width));
     return `${lines.join("\n")}\n`;
 }
