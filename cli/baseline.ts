@@ -2,6 +2,7 @@
 // so rewording a message or moving lines does not resurface them.
 import * as fs from "fs";
 import type { Finding, ResourceFindings, StackReport } from "./report/model";
+import { systemErrorText } from "./values";
 
 export class BaselineError extends Error {}
 
@@ -24,7 +25,7 @@ export function readBaseline(file: string): Set<string> {
     try {
         parsed = JSON.parse(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "")) as Partial<BaselineFile>;
     } catch (e) {
-        throw new BaselineError(`cannot read baseline ${file}: ${(e as Error).message.replace(/^[A-Z]+: /, "")}`);
+        throw new BaselineError(`cannot read baseline ${file}: ${systemErrorText(e)}`);
     }
     if (parsed?.version !== 1 || !Array.isArray(parsed.findings)) {
         throw new BaselineError(`baseline ${file} is not a cluster-guard baseline (expected {"version": 1, "findings": [...]})`);
@@ -50,7 +51,7 @@ export function writeBaseline(file: string, stacks: readonly StackReport[]): num
     try {
         fs.writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`);
     } catch (e) {
-        throw new BaselineError(`cannot write baseline ${file}: ${(e as Error).message.replace(/^[A-Z]+: /, "")}`);
+        throw new BaselineError(`cannot write baseline ${file}: ${systemErrorText(e)}`);
     }
     return findings.length;
 }

@@ -11,6 +11,7 @@ import { isStackExport, simpleResources, stackExportResources } from "./pulumi";
 import { readInputText } from "./read";
 import { formatWarning, type InputWarning, type Warn } from "./warnings";
 import { parseYaml } from "./yaml";
+import { isObject } from "../values";
 
 export { defaultLimits, type InputLimits } from "./limits";
 export { stdinPath } from "./locate";
@@ -43,8 +44,6 @@ export interface ReadResult {
 /** Thrown where inputs must all be readable (examples, tests): the first warning. */
 export class InputError extends Error {}
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function looksLikeJson(file: string, text: string): boolean {
     if (/\.json$/i.test(file)) return true;

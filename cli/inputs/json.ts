@@ -8,6 +8,11 @@ export interface ParsedJson {
     positions: PositionIndex;
 }
 
+/** V8 quotes the text around a syntax error, which may be a credential; the position is enough. */
+function withoutSource(message: string): string {
+    return message.replace(/^(Unexpected token .*?), .* is not valid JSON$/s, "$1").replace(/ in JSON at position/, " at position");
+}
+
 export function parseJson(text: string, file: string, limits: InputLimits, warn: Warn): ParsedJson | undefined {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     if (body.trim() === "") {
@@ -18,7 +23,7 @@ export function parseJson(text: string, file: string, limits: InputLimits, warn:
     try {
         value = JSON.parse(body);
     } catch (e) {
-        warn({ file, reason: `skipped: not valid JSON: ${(e as Error).message}` });
+        warn({ file, reason: `skipped: not valid JSON: ${withoutSource((e as Error).message)}` });
         return undefined;
     }
     const shape = shapeProblem(value, limits);

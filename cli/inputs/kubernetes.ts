@@ -6,9 +6,8 @@ import { kubernetesTokenFor } from "../../policies/core/types";
 import { kustomizeAdvice } from "./locate";
 import { pointerOf, type PositionIndex } from "./positions";
 import type { Warn } from "./warnings";
+import { isObject, type Json } from "../values";
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export interface KubernetesOptions {
     /** Namespace for namespaced objects that name none, as `kubectl apply -n` does. */

@@ -3,6 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Warn } from "./warnings";
+import { systemErrorText } from "../values";
 
 export const stdinPath = "<stdin>";
 
@@ -40,7 +41,7 @@ function statFollowing(p: string, warn: Warn): fs.Stats | undefined {
         if (code === "ELOOP") warn({ file: p, reason: "skipped: symbolic link loop" });
         else if (code === "ENOENT" && isLink) warn({ file: p, reason: `skipped: dangling symbolic link to ${fs.readlinkSync(p)}` });
         else if (code === "ENOENT" || code === "ENOTDIR") warn({ file: p, reason: "skipped: no such file or directory" });
-        else warn({ file: p, reason: `skipped: ${(e as Error).message.replace(/^[A-Z]+: /, "")}` });
+        else warn({ file: p, reason: `skipped: ${systemErrorText(e)}` });
         return undefined;
     }
 }
@@ -75,7 +76,7 @@ export function locateInputs(paths: string[], warn: Warn): string[] {
         try {
             entries = fs.readdirSync(dir).sort();
         } catch (e) {
-            return warn({ file: dir, reason: `skipped: ${(e as Error).message.replace(/^[A-Z]+: /, "")}` });
+            return warn({ file: dir, reason: `skipped: ${systemErrorText(e)}` });
         }
         const chartFile = entries.find((e) => e === "Chart.yaml" || e === "Chart.yml");
         const isChart = chartFile !== undefined;

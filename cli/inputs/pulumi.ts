@@ -3,9 +3,8 @@
 import type { ResourceInput } from "../../engine/runner";
 import { secretSig, secretValue, signatureKey, unknownSentinels } from "../../engine/wire";
 import type { Warn } from "./warnings";
+import { isObject, type Json } from "../values";
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((d): d is string => typeof d === "string") : []);
 
 export function simpleResources(entries: unknown[], file: string, warn: Warn): ResourceInput[] {

@@ -3,6 +3,7 @@
 import * as fs from "fs";
 import { formatBytes, type InputLimits } from "./limits";
 import { stdinPath } from "./locate";
+import { systemErrorText } from "../values";
 
 export type ReadOutcome = { text: string } | { problem: string };
 
@@ -44,6 +45,6 @@ export function readInputText(file: string, limits: InputLimits): ReadOutcome {
         if (stat.size > limits.maxFileBytes) return { problem: tooLarge(formatBytes(stat.size), limits) };
         return { text: fs.readFileSync(file, "utf8") };
     } catch (e) {
-        return { problem: `skipped: cannot read it: ${(e as Error).message.replace(/^[A-Z]+: /, "")}` };
+        return { problem: `skipped: cannot read it: ${systemErrorText(e)}` };
     }
 }

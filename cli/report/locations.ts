@@ -6,9 +6,8 @@ import { isKubernetesType, kindOf } from "../../policies/core/types";
 import type { PositionIndex } from "../inputs";
 import { pointerOf, segmentsOf } from "../inputs/positions";
 import type { Location } from "./model";
+import { isObject, type Json } from "../values";
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Kubernetes objects by metadata (`Deployment "shop/web"`), everything else by Pulumi name, like the pack's messages. */
 export function labelOf(resource: Pick<ResourceInput, "type" | "name" | "props">): string {

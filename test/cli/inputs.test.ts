@@ -107,7 +107,7 @@ describe("cli/inputs", () => {
         const dir = tempFiles({
             "good.yaml": pod("p", "shop"),
             "broken.yaml": `${pod("ok", "shop")}---\na: [\n---\n${pod("later", "shop")}`,
-            "bad.json": "{",
+            "bad.json": '{"password": hunter2secret}',
             "data.yaml": "just: data",
             "empty.yaml": "",
             "comments.yaml": "# nothing here\n# at all\n",
@@ -121,7 +121,8 @@ describe("cli/inputs", () => {
         const names = read.stacks.flatMap((s) => s.inputs.map((r) => `${path.basename(r.location!.file)} ${r.name.split("@")[0]}`));
         assert.deepStrictEqual(names.sort(), ["bom.json bom", "broken.yaml shop/later", "broken.yaml shop/ok", "export.json c", "good.yaml shop/p", "nulls.yaml shop/n", "simple.json b"]);
         const warnings = warningsOf([dir]).sort();
-        assert.match(warnings[0], /^bad\.json: skipped: not valid JSON: /);
+        assert.match(warnings[0], /^bad\.json: skipped: not valid JSON: Unexpected token/);
+        assert.doesNotMatch(warnings.join("\n"), /hunter2/, "warnings never repeat file content");
         assert.match(warnings[1], /^broken\.yaml:8: document 2 skipped: it is not valid YAML: /);
         assert.deepStrictEqual(warnings.slice(2), [
             "comments.yaml: no Kubernetes objects: the file is empty or holds only comments",
