@@ -12,7 +12,7 @@ import { renderJunit } from "../../cli/report/junit";
 import { allFindings, type ScanReport } from "../../cli/report/model";
 import { renderSarif } from "../../cli/report/sarif";
 import { renderText } from "../../cli/report/text";
-import { terminalOf, wrap } from "../../cli/report/terminal";
+import { progressReporter, terminalOf, wrap } from "../../cli/report/terminal";
 import { buildScanReport, type ScanOptions } from "../../cli/run";
 import { TriageError } from "../../cli/triage";
 import { packDir, useRunner } from "../e2e";
@@ -213,11 +213,22 @@ describe("cluster-guard scan reports (in process)", () => {
         assert.strictEqual(findingsOf(plain, "k8s-no-default-namespace").length, 2);
         assert.strictEqual(findingsOf(namespaced, "k8s-no-default-namespace").length, 0);
         assert.deepStrictEqual(namespaced.stacks[0].resources.map((r) => `${path.basename(r.location!.file!)} ${r.label}`).sort(), ['a.yaml Pod "shop/p"', 'b.yaml Pod "shop/p"']);
+        const perFile = await scan({ paths: [dir], perFile: true });
+        assert.deepStrictEqual(perFile.stacks.map((s) => [path.basename(s.source), s.resourcesScanned]), [["a.yaml", 1], ["b.yaml", 1]]);
     });
 
     it("reads warnings from every unreadable input without stopping (as the CLI does)", () => {
         const read = readInputs([mixedDirectory(), "/no/such/dir"]);
         assert.strictEqual(read.warnings.length, 4);
+    });
+
+    it("shows progress only on a terminal", () => {
+        const written: string[] = [];
+        const stream = (isTTY: boolean) => ({ isTTY, write: (s: string) => written.push(s) }) as unknown as NodeJS.WriteStream;
+        progressReporter(stream(false), {})(5, 10);
+        assert.deepStrictEqual(written, []);
+        progressReporter(stream(true), {})(10, 10);
+        assert.match(written.join(""), /analyzing resources 10\/10/);
     });
 
     it("colours only a terminal without NO_COLOR, and wraps to its width", () => {
@@ -228,5 +239,19 @@ describe("cluster-guard scan reports (in process)", () => {
         const wrapped = wrap("word ".repeat(40).trim(), 60, "    ");
         assert.ok(wrapped.split("\n").every((l) => l.length <= 60 && l.startsWith("    ")));
         assert.strictEqual(wrapped.replace(/\n {4}/g, " ").trim(), "word ".repeat(40).trim());
+    });
+});
+
+describe("cluster-guard scan with config exemptions (in process)", () => {
+    const runner = useRunner({ "k8s-no-privileged-containers": { excludeResourceNames: ["shop/web"] } });
+
+    it("keeps excludeResourceNames working on namespace/name although scanned names carry the file", async () => {
+        const report = await buildScanReport({ ...base, paths: [mixedDirectory()] }, { runner: runner() });
+        assert.deepStrictEqual(findingsOf(report, "k8s-no-privileged-containers"), []);
+        const exemptions = report.stacks[0].exemptions.filter((e) => e.policy === "k8s-no-privileged-containers").map((e) => [e.resource.label, e.source, e.reason]);
+        assert.deepStrictEqual(exemptions.sort(), [
+            ['Deployment "shop/debug"', "annotation", "annotation exempt.clusterguard.io/k8s-no-privileged-containers: break-glass debugging"],
+            ['Deployment "shop/web"', "config", 'exempted by config: excludeResourceNames matches "shop/web"'],
+        ]);
     });
 });
