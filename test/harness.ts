@@ -144,8 +144,14 @@ export interface StackCheckResult extends Omit<CheckResult, "violations"> {
     violations: { urn?: string; message: string }[];
 }
 
-/** Runs a stack policy over a set of resources (their outputs). */
-export function checkStack(policy: StackValidationPolicy, resources: StackResourceInput[], options: Omit<CheckOptions, "name"> = {}): StackCheckResult {
+/** True for policies judged at AnalyzeStack: stack policies, and resource policies with a stack part. */
+export function hasStackPart(policy: AnyPolicy): policy is AnyPolicy & Pick<StackValidationPolicy, "validateStack"> {
+    return typeof (policy as Partial<StackValidationPolicy>).validateStack === "function";
+}
+
+/** Runs a stack policy (or a resource policy's stack part) over a set of resources (their outputs). */
+export function checkStack(policy: AnyPolicy, resources: StackResourceInput[], options: Omit<CheckOptions, "name"> = {}): StackCheckResult {
+    if (!hasStackPart(policy)) throw new Error(`${policy.name} has no stack part`);
     const config = configFor(policy, options.config);
     const policyResources: PolicyResource[] = resources.map((r) => ({
         type: r.type,

@@ -4,13 +4,13 @@
 // defaulted fields filled in, azure-native path parameters gone, Kubernetes server fields added).
 import * as assert from "assert";
 import * as path from "path";
-import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { readStacks } from "../cli/inputs";
 import type { ResourceInput } from "../engine/runner";
 import { policies } from "../policies";
 import { modelFor } from "./capture/providers";
 import { packDir } from "./e2e";
-import { type CheckResult, checkResource, checkStack } from "./harness";
+import { type CheckResult, checkResource, checkStack, hasStackPart } from "./harness";
 
 // Stack policies that still link through fields providers do not return; the issue on real previews
 // removes each one. An entry here fails the suite once the verdicts agree, so the list cannot go stale.
@@ -52,8 +52,8 @@ describe("state-shaped props: the same verdict on provider state as on program i
             }
             assert.ok(compared > 0);
         });
-        it(`${name}: every stack policy`, () => {
-            for (const policy of policies.filter((p): p is StackValidationPolicy => !isResourcePolicy(p))) {
+        it(`${name}: every stack policy and stack part`, () => {
+            for (const policy of policies.filter(hasStackPart)) {
                 const onInputs = verdict(checkStack(policy, stack.inputs, { dryRun: false }));
                 const onState = verdict(checkStack(policy, states, { dryRun: false }));
                 if (knownGaps.has(`${name} ${policy.name}`)) assert.notStrictEqual(onState, onInputs, `${policy.name} now agrees: remove it from knownGaps`);

@@ -85,6 +85,12 @@ export interface ResourcePolicyDefinition<P, C> extends PolicyMetadata {
     /** Turns raw config (defaults already applied) into what the check uses; throw PolicyConfigError on bad values. */
     parseConfig?: (raw: Record<string, unknown>) => C;
     validate(props: P, ctx: CheckContext<C>): void;
+    /**
+     * The part of the verdict that needs a sibling resource (a node pool's cluster, a node group's launch
+     * template): run on the stack's outputs at AnalyzeStack, with links by value or property dependency.
+     * `validate` then judges only what the resource decides alone.
+     */
+    validateStack?(ctx: StackCheckContext<C>): void;
     /** At `remediate` enforcement: return fixed props, or undefined to leave them. */
     remediate?(props: P, ctx: CheckContext<C>): Record<string, unknown> | undefined;
 }
@@ -206,6 +212,9 @@ export function resourcePolicy<P, C = {}>(definition: ResourcePolicyDefinition<P
     withTypeSkip(validateResource, appliesTo);
 
     const policy: ResourceValidationPolicy = { ...policyFields(definition, schema), validateResource };
+    // The SDK runs validateStack of any policy that has one, so a resource policy can check links too.
+    const stackPart = definition.validateStack;
+    if (stackPart) Object.assign(policy, { validateStack: stackValidation(definition, readConfig, (ctx) => stackPart(ctx)) });
     const { remediate } = definition;
     if (remediate) {
         const remediateResource = (args: ResourceValidationArgs) => remediate(args.props as P, prepare(args, []));
@@ -233,8 +242,16 @@ function judgeDeferring(check: () => void, defer: (field: string) => void): void
 export function stackPolicy<C = {}>(definition: StackPolicyDefinition<C>): StackValidationPolicy {
     const schema = buildConfigSchema(definition.configSchema);
     const readConfig = configReader(definition, schema, definition.parseConfig);
-    const { appliesTo } = definition;
+    return { ...policyFields(definition, schema), validateStack: stackValidation(definition, readConfig, definition.validateStack) };
+}
 
+/** The SDK's validateStack for a check over the stack: config, exemptions, labels and deferrals. */
+function stackValidation<C>(
+    definition: PolicyMetadata & { appliesTo: TypeSet },
+    readConfig: (received: Record<string, unknown>) => C & ExemptionConfig,
+    check: (ctx: StackCheckContext<C & ExemptionConfig>) => void,
+) {
+    const { appliesTo } = definition;
     const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation) => {
         if (!args.resources.some((r) => appliesTo.has(r.type))) {
             args.notApplicable(`No resources of type ${appliesTo.description} in the stack`);
@@ -255,7 +272,7 @@ export function stackPolicy<C = {}>(definition: StackPolicyDefinition<C>): Stack
         };
         judgeDeferring(
             () =>
-                definition.validateStack({
+                check({
                     config,
                     resources: args.resources,
                     ofType: (set) => args.resources.filter((r) => set.has(r.type)),
@@ -265,7 +282,7 @@ export function stackPolicy<C = {}>(definition: StackPolicyDefinition<C>): Stack
                     violation: (resource, path, problem, fix) => {
                         if (!exemption(resource)) reportViolation(formatViolation(label(resource), path, problem, fix), resource.urn);
                     },
-                    judge: (resource, check) => judgeDeferring(check, (field) => defer(resource, field)),
+                    judge: (resource, part) => judgeDeferring(part, (field) => defer(resource, field)),
                     defer,
                 }),
             (field) => defer(undefined, field),
@@ -273,7 +290,7 @@ export function stackPolicy<C = {}>(definition: StackPolicyDefinition<C>): Stack
         if (deferrals.length > 0) throw new DeferredVerdict(deferrals);
     };
     withTypeSkip(validateStack, appliesTo);
-    return { ...policyFields(definition, schema), validateStack };
+    return validateStack;
 }
 
 // Most policies match several tokens, so the SDK calls them for every resource and each one declares

@@ -3,8 +3,8 @@
 import * as assert from "assert";
 import type { PolicyResource } from "@pulumi/policy";
 import { unknownValue } from "../../engine/wire";
-import { anyOf, aws, enclosingComponentType, linksOf, parseUrn, peek, stackPolicy, types } from "../../policies/core";
-import { checkStack, type StackResourceInput } from "../harness";
+import { anyOf, aws, enclosingComponentType, isUnknown, linksOf, parseUrn, peek, resourcePolicy, stackPolicy, types } from "../../policies/core";
+import { checkResource, checkStack, type StackResourceInput } from "../harness";
 
 const urn = (type: string, name: string, parents = "") => `urn:pulumi:dev::app::${parents}${type}::${name}`;
 const T = { group: "aws:eks/nodeGroup:NodeGroup", template: "aws:ec2/launchTemplate:LaunchTemplate" };
@@ -72,5 +72,48 @@ describe("core/links", () => {
         assert.strictEqual(enclosingComponentType(child, types("eks:index:Cluster", "eks:index:NodeGroupV2")), "eks:index:Cluster");
         assert.strictEqual(enclosingComponentType(urn("aws:eks/cluster:Cluster", "c"), types("eks:index:Cluster")), undefined);
         assert.strictEqual(parseUrn("not-a-urn"), undefined);
+    });
+});
+
+describe("core/policy: a resource policy with a stack part", () => {
+    const pool = "gcp:container/nodePool:NodePool";
+    const clusterType = "gcp:container/cluster:Cluster";
+    const poolsNeedClusterFlag = resourcePolicy<{ mode?: string }>({
+        name: "gke-pool-probe",
+        description: "A pool passes with mode ok, or without a mode when its cluster has flag.",
+        severity: "low",
+        enforcementLevel: "mandatory",
+        tags: ["gcp", "nodes"],
+        remediationSteps: "Set mode: ok.",
+        appliesTo: types(pool),
+        validate: (props, ctx) => {
+            const mode = peek(props, "mode");
+            if (mode !== undefined && mode !== "ok" && !isUnknown(mode)) ctx.violation("mode", "is not ok", "set mode: ok");
+        },
+        validateStack: (ctx) => {
+            for (const p of ctx.ofType(types(pool))) {
+                ctx.judge(p, () => {
+                    if (peek(p.props, "mode") !== undefined && !isUnknown(peek(p.props, "mode"))) return;
+                    const [link] = linksOf(ctx.resources, p, { property: "cluster", values: [peek(p.props, "cluster")], types: types(clusterType), fields: ["name", "id"] });
+                    if (!link) return;
+                    // Read the sibling's fields under its own name, so a deferral names the right resource.
+                    ctx.judge(link.target, () => {
+                        if (link.target.props.flag !== true) ctx.violation(p, "mode", `is absent and ${ctx.label(link.target)} has no flag`, "set mode: ok");
+                    });
+                });
+            }
+        },
+    });
+
+    it("judges alone what it can, and the sibling-dependent case at AnalyzeStack", () => {
+        assert.strictEqual(checkResource(poolsNeedClusterFlag, pool, { mode: "bad" }).violations.length, 1);
+        assert.deepStrictEqual(checkResource(poolsNeedClusterFlag, pool, {}).violations, []);
+        const stack = (flag: unknown): StackResourceInput[] => [
+            { type: clusterType, name: "c", urn: urn(clusterType, "c"), props: { name: unknownValue("string"), flag } },
+            { type: pool, name: "p", props: { cluster: unknownValue("string"), mode: unknownValue("string") }, propertyDependencies: { cluster: [urn(clusterType, "c")] } },
+        ];
+        assert.deepStrictEqual(checkStack(poolsNeedClusterFlag, stack(true)).violations, []);
+        assert.match(checkStack(poolsNeedClusterFlag, stack(false)).violations[0].message, /^NodePool "p": mode is absent and Cluster "c" has no flag/);
+        assert.match(checkStack(poolsNeedClusterFlag, stack(unknownValue("bool"))).unknown ?? "", /^Cluster "c": flag is computed/);
     });
 });
