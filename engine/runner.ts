@@ -73,6 +73,15 @@ export interface PolicyDiagnostic {
     urn: string;
 }
 
+/**
+ * A deferred verdict: during a preview the SDK reports a policy that read a value not known until deploy
+ * as an advisory whose message starts like this. The pack's own deferrals follow it with the resource and
+ * the field.
+ */
+export function isDeferral(d: Pick<PolicyDiagnostic, "message" | "policyName">): boolean {
+    return d.message.includes(`can't run policy '${d.policyName}' from policy pack`);
+}
+
 export interface NotApplicable {
     policyName: string;
     reason: string;

@@ -35,6 +35,10 @@ export interface CheckOptions {
     name?: string;
     /** Preview (default) turns resource references into unknowns. */
     dryRun?: boolean;
+    /** The resource's URN; defaults to a top-level URN for its type and name. */
+    urn?: string;
+    /** The URN of the component it was created in (Analyze's `opts.parent`). */
+    parent?: string;
 }
 
 export interface CheckResult {
@@ -42,7 +46,7 @@ export interface CheckResult {
     violations: string[];
     /** Set when the policy declared itself not applicable. */
     notApplicable?: string;
-    /** Set when the policy read a value unknown during preview (the SDK makes this an advisory note). */
+    /** Set when the policy deferred a value unknown during preview (the SDK makes this an advisory note). */
     unknown?: string;
 }
 
@@ -86,9 +90,9 @@ function resourceArgs(policy: AnyPolicy, type: string, props: object, options: C
     return {
         type,
         name,
-        urn: urnOf(type, name),
+        urn: options.urn ?? urnOf(type, name),
         props: wireProps(props, options.dryRun ?? true, proxySecrets),
-        opts: resourceOptions,
+        opts: { ...resourceOptions, ...(options.parent ? { parent: options.parent } : {}) },
         stackTags: new Map(),
         isType: () => false,
         asType: () => undefined,
@@ -130,26 +134,46 @@ export interface StackResourceInput {
     name: string;
     props: object;
     urn?: string;
+    /** URNs, as the engine sends them; resolved to resources of the stack like the SDK does. */
+    parent?: string;
+    dependencies?: string[];
+    propertyDependencies?: Record<string, string[]>;
 }
 
 export interface StackCheckResult extends Omit<CheckResult, "violations"> {
     violations: { urn?: string; message: string }[];
 }
 
-/** Runs a stack policy over a set of resources (their outputs). */
-export function checkStack(policy: StackValidationPolicy, resources: StackResourceInput[], options: Omit<CheckOptions, "name"> = {}): StackCheckResult {
+/** True for policies judged at AnalyzeStack: stack policies, and resource policies with a stack part. */
+export function hasStackPart(policy: AnyPolicy): policy is AnyPolicy & Pick<StackValidationPolicy, "validateStack"> {
+    return typeof (policy as Partial<StackValidationPolicy>).validateStack === "function";
+}
+
+/** Runs a stack policy (or a resource policy's stack part) over a set of resources (their outputs). */
+export function checkStack(policy: AnyPolicy, resources: StackResourceInput[], options: Omit<CheckOptions, "name"> = {}): StackCheckResult {
+    if (!hasStackPart(policy)) throw new Error(`${policy.name} has no stack part`);
     const config = configFor(policy, options.config);
     const policyResources: PolicyResource[] = resources.map((r) => ({
         type: r.type,
         name: r.name,
         urn: r.urn ?? urnOf(r.type, r.name),
         props: wireProps(r.props, options.dryRun ?? true),
-        opts: resourceOptions,
+        opts: { ...resourceOptions, ...(r.parent ? { parent: r.parent } : {}) },
         dependencies: [],
         propertyDependencies: {},
         isType: () => false,
         asType: () => undefined,
     }));
+    // Like the SDK: parent, dependencies and property dependencies become the resources of the stack they name.
+    const byUrn = new Map(policyResources.map((r) => [r.urn, r]));
+    const resolve = (urns: string[] | undefined) => (urns ?? []).map((u) => byUrn.get(u)).filter((r): r is PolicyResource => r !== undefined);
+    resources.forEach((r, i) => {
+        const target = policyResources[i];
+        const parent = r.parent ? byUrn.get(r.parent) : undefined;
+        if (parent) target.parent = parent;
+        target.dependencies = resolve(r.dependencies);
+        for (const [key, urns] of Object.entries(r.propertyDependencies ?? {})) target.propertyDependencies[key] = resolve(urns);
+    });
     const args: StackValidationArgs = {
         resources: policyResources,
         stackTags: new Map(),

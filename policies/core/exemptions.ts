@@ -3,6 +3,7 @@
 import picomatch from "picomatch";
 import type { ExemptionConfig } from "./config";
 import { isKubernetesType } from "./types";
+import { peek } from "./unknowns";
 import { asDict, asString, isDict } from "./values";
 
 /** Kubernetes: `exempt.clusterguard.io/<policy-name>: "<reason>"` in metadata.annotations. */
@@ -18,52 +19,33 @@ export interface Exemption {
     reason: string;
 }
 
-// Reading metadata or tags must never stop a policy: during preview they may be unknown, in which case
-// the resource is simply not exempt by them.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { UnknownValueError } = require("@pulumi/policy/proxy") as { UnknownValueError: new (...args: never[]) => Error };
-
-function readSafely<T>(read: () => T): T | undefined {
-    try {
-        return read();
-    } catch (e) {
-        if (e instanceof UnknownValueError) return undefined;
-        throw e;
-    }
-}
-
-/** Kubernetes identity used by exemptions and messages; fields absent or unknown are undefined. */
+/** Kubernetes identity used by exemptions and messages; fields absent or unknown (preview) are undefined. */
 export interface KubernetesIdentity {
     name?: string;
     namespace?: string;
     annotations?: Record<string, unknown>;
 }
 
+// Reading metadata or tags must never stop a policy: during preview they may be unknown, in which case
+// the resource is simply not exempt by them.
 export function kubernetesIdentity(props: unknown): KubernetesIdentity {
-    const metadata = readSafely(() => asDict(asDict(props)?.metadata));
+    const metadata = asDict(peek(props, "metadata"));
     if (!metadata) return {};
     return {
-        name: readSafely(() => asString(metadata.name)),
-        namespace: readSafely(() => asString(metadata.namespace)),
-        annotations: readSafely(() => asDict(metadata.annotations)),
+        name: asString(peek(metadata, "name")),
+        namespace: asString(peek(metadata, "namespace")),
+        annotations: asDict(peek(metadata, "annotations")),
     };
 }
 
 /** Where a cloud resource keeps its tags or labels. */
 function cloudLabels(props: unknown): Record<string, unknown>[] {
-    const dict = asDict(props);
-    if (!dict) return [];
-    const sources = [
-        () => dict.tags,
-        () => dict.resourceLabels,
-        () => asDict(dict.nodeConfig)?.resourceLabels,
-    ];
-    return sources.map(readSafely).filter(isDict);
+    return [peek(props, "tags"), peek(props, "resourceLabels"), peek(peek(props, "nodeConfig"), "resourceLabels")].filter(isDict);
 }
 
 function labelExemption(labels: Record<string, unknown>[], key: string, what: string): Exemption | undefined {
     for (const source of labels) {
-        const reason = readSafely(() => asString(source[key]))?.trim();
+        const reason = asString(peek(source, key))?.trim();
         if (reason) return { reason: `${what} ${key}: ${reason}` };
     }
     return undefined;

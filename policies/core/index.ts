@@ -9,3 +9,5 @@ export * from "./types";
 export * from "./values";
 export * from "./versions";
 export * from "./workloads";
+export * from "./unknowns";
+export * from "./links";

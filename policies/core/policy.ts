@@ -16,6 +16,7 @@ import type {
 import { buildConfigSchema, type ExemptionConfig, PolicyConfigError, schemaDefaults } from "./config";
 import { type Exemption, findExemption, kubernetesIdentity } from "./exemptions";
 import { isKubernetesType, kindOf, type TypeSet } from "./types";
+import { type Deferral, DeferredVerdict, UnknownValueError, unknownFieldOf } from "./unknowns";
 
 export type Cloud = "aws" | "azure" | "gcp" | "kubernetes";
 export type Area =
@@ -68,6 +69,15 @@ export interface CheckContext<C> {
     report(message: string): void;
     /** Stops: the policy does not apply to this resource (e.g. nodes AWS or Google manage), with the reason. */
     notApplicable(reason: string): never;
+    /**
+     * Runs one independent check. A value unknown in this preview stops only that check: it is deferred,
+     * naming the field, and the policy's other checks still run.
+     */
+    judge(check: () => void): void;
+    /** Defers a check whose value is unknown in this preview; `why` completes "<field> ...". */
+    defer(field: string, why?: string): void;
+    /** The URN of the component or resource this one was created in, if any. */
+    parent?: string;
 }
 
 export interface ResourcePolicyDefinition<P, C> extends PolicyMetadata {
@@ -75,6 +85,12 @@ export interface ResourcePolicyDefinition<P, C> extends PolicyMetadata {
     /** Turns raw config (defaults already applied) into what the check uses; throw PolicyConfigError on bad values. */
     parseConfig?: (raw: Record<string, unknown>) => C;
     validate(props: P, ctx: CheckContext<C>): void;
+    /**
+     * The part of the verdict that needs a sibling resource (a node pool's cluster, a node group's launch
+     * template): run on the stack's outputs at AnalyzeStack, with links by value or property dependency.
+     * `validate` then judges only what the resource decides alone.
+     */
+    validateStack?(ctx: StackCheckContext<C>): void;
     /** At `remediate` enforcement: return fixed props, or undefined to leave them. */
     remediate?(props: P, ctx: CheckContext<C>): Record<string, unknown> | undefined;
 }
@@ -88,6 +104,10 @@ export interface StackCheckContext<C> {
     exemption(resource: PolicyResource): Exemption | undefined;
     violation(resource: PolicyResource, path: string, problem: string, fix: string): void;
     report(resource: PolicyResource, message: string): void;
+    /** Runs the checks of one resource; a value unknown in this preview defers only them, naming the field. */
+    judge(resource: PolicyResource, check: () => void): void;
+    /** Defers a resource's check whose value is unknown in this preview; `why` completes "<field> ...". */
+    defer(resource: PolicyResource, field: string, why?: string): void;
 }
 
 export interface StackPolicyDefinition<C> extends PolicyMetadata {
@@ -158,7 +178,7 @@ export function resourcePolicy<P, C = {}>(definition: ResourcePolicyDefinition<P
     const { appliesTo } = definition;
 
     // Returns the context, or stops with not-applicable for other types and exempt resources.
-    const prepare = (args: ResourceValidationArgs, reportViolation?: ReportViolation): CheckContext<C & ExemptionConfig> => {
+    const prepare = (args: ResourceValidationArgs, deferrals: Deferral[], reportViolation?: ReportViolation): CheckContext<C & ExemptionConfig> => {
         if (!appliesTo.has(args.type)) {
             notApplicableWithoutStack(args, `Policy does not apply to resources of type '${args.type}'`);
         }
@@ -167,6 +187,7 @@ export function resourcePolicy<P, C = {}>(definition: ResourcePolicyDefinition<P
         if (exemption) args.notApplicable(exemption.reason);
         const label = resourceLabel(args.type, args.name, args.props);
         const report = (message: string) => reportViolation?.(`${label}: ${message}`);
+        const defer = (field: string, why?: string) => deferrals.push({ label, field, why });
         return {
             type: args.type,
             name: args.name,
@@ -176,31 +197,61 @@ export function resourcePolicy<P, C = {}>(definition: ResourcePolicyDefinition<P
             report,
             violation: (path, problem, fix) => reportViolation?.(formatViolation(label, path, problem, fix)),
             notApplicable: (reason) => args.notApplicable(reason),
+            judge: (check) => judgeDeferring(check, (field) => defer(field)),
+            defer,
+            ...(args.opts?.parent ? { parent: args.opts.parent } : {}),
         };
     };
 
     const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
-        const ctx = prepare(args, reportViolation);
-        definition.validate(args.props as P, ctx);
+        const deferrals: Deferral[] = [];
+        const ctx = prepare(args, deferrals, reportViolation);
+        judgeDeferring(() => definition.validate(args.props as P, ctx), (field) => ctx.defer(field));
+        if (deferrals.length > 0) throw new DeferredVerdict(deferrals);
     };
     withTypeSkip(validateResource, appliesTo);
 
     const policy: ResourceValidationPolicy = { ...policyFields(definition, schema), validateResource };
+    // The SDK runs validateStack of any policy that has one, so a resource policy can check links too.
+    const stackPart = definition.validateStack;
+    if (stackPart) Object.assign(policy, { validateStack: stackValidation(definition, readConfig, (ctx) => stackPart(ctx)) });
     const { remediate } = definition;
     if (remediate) {
-        const remediateResource = (args: ResourceValidationArgs) => remediate(args.props as P, prepare(args));
+        const remediateResource = (args: ResourceValidationArgs) => remediate(args.props as P, prepare(args, []));
         withTypeSkip(remediateResource, appliesTo);
         policy.remediateResource = remediateResource;
     }
     return policy;
 }
 
+/** Runs a check; an unknown value read inside it becomes a deferral of that field instead of a failure. */
+function judgeDeferring(check: () => void, defer: (field: string) => void): void {
+    try {
+        check();
+    } catch (e) {
+        if (!(e instanceof UnknownValueError)) throw e;
+        if (e instanceof DeferredVerdict) {
+            for (const d of e.deferrals) defer(d.field);
+        } else {
+            defer(unknownFieldOf(e) ?? "");
+        }
+    }
+}
+
 /** Defines a policy that judges the whole stack (AnalyzeStack, on outputs), for links across resources. */
 export function stackPolicy<C = {}>(definition: StackPolicyDefinition<C>): StackValidationPolicy {
     const schema = buildConfigSchema(definition.configSchema);
     const readConfig = configReader(definition, schema, definition.parseConfig);
-    const { appliesTo } = definition;
+    return { ...policyFields(definition, schema), validateStack: stackValidation(definition, readConfig, definition.validateStack) };
+}
 
+/** The SDK's validateStack for a check over the stack: config, exemptions, labels and deferrals. */
+function stackValidation<C>(
+    definition: PolicyMetadata & { appliesTo: TypeSet },
+    readConfig: (received: Record<string, unknown>) => C & ExemptionConfig,
+    check: (ctx: StackCheckContext<C & ExemptionConfig>) => void,
+) {
+    const { appliesTo } = definition;
     const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation) => {
         if (!args.resources.some((r) => appliesTo.has(r.type))) {
             args.notApplicable(`No resources of type ${appliesTo.description} in the stack`);
@@ -215,20 +266,31 @@ export function stackPolicy<C = {}>(definition: StackPolicyDefinition<C>): Stack
         const report = (resource: PolicyResource, message: string) => {
             if (!exemption(resource)) reportViolation(`${label(resource)}: ${message}`, resource.urn);
         };
-        definition.validateStack({
-            config,
-            resources: args.resources,
-            ofType: (set) => args.resources.filter((r) => set.has(r.type)),
-            label,
-            exemption,
-            report,
-            violation: (resource, path, problem, fix) => {
-                if (!exemption(resource)) reportViolation(formatViolation(label(resource), path, problem, fix), resource.urn);
-            },
-        });
+        const deferrals: Deferral[] = [];
+        const defer = (resource: PolicyResource | undefined, field: string, why?: string) => {
+            if (!resource || !exemption(resource)) deferrals.push({ label: resource ? label(resource) : "a resource of the stack", field, why });
+        };
+        judgeDeferring(
+            () =>
+                check({
+                    config,
+                    resources: args.resources,
+                    ofType: (set) => args.resources.filter((r) => set.has(r.type)),
+                    label,
+                    exemption,
+                    report,
+                    violation: (resource, path, problem, fix) => {
+                        if (!exemption(resource)) reportViolation(formatViolation(label(resource), path, problem, fix), resource.urn);
+                    },
+                    judge: (resource, part) => judgeDeferring(part, (field) => defer(resource, field)),
+                    defer,
+                }),
+            (field) => defer(undefined, field),
+        );
+        if (deferrals.length > 0) throw new DeferredVerdict(deferrals);
     };
     withTypeSkip(validateStack, appliesTo);
-    return { ...policyFields(definition, schema), validateStack };
+    return validateStack;
 }
 
 // Most policies match several tokens, so the SDK calls them for every resource and each one declares

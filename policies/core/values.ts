@@ -1,7 +1,8 @@
 // Readers that never throw on a wrong type. Props come from user programs, YAML and Helm charts, so
 // a field typed `boolean` in the SDK may arrive as a string, a number or an object.
-// Reading an unknown preview value still throws the SDK's UnknownValueError, on purpose: the SDK turns
-// it into an advisory "can't run during preview" note.
+// Reading an unknown preview value through the SDK's proxy still throws its UnknownValueError, on
+// purpose: a policy never mistakes an unknown for a value. Use `peek` (./unknowns) to look first.
+import { isUnknown, unknown } from "./unknowns";
 
 export type Dict = Record<string, unknown>;
 
@@ -56,14 +57,66 @@ export function pathGet(value: unknown, path: readonly (string | number)[]): unk
     return current;
 }
 
-/** Short rendering of a found value for messages. */
+const maxShown = 120;
+const maxDepth = 4;
+
+/**
+ * Short rendering of a found value for messages: JSON-like, at most ~120 characters and 4 levels deep.
+ * Never throws and never reads through the SDK's proxy (an unknown renders as `(unknown until deploy)`).
+ */
 export function show(value: unknown): string {
     if (value === undefined) return "absent";
-    if (typeof value === "string") return JSON.stringify(value);
+    const out: string[] = [];
+    let length = 0;
+    const emit = (text: string): boolean => {
+        out.push(text);
+        length += text.length;
+        return length <= maxShown;
+    };
+    const visit = (v: unknown, depth: number): boolean => {
+        if (isUnknown(v)) return emit("(unknown until deploy)");
+        if (v === null || typeof v === "boolean") return emit(String(v));
+        if (typeof v === "number") return emit(Number.isFinite(v) ? String(v) : "null");
+        if (typeof v === "string") return emit(JSON.stringify(v.length > maxShown ? v.slice(0, maxShown) : v));
+        if (typeof v !== "object") return emit(typeof v);
+        if (depth >= maxDepth) return emit(Array.isArray(v) ? "[...]" : "{...}");
+        // Index loops only: array methods on the SDK's secret-preserving proxy throw.
+        const target = plainTarget(v) as Record<string, unknown>;
+        const isArray = Array.isArray(target);
+        const keys = isArray ? undefined : Object.keys(target);
+        const count = isArray ? (target as unknown as unknown[]).length : keys!.length;
+        if (!emit(isArray ? "[" : "{")) return false;
+        for (let i = 0; i < count; i++) {
+            if (i > 0 && !emit(",")) return false;
+            const key = isArray ? i : keys![i];
+            if (!isArray && !emit(`${JSON.stringify(key)}:`)) return false;
+            if (!visit(target[key], depth + 1)) return false;
+        }
+        return emit(isArray ? "]" : "}");
+    };
+    visit(value, 0);
+    const text = out.join("");
+    return text.length > maxShown ? `${text.slice(0, maxShown - 3)}...` : text;
+}
+
+/** The plain object behind the SDK's unknown-checking proxy, so rendering never trips over an unknown. */
+function plainTarget(value: object): object {
     try {
-        const text = JSON.stringify(value);
-        return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+        return ((value as Record<string, unknown>).__getSpecialProxyTarget as object | undefined) ?? value;
     } catch {
-        return String(value);
+        return value;
     }
+}
+
+/** What a value is, for "has the wrong type" messages: string, number, boolean, array, object, null, unknown. */
+export function typeName(value: unknown): string {
+    if (value === unknown || isUnknown(value)) return "unknown";
+    if (value === null) return "null";
+    if (Array.isArray(value)) return "array";
+    return typeof value;
+}
+
+/** `has the wrong type: expected an array of strings, found string "api"`. */
+export function wrongType(expected: string, value: unknown): string {
+    return `has the wrong type: expected ${expected}, found ${typeName(value)} ${show(value)}`;
 }

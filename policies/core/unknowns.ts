@@ -1,0 +1,112 @@
+// Values the engine cannot know yet. In a preview, an input computed from another resource (an id, an
+// ARN, a name) arrives as a sentinel string, and @pulumi/policy wraps props in a proxy that throws its
+// UnknownValueError when a policy reads one. That throw is the safety net: a policy never mistakes an
+// unknown for a real value. This module lets policies look before they read, and turns what they could
+// not judge into a deferral that names the resource and the field.
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const proxyModule = require("@pulumi/policy/proxy") as {
+    UnknownValueError: new (sentinel: string, path: (string | number | symbol)[]) => Error & { props: (string | number | symbol)[] };
+    getSpecialProxyTarget: string;
+    unknownStringValue: string;
+};
+
+/** The SDK's error for reading an unknown value; the SDK turns it into an advisory, never a violation. */
+export const UnknownValueError = proxyModule.UnknownValueError;
+
+/** The engine's sentinels for unknown values (one per type: bool, number, string, array, object, asset, archive). */
+const sentinels: ReadonlySet<unknown> = new Set([
+    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
+    "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
+    "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
+    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
+    "030794c1-ac77-496b-92df-f27374a8bd58",
+    "e48ece36-62e2-4504-bad9-02848725956a",
+]);
+
+/** What `peek` returns for a value that is unknown during preview. */
+export const unknown: unique symbol = Symbol("unknown until deploy");
+export type Unknown = typeof unknown;
+
+export function isUnknown(value: unknown): value is Unknown {
+    return value === unknown || sentinels.has(value);
+}
+
+/** The plain object behind the SDK's proxy (the proxy answers this key with its target). */
+function targetOf(value: object): Record<string | number, unknown> {
+    return ((value as Record<string, unknown>)[proxyModule.getSpecialProxyTarget] ?? value) as Record<string | number, unknown>;
+}
+
+/**
+ * `container[key]` without throwing: `unknown` when the engine sent an unknown value there. Objects keep
+ * the SDK's proxy, so deeper plain reads stay guarded. Own keys only: an inherited `constructor` or
+ * `__proto__` is not data.
+ */
+export function peek(container: unknown, key: string | number): unknown {
+    if (typeof container !== "object" || container === null) return undefined;
+    const target = targetOf(container);
+    if (!Object.prototype.hasOwnProperty.call(target, key)) return undefined;
+    if (sentinels.has(target[key])) return unknown;
+    return (container as Record<string | number, unknown>)[key];
+}
+
+/** True when `value` is unknown, or holds an unknown anywhere inside (bounded walk of the plain data). */
+export function containsUnknown(value: unknown, budget = 10_000): boolean {
+    const stack: unknown[] = [typeof value === "object" && value !== null ? targetOf(value) : value];
+    while (stack.length > 0 && budget-- > 0) {
+        const next = stack.pop();
+        if (sentinels.has(next)) return true;
+        if (typeof next === "object" && next !== null) {
+            for (const child of Object.values(next)) stack.push(typeof child === "object" && child !== null ? targetOf(child) : child);
+        }
+    }
+    return false;
+}
+
+/** `["spec", "containers", "0", "image"]` -> `spec.containers[0].image`. */
+export function formatPath(path: readonly (string | number | symbol)[]): string {
+    let out = "";
+    for (const part of path) {
+        const text = String(part);
+        if (/^\d+$/.test(text)) out += `[${text}]`;
+        else out += out === "" ? text : `.${text}`;
+    }
+    return out;
+}
+
+/** The field an UnknownValueError was raised for, relative to the props it was read from. */
+export function unknownFieldOf(error: unknown): string | undefined {
+    if (!(error instanceof UnknownValueError)) return undefined;
+    return formatPath(error.props ?? []);
+}
+
+/** One field a policy could not judge in this preview. */
+export interface Deferral {
+    /** Who holds the field, e.g. `Cluster "prod"`. */
+    label: string;
+    /** The field, e.g. `encryptionConfig.provider.keyArn`. */
+    field: string;
+    /** Why the value is needed, when the policy says more than the default. */
+    why?: string;
+}
+
+export function describeDeferrals(deferrals: readonly Deferral[]): string {
+    const unique = [...new Map(deferrals.map((d) => [`${d.label}\u0000${d.field}`, d])).values()];
+    const shown = unique.slice(0, 5).map((d) => `${d.label}: ${d.field || "a property"} ${d.why ?? "is computed from another resource"}`);
+    const more = unique.length > shown.length ? `; and ${unique.length - shown.length} more` : "";
+    return `${shown.join("; ")}${more}; not known until deploy, so judged at \`pulumi up\``;
+}
+
+/**
+ * Thrown once, after a policy judged everything it could, to report what it deferred. It is an
+ * UnknownValueError, so the SDK reports it as an advisory note ("can't run policy ... during preview: ...")
+ * and keeps the violations reported before it.
+ */
+export class DeferredVerdict extends UnknownValueError {
+    constructor(readonly deferrals: readonly Deferral[]) {
+        super(proxyModule.unknownStringValue, []);
+        this.name = "DeferredVerdict";
+        this.message = describeDeferrals(deferrals);
+    }
+}
