@@ -13,6 +13,7 @@ import {
     type ResolvedPolicyConfig,
     resolveConfig,
 } from "./config";
+import { AnalyzerCallError, analyzerCallError } from "./errors";
 import { encodeProperties } from "./wire";
 
 // Messages and the gRPC library must come from the copy of @pulumi/pulumi the pack uses, so the
@@ -39,6 +40,26 @@ export interface ResourceInput {
     dependencies?: string[];
     propertyDependencies?: Record<string, string[]>;
     provider?: { type: string; name: string; urn?: string; props?: object };
+    /** Where a scanned resource was read from, for reports; never sent to the pack. */
+    location?: SourceLocation;
+}
+
+/**
+ * A resource's place in its file. Pointers are JSON pointers into the file's parsed content; for YAML
+ * the first segment is the 0-based document index (`/2/items/0` is the first item of the third document).
+ */
+export interface SourceLocation {
+    /** The path as given on the command line, or `<stdin>`. */
+    file: string;
+    /** The resource object itself. */
+    pointer: string;
+    /** Where Analyze's props live under the file root (an export's `.../inputs`); defaults to `pointer`. */
+    propsPointer?: string;
+    /** Where AnalyzeStack's props live (an export's `.../outputs`); defaults to `propsPointer`. */
+    outputsPointer?: string;
+    /** 1-based line and column of the object's start. */
+    line?: number;
+    column?: number;
 }
 
 export interface PolicyDiagnostic {
@@ -175,6 +196,7 @@ function readPolicyInfo(p: AnalyzerPb.PolicyInfo): PolicyInfo {
 }
 
 export class PackStartError extends Error {}
+export { AnalyzerCallError };
 
 export class PolicyPackRunner {
     private constructor(
@@ -326,7 +348,7 @@ export class PolicyPackRunner {
      * What a preview does: Remediate (when a policy is at remediate level) then Analyze each resource's
      * inputs, then AnalyzeStack once on the outputs (by default the inputs after remediation).
      */
-    async evaluate(inputs: ResourceInput[], outputs?: ResourceInput[]): Promise<Evaluation> {
+    async evaluate(inputs: ResourceInput[], outputs?: ResourceInput[], onProgress?: (done: number, total: number) => void): Promise<Evaluation> {
         const remediating = Object.values(this.config).some((c) => c.enforcementLevel === "remediate");
         const resources: Evaluation["resources"] = [];
         for (const input of inputs) {
@@ -338,6 +360,7 @@ export class PolicyPackRunner {
                 if (last?.properties) resource = { ...input, props: last.properties };
             }
             resources.push({ resource, result: await this.analyze(resource), remediations });
+            onProgress?.(resources.length, inputs.length);
         }
         const stack = await this.analyzeStack(outputs ?? resources.map((r) => r.resource));
         return { resources, stack };
@@ -345,8 +368,7 @@ export class PolicyPackRunner {
 
     private call<T>(invoke: (cb: (err: Error | null, res: T) => void) => void): Promise<T> {
         return unary(invoke).catch((e: Error) => {
-            const detail = this.stderr().trim();
-            throw new Error(`${e.message}${detail ? `\npolicy pack stderr:\n${detail}` : ""}`);
+            throw analyzerCallError(e.message, this.stderr().trim());
         });
     }
 
