@@ -27,7 +27,8 @@ function weakened(change: (stack: Stack) => void): ResourceInput[] {
 /** [policy that must catch it, what, the change, other policies that rightly catch it too] */
 const weakenings: [policy: string, what: string, change: (s: Stack) => void, also?: string[]][] = [
     ["aks-local-accounts-disabled", "local accounts on", (s) => (s.cluster.disableLocalAccounts = false)],
-    ["aks-api-server-access-restricted", "public API server open to all", (s) => (s.cluster.apiServerAccessProfile = { disableRunCommand: true, authorizedIPRanges: ["0.0.0.0/0"] })],
+    ["aks-private-cluster", "public API server behind authorized ranges", (s) => (s.cluster.apiServerAccessProfile = { disableRunCommand: true, authorizedIPRanges: ["203.0.113.0/24"] })],
+    ["aks-api-server-access-restricted", "public API server open to all", (s) => (s.cluster.apiServerAccessProfile = { disableRunCommand: true, authorizedIPRanges: ["0.0.0.0/0"] }), ["aks-private-cluster"]],
     ["aks-public-network-access-disabled", "private cluster with public access", (s) => (s.cluster.publicNetworkAccess = "Enabled")],
     ["aks-run-command-disabled", "run command allowed", (s) => delete s.cluster.apiServerAccessProfile.disableRunCommand],
     ["aks-aad-managed", "legacy Entra ID integration", (s) => (s.cluster.aadProfile.managed = false)],
