@@ -18,9 +18,9 @@ export const aksPrivateCluster = resourcePolicy<Unwrap<ManagedClusterArgs>, Priv
     framework: cisAks("5.4.2", "Ensure clusters are created with Private Endpoint Enabled and Public Access Disabled"),
     remediationSteps:
         "Set `apiServerAccessProfile: { enablePrivateCluster: true }` on the azure-native containerservice.ManagedCluster and reach the " +
-        "API server from inside the virtual network (VPN, bastion, or a CI runner in the network); AKS cannot make an existing cluster " +
-        "private, so it is created anew. Teams that keep a public endpoint behind authorized IP ranges set `allowAuthorizedIPRanges: true` " +
-        "in this policy's config.",
+        "API server from inside the virtual network (VPN, bastion, or a CI runner in the network). An existing cluster becomes private in " +
+        "place only with API Server VNet Integration; otherwise it is created anew. Teams that keep a public endpoint behind authorized " +
+        "IP ranges set `allowAuthorizedIPRanges: true` in this policy's config.",
     url: "https://learn.microsoft.com/azure/aks/private-clusters",
     appliesTo: azure.managedCluster,
     configSchema: {
