@@ -46,9 +46,10 @@ function keepsAudit(setting: PolicyResource): boolean | string {
     if (isUnknown(logs)) return "logs";
     let unknownField: string | undefined;
     for (let i = 0; i < asArray(logs).length; i++) {
-        const verdict = entryKeepsAudit(peek(logs, i));
+        const entry = peek(logs, i);
+        const verdict = isUnknown(entry) ? "" : entryKeepsAudit(entry);
         if (verdict === true) return true;
-        if (typeof verdict === "string") unknownField ??= `logs[${i}].${verdict}`;
+        if (typeof verdict === "string") unknownField ??= `logs[${i}]${verdict ? `.${verdict}` : ""}`;
     }
     return unknownField ?? false;
 }

@@ -92,6 +92,8 @@ describe("aks-audit-logs-enabled", () => {
         assert.match(logs.unknown ?? "", /DiagnosticSetting "aks-audit": logs is computed from another resource/);
         const enabled = checkStack(policy, [clusterOut(), setting({ logs: [{ category: "kube-audit", enabled: unknownValue<boolean>("bool") }] })]);
         assert.match(enabled.unknown ?? "", /logs\[0\]\.enabled is computed from another resource/);
+        const entry = checkStack(policy, [clusterOut(), setting({ logs: [{ category: "guard", enabled: true }, unknownValue("object")] })]);
+        assert.match(entry.unknown ?? "", /DiagnosticSetting "aks-audit": logs\[1\] is computed from another resource/);
         // A setting known to keep no audit log does not hold the verdict back.
         const noAudit = checkStack(policy, [cluster, settingOut(unknownValue("string"), { logs: [{ category: "guard", enabled: true }] })]);
         assert.strictEqual(noAudit.unknown, undefined);

@@ -256,11 +256,13 @@ function managedClusterResponse(body: Dict, id: string, name: string): void {
     if (access?.enablePrivateCluster !== true || access.enablePrivateClusterPublicFQDN !== false) body.fqdn = `${dns}-a1b2c3d4.hcp.${location}.azmk8s.io`;
     body.azurePortalFQDN = `${dns}-a1b2c3d4.portal.hcp.${location}.azmk8s.io`;
     // The SDK already applied its own defaults (dnsServiceIP, outboundType, podCidr, serviceCidr) to a given networkProfile.
-    const network: Dict = isDict(body.networkProfile) ? { ...body.networkProfile } : { podCidr: "10.244.0.0/16", serviceCidr: "10.0.0.0/16", dnsServiceIP: "10.0.0.10", outboundType: "loadBalancer" };
-    setDefault(network, "networkPlugin", "kubenet");
-    setDefault(network, "loadBalancerSku", "standard");
-    setDefault(network, "ipFamilies", ["IPv4"]);
-    body.networkProfile = network;
+    if (isDict(body.networkProfile) || body.networkProfile === undefined) {
+        const network: Dict = { ...(body.networkProfile ?? { podCidr: "10.244.0.0/16", serviceCidr: "10.0.0.0/16", dnsServiceIP: "10.0.0.10", outboundType: "loadBalancer" }) };
+        setDefault(network, "networkPlugin", "kubenet");
+        setDefault(network, "loadBalancerSku", "standard");
+        setDefault(network, "ipFamilies", ["IPv4"]);
+        body.networkProfile = network;
+    }
     if (isDict(body.identity)) {
         body.identity = { ...body.identity, principalId: "11111111-0000-0000-0000-000000000001", tenantId: "22222222-0000-0000-0000-000000000002" };
         // A cluster with a managed identity reports the placeholder service principal "msi".
