@@ -1,7 +1,7 @@
 // AKS add-ons live in the ManagedCluster's `addonProfiles` map. Its keys are case-insensitive on the
 // Azure side (omsagent / omsAgent), so they are matched without regard to case.
 import { asBool, type CheckContext, type Dict, isDict, isUnknown, peek, wrongType } from "../core";
-import { handled, valueAt } from "./fields";
+import { read } from "./fields";
 
 export interface Addon {
     /** The key as written, for messages. */
@@ -9,12 +9,14 @@ export interface Addon {
     profile: Dict;
     /** `enabled` as given: a boolean (or "true"/"false"), absent, unknown in a preview, or of the wrong type. */
     enabled: "on" | "off" | "unknown" | "wrong";
+    /** When `enabled` is "unknown": the field that is unknown (addonProfiles, the profile, or its enabled). */
+    unknownAt?: string;
 }
 
 export interface Addons {
     addons: Addon[];
-    /** True when a profile was reported (wrong type) or deferred (unknown), so "absent" would be wrong. */
-    handled: boolean;
+    /** True when a profile of the wrong type was reported, so "absent" would be wrong. */
+    reported: boolean;
 }
 
 function enabledState(value: unknown): Addon["enabled"] {
@@ -24,27 +26,31 @@ function enabledState(value: unknown): Addon["enabled"] {
     return flag === undefined ? "wrong" : flag ? "on" : "off";
 }
 
-/** Every profile whose key equals `name` without regard to case; reports profiles of the wrong type and defers unknown ones. */
+/**
+ * Every profile whose key equals `name` without regard to case. Profiles of the wrong type are reported;
+ * unknown ones are returned as "unknown" for the caller to defer only if its verdict needs them.
+ */
 export function findAddons(ctx: CheckContext<unknown>, cluster: unknown, name: string): Addons {
-    const profiles = valueAt(ctx, cluster, "addonProfiles", { fix: `set addonProfiles.${name} as an object` });
-    if (profiles === handled) return { addons: [], handled: true };
-    if (profiles === undefined) return { addons: [], handled: false };
-    if (!isDict(profiles)) {
-        ctx.violation("addonProfiles", wrongType("a map of add-on profiles", profiles), `set addonProfiles: { ${name}: { enabled: ... } }`);
-        return { addons: [], handled: true };
+    const profiles = read(cluster, "addonProfiles");
+    if (profiles.kind === "unknown") return { addons: [{ key: name, profile: {}, enabled: "unknown", unknownAt: "addonProfiles" }], reported: false };
+    const value = profiles.kind === "value" ? profiles.value : undefined;
+    if (value === undefined) return { addons: [], reported: false };
+    if (!isDict(value)) {
+        ctx.violation("addonProfiles", wrongType("a map of add-on profiles", value), `set addonProfiles: { ${name}: { enabled: ... } }`);
+        return { addons: [], reported: true };
     }
     const wanted = name.toLowerCase();
-    const result: Addons = { addons: [], handled: false };
-    for (const key of Object.keys(profiles).filter((k) => k.toLowerCase() === wanted)) {
-        const profile = peek(profiles, key);
+    const result: Addons = { addons: [], reported: false };
+    for (const key of Object.keys(value).filter((k) => k.toLowerCase() === wanted)) {
+        const profile = peek(value, key);
         if (isUnknown(profile)) {
-            ctx.defer(addonPath(key));
-            result.handled = true;
+            result.addons.push({ key, profile: {}, enabled: "unknown", unknownAt: addonPath(key) });
         } else if (!isDict(profile)) {
             ctx.violation(addonPath(key), wrongType("an add-on profile object", profile), `set ${addonPath(key, "enabled")} in an object`);
-            result.handled = true;
+            result.reported = true;
         } else {
-            result.addons.push({ key, profile, enabled: enabledState(peek(profile, "enabled")) });
+            const enabled = enabledState(peek(profile, "enabled"));
+            result.addons.push({ key, profile, enabled, ...(enabled === "unknown" ? { unknownAt: addonPath(key, "enabled") } : {}) });
         }
     }
     return result;
@@ -62,8 +68,8 @@ export function addonPath(key: string, field?: string): string {
 export function requireAddonOn(ctx: CheckContext<unknown>, found: Addons, name: string, absent: string): boolean {
     if (found.addons.some((a) => a.enabled === "on")) return true;
     const pending = found.addons.find((a) => a.enabled === "unknown");
-    if (pending) ctx.defer(addonPath(pending.key, "enabled"));
-    if (pending || found.handled) return false;
+    if (pending) ctx.defer(pending.unknownAt ?? addonPath(pending.key));
+    if (pending || found.reported) return false;
     const addon = found.addons[0];
     const path = addonPath(addon?.key ?? name, "enabled");
     const problem = !addon ? absent : addon.enabled === "wrong" ? wrongType("a boolean", peek(addon.profile, "enabled")) : peek(addon.profile, "enabled") === undefined ? "is absent" : "is false";
@@ -77,6 +83,6 @@ export function forbidAddon(ctx: CheckContext<unknown>, found: Addons, fix: (pat
         const path = addonPath(addon.key, "enabled");
         if (addon.enabled === "on") ctx.violation(path, "is true", fix(path));
         else if (addon.enabled === "wrong") ctx.violation(path, wrongType("a boolean", peek(addon.profile, "enabled")), fix(path));
-        else if (addon.enabled === "unknown") ctx.defer(path);
+        else if (addon.enabled === "unknown") ctx.defer(addon.unknownAt ?? path);
     }
 }

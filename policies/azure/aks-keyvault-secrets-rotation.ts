@@ -19,7 +19,7 @@ export const aksKeyvaultSecretsRotation = resourcePolicy<Unwrap<ManagedClusterAr
             // Without the add-on there is nothing to rotate; an add-on whose state is not a boolean may be on.
             if (addon.enabled === "off") continue;
             if (addon.enabled === "unknown") {
-                ctx.defer(addonPath(addon.key, "enabled"));
+                ctx.defer(addon.unknownAt ?? addonPath(addon.key));
                 continue;
             }
             const path = addonPath(addon.key, "config.enableSecretRotation");

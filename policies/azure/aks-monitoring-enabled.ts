@@ -24,11 +24,11 @@ export const aksMonitoringEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
         if (oms.addons.some((a) => a.enabled === "on") || monitor.some((m) => m.reading.kind === "value" && asBool(m.reading.value) === true)) return;
         // Not on so far: unknowns may still turn it on, and reported profiles already failed.
         const pending = [
-            ...oms.addons.filter((a) => a.enabled === "unknown").map((a) => addonPath(a.key, "enabled")),
+            ...oms.addons.flatMap((a) => (a.unknownAt ? [a.unknownAt] : [])),
             ...monitor.flatMap((m) => (m.reading.kind === "unknown" ? [m.reading.path] : [])),
         ];
         for (const path of pending) ctx.defer(path);
-        if (pending.length > 0 || oms.handled) return;
+        if (pending.length > 0 || oms.reported) return;
         const wrongAddon = oms.addons.find((a) => a.enabled === "wrong");
         const wrongMonitor = monitor.find((m) => m.reading.kind === "notObject");
         if (wrongAddon) ctx.violation(addonPath(wrongAddon.key, "enabled"), wrongType("a boolean", peek(wrongAddon.profile, "enabled")), fix);

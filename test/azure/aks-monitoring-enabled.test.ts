@@ -32,6 +32,8 @@ describe("aks-monitoring-enabled", () => {
         assert.match(checkResource(policy, clusterType, cluster({ addonProfiles: { omsagent: { enabled: unknownValue<boolean>("bool") } } })).unknown ?? "", /enabled/);
         // A known way on decides, whatever else is unknown.
         expectClean(policy, clusterType, cluster({ addonProfiles: { omsagent: { enabled: unknownValue<boolean>("bool") } }, azureMonitorProfile: { metrics: { enabled: true } } }));
+        expectClean(policy, clusterType, cluster({ addonProfiles: unknownValue("object"), azureMonitorProfile: { metrics: { enabled: true } } }));
+        assert.match(checkResource(policy, clusterType, cluster({ addonProfiles: unknownValue("object") })).unknown ?? "", /addonProfiles is computed from another resource/);
         assert.ok(checkResource(policy, agentPoolType, {}).notApplicable);
     });
 });
