@@ -14,7 +14,7 @@ import { type CheckResult, checkResource, checkStack, hasStackPart } from "./har
 
 // Stack policies that still link through fields providers do not return; the issue on real previews
 // removes each one. An entry here fails the suite once the verdicts agree, so the list cannot go stale.
-const knownGaps = new Set(["examples/azure/aks-hardened.json aks-audit-logs-enabled"]);
+const knownGaps = new Set<string>([]);
 
 const isResourcePolicy = (p: unknown): p is ResourceValidationPolicy => typeof (p as ResourceValidationPolicy).validateResource !== "undefined";
 

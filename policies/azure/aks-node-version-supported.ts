@@ -1,5 +1,6 @@
-import { parseVersionConfig, supportStatus, type VersionConfig } from "../core";
+import { parseVersionConfig, supportStatus, type VersionConfig, wrongType } from "../core";
 import { aksSupportTable, aksVersionConfigSchema, aksVersionsUrl } from "./aks-versions";
+import { handled, valueAt } from "./fields";
 import { nodePoolPolicy } from "./node-settings";
 
 export const aksNodeVersionSupported = nodePoolPolicy<VersionConfig>({
@@ -16,14 +17,17 @@ export const aksNodeVersionSupported = nodePoolPolicy<VersionConfig>({
     configSchema: aksVersionConfigSchema,
     parseConfig: (raw) => parseVersionConfig(raw, aksSupportTable),
     validatePool: (pool, ctx) => {
-        const version = pool.fields.orchestratorVersion;
-        if (version === undefined) return;
+        const path = pool.path("orchestratorVersion");
+        const fix = `upgrade ${path} to a supported minor version`;
+        const version = valueAt(ctx, pool.fields, "orchestratorVersion", { prefix: pool.prefix, fix });
+        // Absent: the pool follows the control plane's version.
+        if (version === handled || version === undefined) return;
+        if (typeof version !== "string") {
+            ctx.violation(path, wrongType('a version string such as "1.33"', version), fix);
+            return;
+        }
         const status = supportStatus(version, ctx.config.table, ctx.config.referenceDate);
         if (!status?.expired) return;
-        ctx.violation(
-            pool.path("orchestratorVersion"),
-            `is "${String(version)}": AKS support for ${status.minor} ended on ${status.endOfSupport}`,
-            `upgrade ${pool.path("orchestratorVersion")} to a supported minor version`,
-        );
+        ctx.violation(path, `is "${version}": AKS support for ${status.minor} ended on ${status.endOfSupport}`, fix);
     },
 });

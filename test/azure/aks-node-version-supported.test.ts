@@ -25,8 +25,8 @@ describe("aks-node-version-supported", () => {
         expectOne(policy, agentPoolType, agentPool({ orchestratorVersion: "1.40" }), /1\.40 ended on 2030-01-01/, at("2030-02-01", { supportTableOverrides: { "1.40": "2030-01-01" } }));
     });
 
-    it("ignores wrong types, leaves unknowns to the SDK and skips other types", () => {
-        expectClean(policy, agentPoolType, agentPool({ orchestratorVersion: 1.28 as never }));
+    it("flags wrong types, leaves unknowns to the SDK and skips other types", () => {
+        expectOne(policy, agentPoolType, agentPool({ orchestratorVersion: 1.28 as never }), /orchestratorVersion has the wrong type: expected a version string such as "1\.33", found number 1\.28/);
         assert.match(checkResource(policy, agentPoolType, agentPool({ orchestratorVersion: unknownValue("string") })).unknown ?? "", /orchestratorVersion/);
         assert.ok(checkResource(policy, "azure-native:monitor:DiagnosticSetting", {}).notApplicable);
     });

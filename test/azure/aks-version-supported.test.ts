@@ -20,9 +20,9 @@ describe("aks-version-supported", () => {
         expectClean(policy, clusterType, cluster({ kubernetesVersion: "1.30" }), { config: { referenceDate: "2026-01-01", supportTableOverrides: { "1.30": "2026-07-31" } } });
     });
 
-    it("ignores strings that are not versions and values of the wrong type", () => {
+    it("ignores strings that are not versions, and flags values of the wrong type", () => {
         expectClean(policy, clusterType, cluster({ kubernetesVersion: "stable" }));
-        expectClean(policy, clusterType, cluster({ kubernetesVersion: 1.27 as never }));
+        expectOne(policy, clusterType, cluster({ kubernetesVersion: 1.27 as never }), /kubernetesVersion has the wrong type: expected a version string such as "1\.33", found number 1\.27/);
     });
 
     it("leaves unknowns to the SDK and skips other types", () => {
