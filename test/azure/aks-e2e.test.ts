@@ -5,6 +5,7 @@ import * as assert from "assert";
 import type { ResourceInput } from "../../engine/runner";
 import { azurePolicies } from "../../policies/azure";
 import { exampleResources, reportedPolicies, useRunner } from "../e2e";
+import { pinnedConfig } from "../reference-date";
 
 type Props = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -67,7 +68,7 @@ const weakenings: [policy: string, what: string, change: (s: Stack) => void, als
 ];
 
 describe("AKS end to end (examples through the engine runner)", () => {
-    const runner = useRunner();
+    const runner = useRunner(pinnedConfig());
 
     it("passes the hardened AKS stack clean: no diagnostics from any policy", async () => {
         const evaluation = await runner().evaluate(exampleResources("azure/aks-hardened.json"));
