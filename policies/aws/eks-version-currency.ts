@@ -1,6 +1,6 @@
 import type { ClusterArgs } from "@pulumi/aws/eks/cluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, asString, aws, parseVersionConfig, resourcePolicy, show, type SupportCalendar, type VersionConfig, versionConfigSchema, versionProblem, wrongType } from "../core";
+import { asDict, asString, aws, describeCalendar, parseVersionConfig, resourcePolicy, show, type SupportCalendar, type VersionConfig, versionConfigSchema, versionProblem, wrongType } from "../core";
 
 /**
  * Amazon EKS end of standard support per minor version, reviewed on 2026-11-30. Sources:
@@ -55,7 +55,8 @@ export const eksVersionCurrency = resourcePolicy<Unwrap<ClusterArgs>, Config>({
     tags: ["aws", "upgrades"],
     remediationSteps:
         'Set `version` on the aws.eks.Cluster to a minor version in standard support (e.g. "1.36") and ' +
-        '`upgradePolicy: { supportType: "STANDARD" }`. Upgrade node groups and add-ons along with the control plane.',
+        '`upgradePolicy: { supportType: "STANDARD" }`. Upgrade node groups and add-ons along with the control plane. ' +
+        describeCalendar(eksSupportCalendar),
     url: "https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html",
     configSchema: {
         properties: {

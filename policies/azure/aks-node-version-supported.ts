@@ -1,4 +1,4 @@
-import { parseVersionConfig, type VersionConfig } from "../core";
+import { describeCalendar, parseVersionConfig, type VersionConfig } from "../core";
 import { aksSupportCalendar, aksVersionConfigSchema, aksVersionFinding, aksVersionsUrl } from "./aks-versions";
 import { nodePoolPolicy } from "./node-settings";
 
@@ -14,7 +14,7 @@ export const aksNodeVersionSupported = nodePoolPolicy<VersionConfig>({
     remediationSteps:
         "Set `orchestratorVersion` on each entry of the ManagedCluster's `agentPoolProfiles` and on each azure-native " +
         "containerservice.AgentPool to a supported minor version (or leave it unset to follow the control plane). Paid long-term " +
-        "support does not count. Correct or extend the built-in table with the `supportTableOverrides` config.",
+        `support does not count. Correct or extend the built-in table with the \`supportTableOverrides\` config. ${describeCalendar(aksSupportCalendar)}`,
     url: aksVersionsUrl,
     configSchema: aksVersionConfigSchema,
     parseConfig: (raw) => parseVersionConfig(name, raw, aksSupportCalendar),

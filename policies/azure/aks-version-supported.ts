@@ -1,6 +1,6 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { azure, parseVersionConfig, resourcePolicy, type VersionConfig } from "../core";
+import { azure, describeCalendar, parseVersionConfig, resourcePolicy, type VersionConfig } from "../core";
 import { aksSupportCalendar, aksVersionConfigSchema, aksVersionFinding, aksVersionsUrl } from "./aks-versions";
 
 const name = "aks-version-supported";
@@ -15,7 +15,7 @@ export const aksVersionSupported = resourcePolicy<Unwrap<ManagedClusterArgs>, Ve
         "Set `kubernetesVersion` on the azure-native containerservice.ManagedCluster to a supported minor version, and keep it " +
         'current with `autoUpgradeProfile: { upgradeChannel: "patch" }` or "stable". Paid long-term support does not count; a ' +
         "cluster that deliberately runs on it takes the exemption tag with its LTS end date as the reason. Correct or extend the " +
-        "built-in table with the `supportTableOverrides` config.",
+        `built-in table with the \`supportTableOverrides\` config. ${describeCalendar(aksSupportCalendar)}`,
     url: aksVersionsUrl,
     appliesTo: azure.managedCluster,
     configSchema: aksVersionConfigSchema,

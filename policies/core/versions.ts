@@ -131,6 +131,17 @@ export function isStale(calendar: SupportCalendar, referenceDate: Date): boolean
     return referenceDate.getTime() > staleAfter(calendar.reviewedOn).getTime();
 }
 
+/** One sentence for a policy's remediation text and the docs: the table's span and review date. */
+export function describeCalendar(calendar: SupportCalendar): string {
+    const versions = Object.keys(calendar.endOfSupport).sort(compareMinor);
+    const [oldest, newest] = [versions[0], versions[versions.length - 1]];
+    return (
+        `The built-in table gives the end of ${calendar.support} for ${oldest} to ${newest} and was reviewed on ${calendar.reviewedOn}; ` +
+        `a version older than ${oldest} is past support, one newer than ${newest} counts as current, and findings more than ` +
+        `${staleAfterMonths} months after the review say its dates may be stale.`
+    );
+}
+
 export interface VersionProblem {
     /** Completes "<path> ...", e.g. `is "1.29": EKS standard support for 1.29 ended on 2025-03-23`. */
     problem: string;

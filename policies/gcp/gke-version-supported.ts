@@ -1,4 +1,4 @@
-import { asArray, asDict, gcp, parseVersionConfig, resourcePolicy, type VersionConfig, versionConfigSchema, versionProblem } from "../core";
+import { asArray, asDict, describeCalendar, gcp, parseVersionConfig, resourcePolicy, type VersionConfig, versionConfigSchema, versionProblem } from "../core";
 import { type ClusterProps, type GkeProps, gkeClusterOrPool, type NodePoolProps } from "./gke-nodes";
 import { gkeSupportCalendar } from "./gke-support-table";
 
@@ -13,7 +13,7 @@ export const gkeVersionSupported = resourcePolicy<GkeProps, VersionConfig>({
     remediationSteps:
         "Raise `minMasterVersion` / `nodeVersion` on the gcp.container.Cluster and `version` on each gcp.container.NodePool " +
         "to a supported minor version, or remove the pins and let the release channel manage versions. The paid Extended " +
-        "channel does not count as support here.",
+        `channel does not count as support here. ${describeCalendar(gkeSupportCalendar)}`,
     url: "https://cloud.google.com/kubernetes-engine/docs/release-schedule",
     configSchema: { properties: { ...versionConfigSchema } },
     parseConfig: (raw) => parseVersionConfig(name, raw, gkeSupportCalendar),

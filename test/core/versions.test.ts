@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { eksSupportCalendar } from "../../policies/aws/eks-version-currency";
 import { aksLongTermSupportEnd, aksSupportCalendar } from "../../policies/azure/aks-versions";
-import { type SupportCalendar, compareMinor, isStale, minorVersion, parseCalendarDate, parseVersionConfig, supportStatus, versionProblem } from "../../policies/core";
+import { type SupportCalendar, compareMinor, describeCalendar, isStale, minorVersion, parseCalendarDate, parseVersionConfig, supportStatus, versionProblem } from "../../policies/core";
 import { gkeSupportCalendar } from "../../policies/gcp/gke-support-table";
 import { referenceDate } from "../reference-date";
 
@@ -95,6 +95,14 @@ describe("core/versions", () => {
             assert.strictEqual(isStale(calendar, on("2025-07-16")), true);
             assert.strictEqual(isStale(calendar, on("2024-01-01")), false);
         });
+    });
+
+    it("describes a table's span and review date for the remediation text and docs", () => {
+        assert.strictEqual(
+            describeCalendar(calendar),
+            "The built-in table gives the end of Test standard support for 1.28 to 1.31 and was reviewed on 2025-01-15; a version older " +
+                "than 1.28 is past support, one newer than 1.31 counts as current, and findings more than 6 months after the review say its dates may be stale.",
+        );
     });
 
     describe("versionProblem", () => {
