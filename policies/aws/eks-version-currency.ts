@@ -75,8 +75,8 @@ export const eksVersionCurrency = resourcePolicy<Unwrap<ClusterArgs>, Config>({
     appliesTo: aws.eksCluster,
     validate: (cluster, ctx) => {
         const version = cluster.version as unknown;
-        // Absent: EKS creates the cluster on the latest version it offers.
-        const found = version === undefined ? undefined : versionProblem(version, ctx.config);
+        // Absent (or null): EKS creates the cluster on the latest version it offers.
+        const found = version === undefined || version === null ? undefined : versionProblem(version, ctx.config);
         if (found) {
             const fix = found.expired ? "upgrade to a minor version in standard support, one minor version at a time" : 'set a minor version such as "1.36"';
             ctx.violation("version", found.problem, fix);

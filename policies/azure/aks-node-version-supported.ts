@@ -19,9 +19,9 @@ export const aksNodeVersionSupported = nodePoolPolicy<VersionConfig>({
     configSchema: aksVersionConfigSchema,
     parseConfig: (raw) => parseVersionConfig(name, raw, aksSupportCalendar),
     validatePool: (pool, ctx) => {
-        // Absent: the pool runs the control plane's version, which aks-version-supported judges.
+        // Absent (or null): the pool runs the control plane's version, which aks-version-supported judges.
         const version = pool.fields.orchestratorVersion;
-        if (version === undefined) return;
+        if (version === undefined || version === null) return;
         const path = pool.path("orchestratorVersion");
         const found = aksVersionFinding(version, ctx.config, path);
         if (found) ctx.violation(path, found.problem, found.fix);

@@ -21,9 +21,9 @@ export const aksVersionSupported = resourcePolicy<Unwrap<ManagedClusterArgs>, Ve
     configSchema: aksVersionConfigSchema,
     parseConfig: (raw) => parseVersionConfig(name, raw, aksSupportCalendar),
     validate: (cluster, ctx) => {
-        // Absent: AKS picks its current default version.
+        // Absent (or null): AKS picks its current default version.
         const version = cluster.kubernetesVersion as unknown;
-        if (version === undefined) return;
+        if (version === undefined || version === null) return;
         const found = aksVersionFinding(version, ctx.config, "kubernetesVersion");
         if (found) ctx.violation("kubernetesVersion", found.problem, found.fix);
     },

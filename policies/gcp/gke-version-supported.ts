@@ -28,8 +28,8 @@ export const gkeVersionSupported = resourcePolicy<GkeProps, VersionConfig>({
             asArray(cluster.nodePools).forEach((pool, i) => pinned.push([`nodePools[${i}].version`, asDict(pool)?.version]));
         }
         for (const [path, value] of pinned) {
-            // Absent: the release channel (or the cluster's version) decides; "latest" and "-" are valid aliases.
-            if (value === undefined) continue;
+            // Absent (or null): the release channel (or the cluster's version) decides; "latest" and "-" are valid aliases.
+            if (value === undefined || value === null) continue;
             const found = versionProblem(value, ctx.config, true);
             if (found) ctx.violation(path, found.problem, found.expired ? "upgrade to a supported minor version or remove the pin" : 'set a version such as "1.36" or remove the pin');
         }

@@ -45,6 +45,7 @@ describe("eks-version-currency", () => {
         assert.deepStrictEqual(check(withVersion("1.37")).violations, []);
         const { version: _, ...latest } = cluster();
         assert.deepStrictEqual(check(latest).violations, []);
+        assert.deepStrictEqual(check(withVersion(null)).violations, []);
     });
 
     it("takes table overrides from config", () => {

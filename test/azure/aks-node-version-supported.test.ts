@@ -14,6 +14,7 @@ describe("aks-node-version-supported", () => {
         expectClean(policy, agentPoolType, agentPool({ orchestratorVersion: "1.31.2" }), at("2025-11-01"));
         expectClean(policy, agentPoolType, agentPool({ orchestratorVersion: "1.38" }), pinned);
         expectClean(policy, previewAgentPoolType, agentPool({ orchestratorVersion: undefined }), pinned);
+        expectClean(policy, clusterType, clusterWithPool({ orchestratorVersion: null }), pinned);
     });
 
     it("flags a pool past the end of AKS community support, inline and as an AgentPool", () => {

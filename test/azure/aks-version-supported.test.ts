@@ -13,6 +13,7 @@ describe("aks-version-supported", () => {
         for (const version of ["1.35", "1.36.2", "1.37", "1.38"]) expectClean(policy, clusterType, cluster({ kubernetesVersion: version }), pinned);
         expectClean(policy, clusterType, cluster({ kubernetesVersion: "1.32.4" }), at("2026-03-31"));
         expectClean(policy, previewClusterType, cluster({ kubernetesVersion: undefined }), pinned);
+        expectClean(policy, clusterType, cluster({ kubernetesVersion: null as never }), pinned);
     });
 
     it("flags a version past the end of AKS community support, on both tokens", () => {

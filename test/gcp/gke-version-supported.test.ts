@@ -45,6 +45,7 @@ describe("gke-version-supported", () => {
         const r = checkCluster(gkeVersionSupported, { minMasterVersion: "latest", nodeVersion: 1.2 as unknown as string }, pinned);
         assert.deepStrictEqual(r.violations, ['Cluster "test": nodeVersion has the wrong type: expected a version string such as "1.36", found number 1.2. Fix: set a version such as "1.36" or remove the pin']);
         assert.deepStrictEqual(checkCluster(gkeVersionSupported, { nodePools: [{ name: "a" }, "oops" as never] }, pinned).violations, []);
+        assert.deepStrictEqual(poolOn(null), []);
         assert.ok(checkPool(gkeVersionSupported, { cluster: "c", version: unknownValue<string>("string") }, pinned).unknown);
     });
 });
