@@ -4,6 +4,7 @@ import * as assert from "assert";
 import type { ResourceInput } from "../../engine/runner";
 import { awsPolicies } from "../../policies/aws";
 import { diagnosticsOf, exampleResources, reportedPolicies, useRunner } from "../e2e";
+import { pinnedConfig } from "../reference-date";
 import { hardenedStack, type StackEntry, types, withProps } from "./fixtures";
 
 type Props = Record<string, unknown>;
@@ -51,8 +52,8 @@ const weakenings: { what: string; resource: string; change: (p: Props) => Props;
 const asInputs = (stack: StackEntry[]): ResourceInput[] => stack.map((r) => ({ type: r.type, name: r.name, props: r.props }));
 
 describe("EKS end to end (compiled pack via the engine runner)", () => {
-    // Judge version currency on a fixed date, so the hardened stack's version does not age out of the test.
-    const runner = useRunner({ "eks-version-currency": { referenceDate: "2026-11-01" } });
+    // Judge version currency on the pinned date, so the hardened stack's version does not age out of the test.
+    const runner = useRunner(pinnedConfig());
 
     it("passes the hardened stack clean", async () => {
         const evaluation = await runner().evaluate(asInputs(hardenedStack()));

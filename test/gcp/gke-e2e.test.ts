@@ -6,6 +6,7 @@ import * as assert from "assert";
 import type { ResourceInput } from "../../engine/runner";
 import { gcpPolicies } from "../../policies/gcp";
 import { exampleResources, reportedPolicies, useRunner } from "../e2e";
+import { pinnedConfig } from "../reference-date";
 import { clusterType, hardenedAutopilot, hardenedCluster, hardenedPool, poolType } from "./fixtures";
 
 function standardStack(cluster: ClusterArgs = hardenedCluster(), pool: NodePoolArgs = hardenedPool()): ResourceInput[] {
@@ -100,7 +101,7 @@ function nodeConfig(pool: NodePoolArgs): Record<string, unknown> {
 }
 
 describe("GKE end to end (engine runner)", () => {
-    const runner = useRunner();
+    const runner = useRunner(pinnedConfig());
 
     it("passes the hardened Standard stack (default pool removed, plus a NodePool) with no diagnostics at all", async () => {
         const evaluation = await runner().evaluate(standardStack());
