@@ -180,3 +180,8 @@ function named(text: string, component: string, parentUrn: string | undefined): 
     const cls = componentClasses[component];
     return text.split(`the ${cls}`).join(`${cls} ${JSON.stringify(parent.name)}`);
 }
+
+/** The URN of the component or resource a stack resource was created in. */
+export function parentUrnOf(resource: { parent?: { urn: string }; opts?: { parent?: string } }): string | undefined {
+    return resource.parent?.urn ?? resource.opts?.parent;
+}

@@ -1,5 +1,5 @@
 import { asDict, isUnknown, peek, show, stackPolicy, wrongType } from "../core";
-import { componentFix } from "./components";
+import { componentFix, parentUrnOf } from "./components";
 import { nodeGroups, nodeTypes, refValues, resolveRef, type TemplateRef, templateRefs } from "./node-links";
 import { imdsSetting, withNodeGroupScope } from "./node-settings";
 
@@ -48,7 +48,7 @@ export const eksNodeGroupImdsHardened = withNodeGroupScope(
         appliesTo: nodeTypes.nodeGroup,
         validateStack: (ctx) => {
             for (const { resource: group, managed } of nodeGroups(ctx.resources)) {
-                const fix = (path: string, text: string) => componentFix({ urn: group.urn, type: group.type, parentUrn: group.parent?.urn }, path, text);
+                const fix = (path: string, text: string) => componentFix({ urn: group.urn, type: group.type, parentUrn: parentUrnOf(group) }, path, text);
                 ctx.judge(group, () => {
                     const refs = templateRefs(group);
                     if (managed && refs.length === 0) {

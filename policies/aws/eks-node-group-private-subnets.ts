@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { aws, cisEks, isUnknown, linksOf, peek, stackPolicy, type StackCheckContext, wrongType } from "../core";
-import { componentFix, knownComponents } from "./components";
+import { componentFix, knownComponents, parentUrnOf } from "./components";
 import { labelOf, nodeGroups, nodeTypes, subnetProperty } from "./node-links";
 import { withNodeGroupScope } from "./node-settings";
 import { indices, readBool } from "./read";
@@ -41,7 +41,7 @@ export const eksNodeGroupPrivateSubnets = withNodeGroupScope(
         validateStack: (ctx) => {
             for (const { resource: group } of nodeGroups(ctx.resources)) {
                 const property = subnetProperty(group);
-                const fix = (path: string, text: string) => componentFix({ urn: group.urn, type: group.type, parentUrn: group.parent?.urn }, path, text);
+                const fix = (path: string, text: string) => componentFix({ urn: group.urn, type: group.type, parentUrn: parentUrnOf(group) }, path, text);
                 /** Reports the subnet when it assigns public IPs (judged on the subnet, which may defer). */
                 const judgeSubnet = (subnet: PolicyResource, path: string, how: string) =>
                     ctx.judge(subnet, () => {

@@ -18,7 +18,7 @@ import {
     type StackCheckContext,
     wrongType,
 } from "../core";
-import { componentFix } from "./components";
+import { componentFix, parentUrnOf } from "./components";
 import { linkedNodeTemplates, nodeGroups, nodeTemplateByItself, nodeTypes } from "./node-links";
 
 /** Where a check reports: a finding, or a field it cannot judge in this preview. */
@@ -159,7 +159,7 @@ export function launchSpecPolicy<C>(definition: LaunchSpecPolicyDefinition<C>): 
         },
         validateStack: (ctx: StackCheckContext<C>) => {
             for (const [spec, users] of linkedNodeTemplates(ctx.resources)) {
-                const resource = { urn: spec.urn, type: spec.type, parentUrn: spec.parent?.urn };
+                const resource = { urn: spec.urn, type: spec.type, parentUrn: parentUrnOf(spec) };
                 const used = `; ${users.join(", ")} launches nodes from it`;
                 ctx.judge(spec, () =>
                     check(spec.type, spec.props, ctx.config, {
