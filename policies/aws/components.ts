@@ -46,8 +46,16 @@ const imdsProps = 'metadataOptions: { httpEndpoint: "enabled", httpTokens: "requ
 const cannotSet = (component: string, why: string, transform: string, alternative = "") =>
     `${component} cannot set this (${why}); set it with a resource transform on the ${component}: \`${transform}\`${alternative}`;
 
-/** Fix text per component chain (joined by ">"), child type and field (a path prefix without indices). */
-type FixTable = Record<string, Record<string, Record<string, string>>>;
+/** A fix: the component arguments it names (checked against the component's schema in tests), and its text. */
+interface ComponentFix {
+    args: readonly string[];
+    text: string;
+}
+
+const fix = (args: readonly string[], text: string): ComponentFix => ({ args, text });
+
+/** Fixes per component chain (joined by ">"), child type and field (a path prefix without indices). */
+type FixTable = Record<string, Record<string, Record<string, ComponentFix>>>;
 
 const lt = "aws:ec2/launchTemplate:LaunchTemplate";
 const lc = "aws:ec2/launchConfiguration:LaunchConfiguration";
@@ -56,105 +64,147 @@ const nodeArgsNote = " (inside nodeGroupOptions if you use it: with nodeGroupOpt
 const fixes: FixTable = {
     "eks:index:Cluster": {
         "aws:eks/cluster:Cluster": {
-            "vpcConfig.endpointPublicAccess": "set endpointPublicAccess: false (and endpointPrivateAccess: true) on the eks.Cluster",
-            "vpcConfig.endpointPrivateAccess": "set endpointPrivateAccess: true on the eks.Cluster",
-            "vpcConfig.publicAccessCidrs":
+            "vpcConfig.endpointPublicAccess": fix(["endpointPublicAccess", "endpointPrivateAccess"], "set endpointPublicAccess: false (and endpointPrivateAccess: true) on the eks.Cluster"),
+            "vpcConfig.endpointPrivateAccess": fix(["endpointPrivateAccess"], "set endpointPrivateAccess: true on the eks.Cluster"),
+            "vpcConfig.publicAccessCidrs": fix(
+                ["endpointPublicAccess", "publicAccessCidrs"],
                 'set endpointPublicAccess: false on the eks.Cluster, or keep it public with publicAccessCidrs: ["203.0.113.10/32"] (your egress ranges)',
-            encryptionConfig: "set encryptionConfigKeyArn: key.arn on the eks.Cluster, with a customer-managed aws.kms.Key that has enableKeyRotation: true",
-            enabledClusterLogTypes: 'set enabledClusterLogTypes: ["api", "audit", "authenticator"] on the eks.Cluster',
-            version: 'set version on the eks.Cluster to a minor version in standard support (e.g. "1.34")',
-            "upgradePolicy.supportType": 'set upgradePolicy: { supportType: "STANDARD" } on the eks.Cluster',
-            "accessConfig.authenticationMode": 'set authenticationMode: "API" on the eks.Cluster and grant access with its accessEntries argument',
-            "accessConfig.bootstrapClusterCreatorAdminPermissions": cannotSet(
-                "eks.Cluster",
-                "@pulumi/eks v4.3.0 passes bootstrapClusterCreatorAdminPermissions: true whenever authenticationMode is set, and leaves accessConfig to the EKS default (true) otherwise; nodejs/eks/cluster/cluster.ts",
-                transformFor("aws:eks/cluster:Cluster", "accessConfig: { ...props.accessConfig, bootstrapClusterCreatorAdminPermissions: false }"),
-                ', together with authenticationMode: "API" and an accessEntries entry for each administrator',
+            ),
+            encryptionConfig: fix(["encryptionConfigKeyArn"], "set encryptionConfigKeyArn: key.arn on the eks.Cluster, with a customer-managed aws.kms.Key that has enableKeyRotation: true"),
+            enabledClusterLogTypes: fix(["enabledClusterLogTypes"], 'set enabledClusterLogTypes: ["api", "audit", "authenticator"] on the eks.Cluster'),
+            version: fix(["version"], 'set version on the eks.Cluster to a minor version in standard support (e.g. "1.34")'),
+            "upgradePolicy.supportType": fix(["upgradePolicy"], 'set upgradePolicy: { supportType: "STANDARD" } on the eks.Cluster'),
+            "accessConfig.authenticationMode": fix(["authenticationMode", "accessEntries"], 'set authenticationMode: "API" on the eks.Cluster and grant access with its accessEntries argument'),
+            "accessConfig.bootstrapClusterCreatorAdminPermissions": fix(
+                ["authenticationMode", "accessEntries"],
+                cannotSet(
+                    "eks.Cluster",
+                    "@pulumi/eks v4.3.0 passes bootstrapClusterCreatorAdminPermissions: true whenever authenticationMode is set, and leaves accessConfig to the EKS default (true) otherwise; nodejs/eks/cluster/cluster.ts",
+                    transformFor("aws:eks/cluster:Cluster", "accessConfig: { ...props.accessConfig, bootstrapClusterCreatorAdminPermissions: false }"),
+                    ', together with authenticationMode: "API" and an accessEntries entry for each administrator',
+                ),
             ),
         },
         [lt]: {
-            metadataOptions: cannotSet(
-                "eks.Cluster",
-                "@pulumi/eks v4.3.0 has no metadataOptions argument on eks.Cluster or nodeGroupOptions",
-                transformFor(lt, imdsProps),
-                ", or set skipDefaultNodeGroup: true and add an eks.ManagedNodeGroup whose launchTemplate requires IMDSv2 with hop limit 1",
+            metadataOptions: fix(
+                ["skipDefaultNodeGroup"],
+                cannotSet(
+                    "eks.Cluster",
+                    "@pulumi/eks v4.3.0 has no metadataOptions argument on eks.Cluster or nodeGroupOptions",
+                    transformFor(lt, imdsProps),
+                    ", or set skipDefaultNodeGroup: true and add an eks.ManagedNodeGroup whose launchTemplate requires IMDSv2 with hop limit 1",
+                ),
             ),
-            blockDeviceMappings: `set nodeRootVolumeEncrypted: true on the eks.Cluster${nodeArgsNote}`,
-            "networkInterfaces.associatePublicIpAddress": `set nodeAssociatePublicIpAddress: false on the eks.Cluster${nodeArgsNote}`,
+            blockDeviceMappings: fix(["nodeRootVolumeEncrypted", "nodeGroupOptions"], `set nodeRootVolumeEncrypted: true on the eks.Cluster${nodeArgsNote}`),
+            "networkInterfaces.associatePublicIpAddress": fix(["nodeAssociatePublicIpAddress", "nodeGroupOptions"], `set nodeAssociatePublicIpAddress: false on the eks.Cluster${nodeArgsNote}`),
         },
         "aws:eks/accessPolicyAssociation:AccessPolicyAssociation": {
-            accessScope:
+            accessScope: fix(
+                ["accessEntries"],
                 'in the accessEntries argument of the eks.Cluster, give this access policy a narrower policyArn or accessScope: { type: "namespace", namespaces: [...] }, or add the principal to allowedPrincipalArns',
+            ),
         },
         "aws:autoscaling/group:Group": {
-            vpcZoneIdentifiers: "pass private subnets to the eks.Cluster with privateSubnetIds (public ones for load balancers with publicSubnetIds), or set nodeSubnetIds",
+            vpcZoneIdentifiers: fix(
+                ["privateSubnetIds", "publicSubnetIds", "nodeSubnetIds"],
+                "pass private subnets to the eks.Cluster with privateSubnetIds (public ones for load balancers with publicSubnetIds), or set nodeSubnetIds",
+            ),
         },
     },
     "eks:index:Cluster>eks:index:VpcCniAddon": {
-        "aws:eks/addon:Addon": { configurationValues: "set vpcCniOptions: { enableNetworkPolicy: true } on the eks.Cluster" },
+        "aws:eks/addon:Addon": { configurationValues: fix(["vpcCniOptions"], "set vpcCniOptions: { enableNetworkPolicy: true } on the eks.Cluster") },
     },
     "eks:index:VpcCniAddon": {
-        "aws:eks/addon:Addon": { configurationValues: "set enableNetworkPolicy: true on the eks.VpcCniAddon" },
+        "aws:eks/addon:Addon": { configurationValues: fix(["enableNetworkPolicy"], "set enableNetworkPolicy: true on the eks.VpcCniAddon") },
     },
     "eks:index:NodeGroupV2": {
         [lt]: {
-            metadataOptions: cannotSet(
-                "eks.NodeGroupV2",
-                "@pulumi/eks v4.3.0's schema has no metadataOptions argument for NodeGroupV2",
-                transformFor(lt, imdsProps),
-                ", or use an eks.ManagedNodeGroup with a launchTemplate that requires IMDSv2 with hop limit 1",
+            metadataOptions: fix(
+                [],
+                cannotSet(
+                    "eks.NodeGroupV2",
+                    "@pulumi/eks v4.3.0's schema has no metadataOptions argument for NodeGroupV2",
+                    transformFor(lt, imdsProps),
+                    ", or use an eks.ManagedNodeGroup with a launchTemplate that requires IMDSv2 with hop limit 1",
+                ),
             ),
-            blockDeviceMappings: "set nodeRootVolumeEncrypted: true on the eks.NodeGroupV2",
-            "networkInterfaces.associatePublicIpAddress": "set nodeAssociatePublicIpAddress: false on the eks.NodeGroupV2",
+            blockDeviceMappings: fix(["nodeRootVolumeEncrypted"], "set nodeRootVolumeEncrypted: true on the eks.NodeGroupV2"),
+            "networkInterfaces.associatePublicIpAddress": fix(["nodeAssociatePublicIpAddress"], "set nodeAssociatePublicIpAddress: false on the eks.NodeGroupV2"),
         },
-        "aws:autoscaling/group:Group": { vpcZoneIdentifiers: "set nodeSubnetIds on the eks.NodeGroupV2 to private subnets" },
+        "aws:autoscaling/group:Group": { vpcZoneIdentifiers: fix(["nodeSubnetIds"], "set nodeSubnetIds on the eks.NodeGroupV2 to private subnets") },
     },
     "eks:index:NodeGroup": {
         [lc]: {
-            metadataOptions: cannotSet(
-                "eks.NodeGroup",
-                "@pulumi/eks v4.3.0 has no metadataOptions argument for NodeGroup and sets none on its launch configuration",
-                transformFor(lc, imdsProps),
-                ", or move to eks.NodeGroupV2 or eks.ManagedNodeGroup (launch configurations are deprecated)",
+            metadataOptions: fix(
+                [],
+                cannotSet(
+                    "eks.NodeGroup",
+                    "@pulumi/eks v4.3.0 has no metadataOptions argument for NodeGroup and sets none on its launch configuration",
+                    transformFor(lc, imdsProps),
+                    ", or move to eks.NodeGroupV2 or eks.ManagedNodeGroup (launch configurations are deprecated)",
+                ),
             ),
-            rootBlockDevice: "set nodeRootVolumeEncrypted: true on the eks.NodeGroup",
-            ebsBlockDevices: "set nodeRootVolumeEncrypted: true on the eks.NodeGroup",
-            associatePublicIpAddress: "set nodeAssociatePublicIpAddress: false on the eks.NodeGroup",
+            rootBlockDevice: fix(["nodeRootVolumeEncrypted"], "set nodeRootVolumeEncrypted: true on the eks.NodeGroup"),
+            ebsBlockDevices: fix(["nodeRootVolumeEncrypted"], "set nodeRootVolumeEncrypted: true on the eks.NodeGroup"),
+            associatePublicIpAddress: fix(["nodeAssociatePublicIpAddress"], "set nodeAssociatePublicIpAddress: false on the eks.NodeGroup"),
         },
     },
     "eks:index:ManagedNodeGroup": {
         "aws:eks/nodeGroup:NodeGroup": {
-            launchTemplate:
+            launchTemplate: fix(
+                ["launchTemplate", "enableIMDSv2"],
                 "set launchTemplate: { id: template.id, version: template.latestVersion.apply(String) } on the eks.ManagedNodeGroup, with an aws.ec2.LaunchTemplate that " +
-                `sets ${imdsProps} (its enableIMDSv2 argument keeps hop limit 2)`,
-            subnetIds: "set subnetIds on the eks.ManagedNodeGroup to private subnets",
-            remoteAccess: "remove remoteAccess from the eks.ManagedNodeGroup and use SSM Session Manager, or set remoteAccess.sourceSecurityGroupIds",
+                    `sets ${imdsProps} (its enableIMDSv2 argument keeps hop limit 2)`,
+            ),
+            subnetIds: fix(["subnetIds"], "set subnetIds on the eks.ManagedNodeGroup to private subnets"),
+            remoteAccess: fix(["remoteAccess"], "remove remoteAccess from the eks.ManagedNodeGroup and use SSM Session Manager, or set remoteAccess.sourceSecurityGroupIds"),
         },
         [lt]: {
-            metadataOptions: cannotSet(
-                "eks.ManagedNodeGroup",
-                "@pulumi/eks v4.3.0's enableIMDSv2 argument hard-codes httpPutResponseHopLimit: 2",
-                transformFor(lt, imdsProps),
-                ", or pass your own template with its launchTemplate argument",
+            metadataOptions: fix(
+                ["enableIMDSv2", "launchTemplate"],
+                cannotSet(
+                    "eks.ManagedNodeGroup",
+                    "@pulumi/eks v4.3.0's enableIMDSv2 argument hard-codes httpPutResponseHopLimit: 2",
+                    transformFor(lt, imdsProps),
+                    ", or pass your own template with its launchTemplate argument",
+                ),
             ),
-            blockDeviceMappings: cannotSet(
-                "eks.ManagedNodeGroup",
-                "@pulumi/eks v4.3.0 sets only the volume size (diskSize) on the template it makes",
-                transformFor(lt, 'blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", volumeSize: 20 } }]'),
-                ", or pass your own template with its launchTemplate argument",
+            blockDeviceMappings: fix(
+                ["diskSize", "launchTemplate"],
+                cannotSet(
+                    "eks.ManagedNodeGroup",
+                    "@pulumi/eks v4.3.0 sets only the volume size (diskSize) on the template it makes",
+                    transformFor(lt, 'blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", volumeSize: 20 } }]'),
+                    ", or pass your own template with its launchTemplate argument",
+                ),
             ),
         },
     },
 };
 
+/** Every component argument the fixes name, by component type: the one table tests check against the schema. */
+export function componentArguments(): Record<string, string[]> {
+    const out: Record<string, Set<string>> = {};
+    for (const [chain, byType] of Object.entries(fixes)) {
+        const component = chain.split(">")[0];
+        for (const entries of Object.values(byType)) for (const entry of Object.values(entries)) for (const arg of entry.args) (out[component] ??= new Set()).add(arg);
+    }
+    return Object.fromEntries(Object.entries(out).map(([c, args]) => [c, [...args].sort()]));
+}
+
+/** Every fix text with the arguments it names, for tests. */
+export function componentFixTexts(): ComponentFix[] {
+    return Object.values(fixes).flatMap((byType) => Object.values(byType).flatMap((entries) => Object.values(entries)));
+}
+
 /** `vpcConfig.publicAccessCidrs[0]` -> `vpcConfig.publicAccessCidrs`. */
 const withoutIndices = (path: string) => path.replace(/\[\d+\]/g, "");
 
-function lookup(entries: Record<string, string>, path: string): string | undefined {
+function lookup(entries: Record<string, ComponentFix>, path: string): string | undefined {
     const plain = withoutIndices(path);
     const keys = Object.keys(entries).filter((k) => plain === k || plain.startsWith(`${k}.`));
     keys.sort((a, b) => b.length - a.length);
-    return keys.length > 0 ? entries[keys[0]] : undefined;
+    return keys.length > 0 ? entries[keys[0]].text : undefined;
 }
 
 /**

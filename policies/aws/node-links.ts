@@ -119,7 +119,7 @@ export function eksAutoScalingGroupReason(resources: readonly PolicyResource[], 
     }
     for (const [property, sources] of Object.entries(asg.propertyDependencies ?? {})) {
         const cluster = (Array.isArray(sources) ? sources : []).find((s) => s && aws.eksCluster.has(s.type));
-        if (cluster) return `its ${property} was computed from ${labelOf(cluster)}`;
+        if (cluster) return `its ${property} input was computed from ${labelOf(cluster)}`;
     }
     for (const ref of templateRefs(asg)) {
         for (const spec of resolveRef(resources, asg, ref)) {
