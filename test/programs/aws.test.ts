@@ -74,7 +74,12 @@ function judgedBy(result: ProgramResult): string[] {
 for (const mode of ["preview", "up"] as const) {
     describe(`AWS programs through the engine runner (${mode === "preview" ? "a first pulumi preview" : "pulumi up"})`, () => {
         const runner = useRunner(pinnedConfig(), { dryRun: mode === "preview" });
-        const evaluate = (program: string) => evaluateProgram(runner(), program, mode);
+        // One evaluation per program and mode: the tests below read the same results.
+        const results = new Map<string, Promise<ProgramResult>>();
+        const evaluate = (program: string) => {
+            if (!results.has(program)) results.set(program, evaluateProgram(runner(), program, mode));
+            return results.get(program)!;
+        };
 
         it("@pulumi/eks default cluster: the findings a reviewer expects, each with a component fix, and no deferral", async () => {
             const r = await evaluate("aws/eks-component-default");
