@@ -3,22 +3,12 @@
 // a `transforms` resource option where it has none (bootstrapClusterCreatorAdminPermissions, the node
 // launch template's metadataOptions).
 import * as aws from "@pulumi/aws";
+import { privateNetwork } from "./private-network";
 import * as eks from "./pulumi-eks";
 
 const key = new aws.kms.Key("eks-secrets", { description: "EKS secrets envelope key", enableKeyRotation: true, deletionWindowInDays: 30 });
 
-// Private subnets with a NAT gateway for egress; the NAT gateway's public subnet is not given to EKS.
-const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16", enableDnsHostnames: true, enableDnsSupport: true });
-const internet = new aws.ec2.InternetGateway("igw", { vpcId: vpc.id });
-const edge = new aws.ec2.Subnet("edge-a", { vpcId: vpc.id, cidrBlock: "10.0.100.0/24", availabilityZone: "eu-west-1a", mapPublicIpOnLaunch: true });
-const edgeRoutes = new aws.ec2.RouteTable("edge", { vpcId: vpc.id, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: internet.id }] });
-new aws.ec2.RouteTableAssociation("edge-a", { subnetId: edge.id, routeTableId: edgeRoutes.id });
-const nat = new aws.ec2.NatGateway("nat", { subnetId: edge.id, allocationId: new aws.ec2.Eip("nat", { domain: "vpc" }).id });
-const privateRoutes = new aws.ec2.RouteTable("private", { vpcId: vpc.id, routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nat.id }] });
-const subnets = ["a", "b"].map(
-    (zone, i) => new aws.ec2.Subnet(`private-${zone}`, { vpcId: vpc.id, cidrBlock: `10.0.${i}.0/24`, availabilityZone: `eu-west-1${zone}`, mapPublicIpOnLaunch: false }),
-);
-subnets.forEach((subnet, i) => new aws.ec2.RouteTableAssociation(`private-${i}`, { subnetId: subnet.id, routeTableId: privateRoutes.id }));
+const { vpc, subnets } = privateNetwork();
 
 const team = new aws.iam.Role("team-a", {
     assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "sts:AssumeRole" }] }),

@@ -5,6 +5,7 @@
 // policies. It also has a self-managed node group (Auto Scaling group + launch template) hardened the same way.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { privateNetwork } from "./private-network";
 
 const clusterName = "prod";
 const assumeRole = (service: string) =>
@@ -13,20 +14,8 @@ const assumeRole = (service: string) =>
 // eks-kms-key-rotation, eks-secrets-encryption: a customer-managed key that rotates.
 const key = new aws.kms.Key("eks-secrets", { description: "EKS secrets envelope key", enableKeyRotation: true, deletionWindowInDays: 30 });
 
-// eks-node-group-private-subnets: private subnets (mapPublicIpOnLaunch: false) whose default route goes to
-// a NAT gateway; the NAT gateway sits in a public subnet that no node uses.
-const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16", enableDnsHostnames: true, enableDnsSupport: true });
-const internet = new aws.ec2.InternetGateway("igw", { vpcId: vpc.id });
-const edge = new aws.ec2.Subnet("edge-a", { vpcId: vpc.id, cidrBlock: "10.0.100.0/24", availabilityZone: "eu-west-1a", mapPublicIpOnLaunch: true });
-const edgeRoutes = new aws.ec2.RouteTable("edge", { vpcId: vpc.id, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: internet.id }] });
-new aws.ec2.RouteTableAssociation("edge-a", { subnetId: edge.id, routeTableId: edgeRoutes.id });
-const natAddress = new aws.ec2.Eip("nat", { domain: "vpc" });
-const nat = new aws.ec2.NatGateway("nat", { subnetId: edge.id, allocationId: natAddress.id });
-const privateRoutes = new aws.ec2.RouteTable("private", { vpcId: vpc.id, routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nat.id }] });
-const subnets = ["a", "b"].map(
-    (zone, i) => new aws.ec2.Subnet(`private-${zone}`, { vpcId: vpc.id, cidrBlock: `10.0.${i}.0/24`, availabilityZone: `eu-west-1${zone}`, mapPublicIpOnLaunch: false }),
-);
-subnets.forEach((subnet, i) => new aws.ec2.RouteTableAssociation(`private-${i}`, { subnetId: subnet.id, routeTableId: privateRoutes.id }));
+// eks-node-group-private-subnets: private subnets whose default route goes to a NAT gateway.
+const { subnets } = privateNetwork();
 
 const clusterRole = new aws.iam.Role("cluster", { assumeRolePolicy: assumeRole("eks.amazonaws.com") });
 const clusterPolicy = new aws.iam.RolePolicyAttachment("cluster-policy", { role: clusterRole.name, policyArn: "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy" });
