@@ -1,6 +1,7 @@
 import type { ClusterArgs } from "@pulumi/aws/eks/cluster";
 import type { Unwrap } from "@pulumi/pulumi";
 import { asDict, asString, aws, describeCalendar, parseVersionConfig, resourcePolicy, show, type SupportCalendar, type VersionConfig, versionConfigSchema, versionProblem, wrongType } from "../core";
+import { reporter } from "./read";
 
 /**
  * Amazon EKS end of standard support per minor version, reviewed on 2026-11-30. Sources:
@@ -74,26 +75,28 @@ export const eksVersionCurrency = resourcePolicy<Unwrap<ClusterArgs>, Config>({
     }),
     appliesTo: aws.eksCluster,
     validate: (cluster, ctx) => {
-        const version = cluster.version as unknown;
-        // Absent (or null): EKS creates the cluster on the latest version it offers.
-        const found = version === undefined || version === null ? undefined : versionProblem(version, ctx.config);
-        if (found) {
+        const violation = reporter(ctx);
+        ctx.judge(() => {
+            const version = cluster.version as unknown;
+            // Absent (or null): EKS creates the cluster on the latest version it offers.
+            const found = version === undefined || version === null ? undefined : versionProblem(version, ctx.config);
+            if (!found) return;
             const fix = found.expired ? "upgrade to a minor version in standard support, one minor version at a time" : 'set a minor version such as "1.36"';
-            ctx.violation("version", found.problem, fix);
-        }
+            violation("version", found.problem, fix);
+        });
         if (!ctx.config.requireStandardSupportType) return;
         const upgradePolicy = cluster.upgradePolicy as unknown;
         const supportType = asDict(upgradePolicy)?.supportType;
         if (asString(supportType) === "STANDARD") return;
         const fix = 'set upgradePolicy: { supportType: "STANDARD" }';
         if (upgradePolicy !== undefined && !asDict(upgradePolicy)) {
-            ctx.violation("upgradePolicy", wrongType('an object such as { supportType: "STANDARD" }', upgradePolicy), fix);
+            violation("upgradePolicy", wrongType('an object such as { supportType: "STANDARD" }', upgradePolicy), fix);
         } else if (supportType === undefined) {
-            ctx.violation("upgradePolicy.supportType", "is absent, and EKS then defaults to EXTENDED, keeping the version alive past standard support at extra cost", fix);
+            violation("upgradePolicy.supportType", "is absent, and EKS then defaults to EXTENDED, keeping the version alive past standard support at extra cost", fix);
         } else if (typeof supportType !== "string") {
-            ctx.violation("upgradePolicy.supportType", wrongType('the string "STANDARD"', supportType), fix);
+            violation("upgradePolicy.supportType", wrongType('the string "STANDARD"', supportType), fix);
         } else {
-            ctx.violation("upgradePolicy.supportType", `is ${show(supportType)}, which keeps the version alive past standard support at extra cost`, fix);
+            violation("upgradePolicy.supportType", `is ${show(supportType)}, which keeps the version alive past standard support at extra cost`, fix);
         }
     },
 });

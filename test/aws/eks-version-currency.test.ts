@@ -100,3 +100,16 @@ describe("eks-version-currency", () => {
         assert.match(checkResource(eksVersionCurrency, types.nodeGroup, {}).notApplicable ?? "", /does not apply/);
     });
 });
+
+describe("eks-version-currency inside @pulumi/eks", () => {
+    it("names the eks.Cluster argument in the fix, and judges the support type even when the version is unknown", () => {
+        const r = checkResource(eksVersionCurrency, "aws:eks/cluster:Cluster", { roleArn: "arn", vpcConfig: { subnetIds: ["s"] }, version: unknownValue("string") }, {
+            urn: "urn:pulumi:dev::app::eks:index:Cluster$aws:eks/cluster:Cluster::c-eksCluster",
+            parent: "urn:pulumi:dev::app::eks:index:Cluster::c",
+            config: { referenceDate },
+        });
+        assert.strictEqual(r.violations.length, 1);
+        assert.match(r.violations[0], /upgradePolicy\.supportType is absent.*Fix: set upgradePolicy: \{ supportType: "STANDARD" \} on eks\.Cluster "c"$/);
+        assert.match(r.unknown ?? "", /version is computed/);
+    });
+});
