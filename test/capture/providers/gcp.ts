@@ -7,7 +7,8 @@
 // The GKE defaults below are read from google/services/container/resource_container_cluster.go
 // (resourceContainerClusterRead and its flatten* helpers), node_config.go (schemaNodeConfig, flattenNodeConfig)
 // and resource_container_node_pool.go (schemaNodePool, flattenNodePool), and from the GKE API reference.
-import { gkeSupportTable } from "../../../policies/gcp/gke-support-table";
+import { compareMinor } from "../../../policies/core";
+import { gkeSupportCalendar } from "../../../policies/gcp/gke-support-table";
 import { fakeId, type ModelContext, type Mode, type ProviderModel, type RegisteredResource, unknownString } from "../model";
 
 type Props = Record<string, unknown>;
@@ -21,7 +22,7 @@ const cloudPlatform = "https://www.googleapis.com/auth/cloud-platform";
 const defaultScopes = ["https://www.googleapis.com/auth/logging.write", "https://www.googleapis.com/auth/monitoring"];
 
 /** The version GKE picks when none is pinned: the newest minor the support table knows. */
-const defaultVersion = `${Object.keys(gkeSupportTable).sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1])).pop()}.2-gke.1100000`;
+const defaultVersion = `${Object.keys(gkeSupportCalendar.endOfSupport).sort(compareMinor).pop()}.2-gke.1100000`;
 
 const isDict = (v: unknown): v is Props => typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== unknownString ? v : undefined);
