@@ -6,7 +6,7 @@ import type { NodePoolArgs } from "@pulumi/gcp/container/nodePool";
 import type { Unwrap } from "@pulumi/pulumi";
 import type { PolicyResource } from "@pulumi/policy";
 import { anyOf, asBool, asDict, asString, type CheckContext, type Dict, dependencyTargets, formatPath, gcp, isDict, isUnknown, linksOf, peek, type StackCheckContext, types, wrongType } from "../core";
-import { readArray, readDict, readString, wrong } from "./gke-values";
+import { readArray, readBool, readDict, readString, wrong } from "./gke-values";
 
 export type ClusterProps = Unwrap<ClusterArgs>;
 export type NodePoolProps = Unwrap<NodePoolArgs>;
@@ -57,7 +57,6 @@ export function nodeTargets(props: GkeProps, ctx: CheckContext<unknown>, options
         return targets;
     }
     const cluster = props as ClusterProps;
-    const autoscaling = asDict(cluster.clusterAutoscaling);
     const provisioningTarget = () => {
         const defaults = settings(cluster, "clusterAutoscaling.autoProvisioningDefaults");
         const config = block === "nodeConfig" || defaults === wrong ? defaults : settings(defaults, block, autoProvisioningPath);
@@ -85,7 +84,7 @@ export function nodeTargets(props: GkeProps, ctx: CheckContext<unknown>, options
         }
         add({ path: `nodePools[${i}].${block}`, where: ` on node pool "${name}"`, kind: "nodeConfig" }, settings(pool, block, `nodePools[${i}]`));
     });
-    if (options.autoProvisioning && asBool(autoscaling?.enabled) === true) provisioningTarget();
+    if (options.autoProvisioning && readBool(ctx, cluster, "clusterAutoscaling.enabled", "set clusterAutoscaling.enabled to a boolean") === true) provisioningTarget();
     if (targets.length === 0 && poolList !== wrong) {
         ctx.notApplicable(
             asBool(cluster.removeDefaultNodePool) === true
