@@ -1,4 +1,4 @@
-import { resourcePolicy } from "../core";
+import { isUnknown, peek, resourcePolicy } from "../core";
 import { defaultAccount, forEachTarget, type GkeProps, gkeClusterOrPool, nodeTargets, resolveComputedAccounts } from "./gke-nodes";
 import { readStrings, wrong } from "./gke-values";
 
@@ -75,5 +75,15 @@ export const gkeNoCloudPlatformScope = resourcePolicy<GkeProps>({
             });
         });
     },
-    validateStack: resolveComputedAccounts,
+    // Whose account is computed elsewhere matters only where broad scopes are (or may be) listed.
+    validateStack: (ctx) =>
+        resolveComputedAccounts(ctx, (settings) => {
+            const scopes = peek(settings, "oauthScopes");
+            if (isUnknown(scopes)) return true;
+            for (let i = 0; Array.isArray(scopes) && i < scopes.length; i++) {
+                const scope = peek(scopes, i);
+                if (isUnknown(scope) || (typeof scope === "string" && broadScope(scope) !== undefined)) return true;
+            }
+            return false;
+        }),
 });

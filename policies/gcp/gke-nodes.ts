@@ -178,12 +178,13 @@ export function reporterFor(ctx: StackCheckContext<unknown>, resource: PolicyRes
 /**
  * The stack part of the node service account policies. A node service account computed from another
  * resource is unknown in a preview: one computed from a gcp.serviceaccount.Account of the stack is a
- * dedicated account; any other is deferred. (In a preview an unset account is unknown too; a block with no
+ * dedicated account; any other is deferred when the node settings make the account `matter`. (In a preview an unset account is unknown too; a block with no
  * property dependency was not computed from anything, so its account is unset and judged on the resource.)
  */
-export function resolveComputedAccounts(ctx: StackCheckContext<unknown>): void {
+export function resolveComputedAccounts(ctx: StackCheckContext<unknown>, matters: (settings: Dict) => boolean = () => true): void {
     const check = (resource: PolicyResource, property: string, path: (string | number)[]) => {
-        if (!isUnknown(outputAt(resource.props, path)) || !isDict(outputAt(resource.props, path.slice(0, -1)))) return;
+        const settings = outputAt(resource.props, path.slice(0, -1));
+        if (!isUnknown(outputAt(resource.props, path)) || !isDict(settings) || !matters(settings)) return;
         if (dependencyTargets(resource, property, serviceAccountType).length > 0) return;
         if ((resource.propertyDependencies?.[property] ?? []).length > 0) ctx.defer(resource, formatPath(path));
     };

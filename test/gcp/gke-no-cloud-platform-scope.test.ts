@@ -62,16 +62,19 @@ describe("gke-no-cloud-platform-scope", () => {
     it("stack part: an account computed from a gcp.serviceaccount.Account in a first preview is dedicated; one computed from anything else is deferred", () => {
         const account = "urn:pulumi:dev::app::gcp:serviceaccount/account:Account::nodes";
         const other = "urn:pulumi:dev::app::gcp:organizations/project:Project::p";
-        const pool = (dependsOn: string) => ({
+        const pool = (dependsOn: string, oauthScopes = [cloudPlatform]) => ({
             type: poolType,
             name: "p",
-            props: { cluster: "c", nodeConfig: { serviceAccount: unknownValue<string>("string"), oauthScopes: [cloudPlatform] } },
+            props: { cluster: "c", nodeConfig: { serviceAccount: unknownValue<string>("string"), oauthScopes } },
             propertyDependencies: { nodeConfig: [dependsOn] },
         });
         const dedicated = checkStack(gkeNoCloudPlatformScope, [{ type: "gcp:serviceaccount/account:Account", name: "nodes", urn: account, props: {} }, pool(account)]);
         assert.deepStrictEqual([dedicated.violations, dedicated.unknown], [[], undefined]);
         const computed = checkStack(gkeNoCloudPlatformScope, [{ type: "gcp:organizations/project:Project", name: "p", urn: other, props: {} }, pool(other)]);
         assertDeferred(computed, "nodeConfig.serviceAccount", 'NodePool "p"');
+        // With only narrow scopes the account does not matter to this policy.
+        const narrow = checkStack(gkeNoCloudPlatformScope, [{ type: "gcp:organizations/project:Project", name: "p", urn: other, props: {} }, pool(other, ["logging-write"])]);
+        assert.deepStrictEqual([narrow.violations, narrow.unknown], [[], undefined]);
         // Unset, so unknown only because the provider computes it: judged on the pool itself, not deferred.
         const unset = checkStack(gkeNoCloudPlatformScope, [{ type: poolType, name: "p", props: { cluster: "c", nodeConfig: { serviceAccount: unknownValue<string>("string") } } }]);
         assert.deepStrictEqual([unset.violations, unset.unknown], [[], undefined]);
