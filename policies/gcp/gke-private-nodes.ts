@@ -68,7 +68,7 @@ function judgeInherited(ctx: StackCheckContext<unknown>, pool: PolicyResource, c
         ctx.violation(
             pool,
             "networkConfig.enablePrivateNodes",
-            `is ${own === false ? "false" : "not set"}, so the pool inherits public nodes from ${ctx.label(cluster)} (privateClusterConfig.enablePrivateNodes is ${inherited === false ? "false" : "absent"})`,
+            `is ${own === false ? "false" : "not set"} and ${ctx.label(cluster)} has public nodes (privateClusterConfig.enablePrivateNodes is ${inherited === false ? "false" : "absent"}), so the pool's nodes get public IP addresses`,
             `set privateClusterConfig: { enablePrivateNodes: true } on ${ctx.label(cluster)}, or networkConfig: { enablePrivateNodes: true } on the pool`,
         );
     });

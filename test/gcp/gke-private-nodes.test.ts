@@ -80,7 +80,7 @@ describe("gke-private-nodes", () => {
             ];
             assert.deepStrictEqual(checkStack(gkePrivateNodes, stack(hardenedCluster())).violations, []);
             assert.deepStrictEqual(problems(checkStack(gkePrivateNodes, stack(publicCluster))), [
-                'NodePool "p": networkConfig.enablePrivateNodes is not set, so the pool inherits public nodes from Cluster "c" (privateClusterConfig.enablePrivateNodes is false)',
+                'NodePool "p": networkConfig.enablePrivateNodes is not set and Cluster "c" has public nodes (privateClusterConfig.enablePrivateNodes is false), so the pool\'s nodes get public IP addresses',
             ]);
         });
 
@@ -99,7 +99,7 @@ describe("gke-private-nodes", () => {
             assert.deepStrictEqual(checkStack(gkePrivateNodes, up(hardenedCluster()), { dryRun: false }).violations, []);
             const pub = up(publicCluster);
             assert.strictEqual((pub[1].props as { networkConfig: { enablePrivateNodes: boolean } }).networkConfig.enablePrivateNodes, false);
-            assert.match(checkStack(gkePrivateNodes, pub, { dryRun: false }).violations[0].message, /^NodePool "p": networkConfig\.enablePrivateNodes is false, so the pool inherits public nodes from Cluster "c"/);
+            assert.match(checkStack(gkePrivateNodes, pub, { dryRun: false }).violations[0].message, /^NodePool "p": networkConfig\.enablePrivateNodes is false and Cluster "c" has public nodes/);
         });
 
         it("leaves a pool's own override (private or public) to the pool, and a pool whose cluster is not in the stack alone", () => {

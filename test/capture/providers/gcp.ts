@@ -16,7 +16,6 @@ type Props = Record<string, unknown>;
 const project = "acme-gke";
 const projectNumber = "123456789012";
 const region = "us-central1";
-const cloudPlatform = "https://www.googleapis.com/auth/cloud-platform";
 
 /** Scopes GKE gives nodes that set none: "If unspecified, no scopes are added, unless Cloud Logging or Cloud Monitoring are enabled" (NodeConfig.oauthScopes). */
 const defaultScopes = ["https://www.googleapis.com/auth/logging.write", "https://www.googleapis.com/auth/monitoring"];
@@ -50,8 +49,7 @@ function autoName(resource: RegisteredResource): string {
 }
 
 function named(resource: RegisteredResource): Props {
-    const name = str(resource.inputs.name) ?? autoName(resource);
-    return { ...resource.inputs, name };
+    return resource.inputs.name === undefined ? { ...resource.inputs, name: autoName(resource) } : resource.inputs;
 }
 
 /** Node settings GKE fills in (flattenNodeConfig over the API's NodeConfig defaults). */
@@ -337,4 +335,3 @@ export const gcpModel: ProviderModel = {
     },
 };
 
-export const gcpModelFacts = { project, projectNumber, region, cloudPlatform, defaultVersion };
