@@ -67,6 +67,6 @@ describe("GKE verdicts on provider state (the GCP model's pulumi up outputs) equ
             [cluster.loggingService, cluster.enableAutopilot, (cluster.releaseChannel as { channel: string }).channel, cluster.nodePools],
             ["logging.googleapis.com/kubernetes", false, "REGULAR", []],
         );
-        assert.deepStrictEqual([pool.version, pool.management, (pool.nodeConfig as { diskType: string }).diskType], ["1.35.2-gke.1100000", { autoRepair: true, autoUpgrade: true }, "pd-balanced"]);
+        assert.deepStrictEqual([pool.version, pool.management, (pool.nodeConfig as { diskType: string }).diskType], ["1.36.2-gke.1100000", { autoRepair: true, autoUpgrade: true }, "pd-balanced"]);
     });
 });
