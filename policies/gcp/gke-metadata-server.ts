@@ -11,6 +11,7 @@ import {
     outputAt,
     poolsWithClusters,
     reporterFor,
+    unsetInProgram,
     workloadIdentityOf,
 } from "./gke-nodes";
 import { readString, wrong } from "./gke-values";
@@ -75,8 +76,9 @@ function judgePool(ctx: StackCheckContext<unknown>, pool: PolicyResource, cluste
         return;
     }
     ctx.judge(cluster, () => {
-        const props = cluster.props as ClusterProps;
-        if (workloadIdentityOf(props, reporterFor(ctx, cluster)) !== false) return;
+        // Unset in the program: a Standard cluster then has no Workload Identity.
+        const identity = unsetInProgram(cluster, "workloadIdentityConfig") ? false : workloadIdentityOf(cluster.props as ClusterProps, reporterFor(ctx, cluster));
+        if (identity !== false) return;
         ctx.violation(
             pool,
             path,

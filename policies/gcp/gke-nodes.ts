@@ -165,6 +165,16 @@ export function outputAt(props: unknown, path: readonly (string | number)[]): un
     return current;
 }
 
+/**
+ * Whether a block of a resource's outputs is one the program left unset. In a preview the provider sends an
+ * Optional+Computed attribute the program did not set as unknown; without a property dependency it was not
+ * computed from another resource, so GKE's default applies. (A block computed from another resource stays
+ * unknown and is deferred.)
+ */
+export function unsetInProgram(resource: PolicyResource, block: string): boolean {
+    return isUnknown(outputAt(resource.props, [block])) && (resource.propertyDependencies?.[block] ?? []).length === 0;
+}
+
 /** The stack's NodePools with their clusters (undefined when the cluster is not in the stack). */
 export function poolsWithClusters(ctx: StackCheckContext<unknown>): { pool: PolicyResource; cluster: PolicyResource | undefined }[] {
     return ctx.ofType(gcp.nodePool).map((pool) => ({ pool, cluster: clusterOf(ctx.resources, pool) }));

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { asDict, asString, cisGke, gcp, isDict, resourcePolicy, type StackCheckContext, wrongType } from "../core";
-import { type ClusterProps, type GkeProps, gkeClusterOrPool, type NodePoolProps, outputAt, poolsWithClusters, reporterFor } from "./gke-nodes";
+import { type ClusterProps, type GkeProps, gkeClusterOrPool, type NodePoolProps, outputAt, poolsWithClusters, reporterFor, unsetInProgram } from "./gke-nodes";
 import { readArray, readBool, wrong } from "./gke-values";
 
 const clusterFix = "set privateClusterConfig: { enablePrivateNodes: true }";
@@ -63,7 +63,10 @@ function judgeInherited(ctx: StackCheckContext<unknown>, pool: PolicyResource, c
     // derived; a known true is private, and a known false on a private cluster is the pool's own override, judged on it.
     if (own === true) return;
     ctx.judge(cluster, () => {
-        const inherited = readBool(reporterFor(ctx, cluster), cluster.props, "privateClusterConfig.enablePrivateNodes", clusterFix);
+        // Unset in the program: GKE then gives nodes public IP addresses.
+        const inherited = unsetInProgram(cluster, "privateClusterConfig")
+            ? undefined
+            : readBool(reporterFor(ctx, cluster), cluster.props, "privateClusterConfig.enablePrivateNodes", clusterFix);
         if (inherited === true || inherited === wrong) return;
         ctx.violation(
             pool,

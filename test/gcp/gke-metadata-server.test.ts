@@ -70,9 +70,14 @@ describe("gke-metadata-server", () => {
     it("links the pool to its cluster by property dependency in a first preview, on preview-shaped outputs", () => {
         const pass = checkStack(gkeMetadataServer, modelled("preview", previewPair(hardenedCluster(), templatePool)));
         assert.deepStrictEqual([pass.violations, pass.unknown], [[], undefined]);
-        assert.strictEqual(checkStack(gkeMetadataServer, modelled("preview", previewPair(withoutIdentity, templatePool))).violations.length, 0);
-        // An unset workloadIdentityConfig is Optional+Computed: unknown in a preview, so the verdict waits for `pulumi up`.
-        assertDeferred(checkStack(gkeMetadataServer, modelled("preview", previewPair(withoutIdentity, templatePool))), "workloadIdentityConfig", 'Cluster "c"');
+        // An unset workloadIdentityConfig is Optional+Computed, so unknown in a preview; with no property dependency it
+        // was not computed from anything, so GKE's default (no Workload Identity) decides now.
+        const unset = checkStack(gkeMetadataServer, modelled("preview", previewPair(withoutIdentity, templatePool)));
+        assert.deepStrictEqual([unset.violations.length, unset.unknown], [1, undefined]);
+        // Computed from another resource: the verdict waits for `pulumi up`.
+        const computed = modelled("preview", previewPair({ ...withoutIdentity, workloadIdentityConfig: unknownValue<never>("object") }, templatePool));
+        computed[0].propertyDependencies = { workloadIdentityConfig: ["urn:pulumi:dev::app::gcp:organizations/project:Project::p"] };
+        assertDeferred(checkStack(gkeMetadataServer, [{ type: "gcp:organizations/project:Project", name: "p", urn: "urn:pulumi:dev::app::gcp:organizations/project:Project::p", props: {} }, ...computed]), "workloadIdentityConfig", 'Cluster "c"');
     });
 
     it("gives the same verdicts on the outputs of `pulumi up` (state), where GKE filled the pool's mode", () => {

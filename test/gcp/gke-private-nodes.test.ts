@@ -87,8 +87,12 @@ describe("gke-private-nodes", () => {
         it("links by property dependency in a first preview, and defers while the cluster's setting is computed", () => {
             assert.deepStrictEqual(checkStack(gkePrivateNodes, modelled("preview", previewPair(hardenedCluster(), inheriting))).violations, []);
             assert.strictEqual(checkStack(gkePrivateNodes, modelled("preview", previewPair(publicCluster, inheriting))).violations.length, 1);
+            // Unset in the program (unknown in a preview, without a property dependency): GKE's default, public nodes.
             const { privateClusterConfig: _p, ...unset } = hardenedCluster();
-            assertDeferred(checkStack(gkePrivateNodes, modelled("preview", previewPair(unset, inheriting))), "privateClusterConfig", 'Cluster "c"');
+            assert.match(checkStack(gkePrivateNodes, modelled("preview", previewPair(unset, inheriting))).violations[0].message, /privateClusterConfig\.enablePrivateNodes is absent/);
+            const computed = modelled("preview", previewPair({ ...unset, privateClusterConfig: unknownValue<never>("object") }, inheriting));
+            computed[0].propertyDependencies = { privateClusterConfig: ["urn:pulumi:dev::app::gcp:compute/subnetwork:Subnetwork::s"] };
+            assertDeferred(checkStack(gkePrivateNodes, [{ type: "gcp:compute/subnetwork:Subnetwork", name: "s", urn: "urn:pulumi:dev::app::gcp:compute/subnetwork:Subnetwork::s", props: {} }, ...computed]), "privateClusterConfig", 'Cluster "c"');
         });
 
         it("gives the same verdict on the outputs of pulumi up, where GKE reports the derived setting on the pool", () => {
