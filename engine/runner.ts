@@ -13,7 +13,7 @@ import {
     type ResolvedPolicyConfig,
     resolveConfig,
 } from "./config";
-import { encodeProperties } from "./wire";
+import { encodeProperties, type EncodeOptions } from "./wire";
 
 // Messages and the gRPC library must come from the copy of @pulumi/pulumi the pack uses, so the
 // server's instanceof checks pass.
@@ -109,6 +109,8 @@ export interface RunnerOptions {
     stackTags?: Record<string, string>;
     /** How long to wait for the pack to print its port. */
     startTimeoutMs?: number;
+    /** Told about each props key the wire cannot carry; by default a warning on stderr. */
+    onDroppedKey?(urn: string, path: string, reason: string): void;
 }
 
 export interface Evaluation {
@@ -176,13 +178,23 @@ function readPolicyInfo(p: AnalyzerPb.PolicyInfo): PolicyInfo {
 
 export class PackStartError extends Error {}
 
+/** The default for `onDroppedKey`: one warning on stderr per resource and key (Analyze and AnalyzeStack both send it). */
+function warnOncePerKey(): NonNullable<RunnerOptions["onDroppedKey"]> {
+    const warned = new Set<string>();
+    return (urn, path, reason) => {
+        if (warned.has(`${urn} ${path}`)) return;
+        warned.add(`${urn} ${path}`);
+        process.stderr.write(`warning: ${urn}: props key ${path} dropped: ${reason}\n`);
+    };
+}
+
 export class PolicyPackRunner {
     private constructor(
         private readonly child: ChildProcess,
         private readonly client: AnalyzerGrpc.AnalyzerClient,
         readonly info: AnalyzerInfo,
         readonly config: Record<string, ResolvedPolicyConfig>,
-        private readonly options: Required<Pick<RunnerOptions, "stack" | "project" | "dryRun">>,
+        private readonly options: Required<Pick<RunnerOptions, "stack" | "project" | "dryRun" | "onDroppedKey">>,
         private readonly stderr: () => string,
     ) {}
 
@@ -248,7 +260,8 @@ export class PolicyPackRunner {
                 );
             }
             await unary((cb) => client.configure(configure, cb));
-            return new PolicyPackRunner(child, client, info, config, { stack, project, dryRun }, () => stderr);
+            const onDroppedKey = options.onDroppedKey ?? warnOncePerKey();
+            return new PolicyPackRunner(child, client, info, config, { stack, project, dryRun, onDroppedKey }, () => stderr);
         } catch (e) {
             client.close();
             child.kill();
@@ -269,20 +282,25 @@ export class PolicyPackRunner {
             .setAdditionalsecretoutputsList([])
             .setCustomtimeouts(new analyzerPb.AnalyzerResourceOptions.CustomTimeouts());
         if (resource.parent) options.setParent(resource.parent);
+        const urn = this.urnOf(resource);
         message.setType(resource.type);
         message.setName(resource.name);
-        message.setUrn(this.urnOf(resource));
-        message.setProperties(toStruct(encodeProperties(resource.props, { dryRun: this.options.dryRun })));
+        message.setUrn(urn);
+        message.setProperties(toStruct(encodeProperties(resource.props, this.encodeOptions(urn))));
         message.setOptions(options);
         if (resource.provider) {
             const provider = new analyzerPb.AnalyzerProviderResource()
                 .setType(resource.provider.type)
                 .setName(resource.provider.name)
                 .setUrn(resource.provider.urn ?? this.urnOf(resource.provider))
-                .setProperties(toStruct(encodeProperties(resource.provider.props ?? {}, { dryRun: this.options.dryRun })));
+                .setProperties(toStruct(encodeProperties(resource.provider.props ?? {}, this.encodeOptions(urn))));
             message.setProvider(provider);
         }
         return message;
+    }
+
+    private encodeOptions(urn: string): EncodeOptions {
+        return { dryRun: this.options.dryRun, onDroppedKey: (path, reason) => this.options.onDroppedKey(urn, path, reason) };
     }
 
     async analyze(resource: ResourceInput): Promise<AnalyzeResult> {
