@@ -178,6 +178,20 @@ function readPolicyInfo(p: AnalyzerPb.PolicyInfo): PolicyInfo {
 
 export class PackStartError extends Error {}
 
+/** A failed call; `code` is the gRPC status when the call reached the transport. */
+export class RunnerCallError extends Error {
+    constructor(
+        message: string,
+        readonly code?: number,
+    ) {
+        super(message);
+        this.name = "RunnerCallError";
+    }
+}
+
+// The pack's stderr is appended to every error; keep only its tail, so a long session stays bounded.
+const stderrTailChars = 64 * 1024;
+
 /** The default for `onDroppedKey`: one warning on stderr per resource and key (Analyze and AnalyzeStack both send it). */
 function warnOncePerKey(): NonNullable<RunnerOptions["onDroppedKey"]> {
     const warned = new Set<string>();
@@ -197,6 +211,16 @@ export class PolicyPackRunner {
         private readonly options: Required<Pick<RunnerOptions, "stack" | "project" | "dryRun" | "onDroppedKey">>,
         private readonly stderr: () => string,
     ) {}
+
+    /** The pack's process id, e.g. to read its CPU time. */
+    get pid(): number | undefined {
+        return this.child.pid;
+    }
+
+    /** True once the pack process has exited (crashed, killed or stopped). */
+    get exited(): boolean {
+        return this.child.exitCode !== null || this.child.signalCode !== null;
+    }
 
     /** Starts the pack, configures it like the CLI, and returns a runner ready to analyze. */
     static async start(options: RunnerOptions = {}): Promise<PolicyPackRunner> {
@@ -218,7 +242,7 @@ export class PolicyPackRunner {
             stdio: ["ignore", "pipe", "pipe"],
         });
         let stderr = "";
-        child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+        child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-stderrTailChars)));
         const port = await readPort(child, options.startTimeoutMs ?? 60_000, () => stderr);
         const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
             "grpc.max_receive_message_length": 400 * 1024 * 1024,
@@ -362,9 +386,9 @@ export class PolicyPackRunner {
     }
 
     private call<T>(invoke: (cb: (err: Error | null, res: T) => void) => void): Promise<T> {
-        return unary(invoke).catch((e: Error) => {
+        return unary(invoke).catch((e: Error & { code?: number }) => {
             const detail = this.stderr().trim();
-            throw new Error(`${e.message}${detail ? `\npolicy pack stderr:\n${detail}` : ""}`);
+            throw new RunnerCallError(`${e.message}${detail ? `\npolicy pack stderr:\n${detail}` : ""}`, e.code);
         });
     }
 
