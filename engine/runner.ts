@@ -394,7 +394,8 @@ export class PolicyPackRunner {
 
     async stop(): Promise<void> {
         this.client.close();
-        if (this.child.exitCode !== null) return;
+        // A pack killed by a signal has no exit code, only a signal code; its exit event has fired already.
+        if (this.exited) return;
         await new Promise<void>((resolve) => {
             this.child.once("exit", () => resolve());
             this.child.kill();
