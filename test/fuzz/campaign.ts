@@ -5,7 +5,7 @@ import type { PolicyPackConfigFile } from "../../engine/config";
 import type { AnalyzeResult, PolicyPackRunner, ResourceInput } from "../../engine/runner";
 import { classifyAnalyze, classifyError, classifyRemediate, findingClasses, type Outcome } from "./classify";
 import { type CorpusResource, type CorpusStack, families } from "./corpus";
-import { type Mutant, type MutationLimits, randomMutant, unknownSweep } from "./mutations";
+import { coercionSweep, type Mutant, type MutationLimits, randomMutant, unknownSweep } from "./mutations";
 import { caseSeed, prng, type Prng } from "./prng";
 import { FuzzReport } from "./report";
 import { type CallKind, describeFinding, type ReproducerFile, writeReproducer } from "./reproducer";
@@ -81,9 +81,18 @@ export class Campaign {
      * every-th of those cases (a prime stride varies the kind from path to path).
      */
     async analyzeSweep(runner: SupervisedRunner, every = 1, phase = "analyze-sweep"): Promise<void> {
+        await this.sweep(runner, unknownSweep, every, phase);
+    }
+
+    /** Every path of every resource replaced by a value that throws when coerced to a string. */
+    async coercionSweep(runner: SupervisedRunner, every = 1, phase = "coercion-sweep"): Promise<void> {
+        await this.sweep(runner, coercionSweep, every, phase);
+    }
+
+    private async sweep(runner: SupervisedRunner, mutants: (subject: CorpusResource) => Iterable<Mutant>, every: number, phase: string): Promise<void> {
         let id = 0;
         for (const subject of this.stacks.flatMap((s) => s.resources)) {
-            for (const mutant of unknownSweep(subject)) {
+            for (const mutant of mutants(subject)) {
                 if (id++ % every === 0) await this.analyzeMutant(runner, phase, id - 1, subject, mutant);
             }
         }
@@ -91,6 +100,7 @@ export class Campaign {
 
     private analyzeMutant(runner: SupervisedRunner, phase: string, id: number, subject: CorpusResource, mutant: Mutant): Promise<void> {
         const sent: ResourceInput = { type: mutant.type, name: subject.name, props: mutant.props };
+        this.report.countFamily(subject.family);
         return this.run(runner, {
             phase, id, call: "analyze", config: analyzeConfig, subject, mutation: mutant.description, input: [sent],
             invoke: (r) => r.analyze(sent),

@@ -31,6 +31,11 @@ export function classifyRemediate(remediations: readonly Remediation[]): Outcome
 const policyFailure = /Error (?:validating|remediating) (?:resource|stack) with (?:policy|remediation) '([^']+)'[^\n]*:\n([^\n]*)/;
 const frame = /^\s+at (?:.*? \()?(.+?):(\d+):(\d+)\)?$/;
 
+/** Errors can echo a whole input; a finding needs its start. */
+function clip(text: string): string {
+    return text.length > 300 ? `${text.slice(0, 300)}...` : text;
+}
+
 /** The message without the pack's stderr tail the runner appends. */
 function ownMessage(error: unknown): string {
     const text = error instanceof Error ? error.message : String(error);
@@ -53,7 +58,7 @@ function isPackFrame(location: string, packDir: string): boolean {
 
 export function classifyError(error: unknown, packDir: string): Outcome {
     const message = ownMessage(error);
-    const firstLine = message.split("\n")[0];
+    const firstLine = clip(message.split("\n")[0]);
     if (!(error instanceof RunnerCallError)) {
         return { class: "rpc-error", origin: "engine side: the request could not be encoded", detail: firstLine };
     }
@@ -61,7 +66,7 @@ export function classifyError(error: unknown, packDir: string): Outcome {
     const failure = policyFailure.exec(message);
     if (failure) {
         const packFrame = frames.find((f) => isPackFrame(f, packDir));
-        const detail = `${failure[2]}${packFrame ? `\n    at ${path.relative(packDir, packFrame)}` : ""}`;
+        const detail = `${clip(failure[2])}${packFrame ? `\n    at ${path.relative(packDir, packFrame)}` : ""}`;
         if (packFrame) return { class: "policy-exception", policy: failure[1], detail };
         const inDeserializer = frames.some((f) => f.includes(`@pulumi${path.sep}policy${path.sep}deserialize`));
         return { class: "rpc-error", policy: failure[1], origin: inDeserializer ? "@pulumi/policy deserializer" : "@pulumi/policy SDK", detail };

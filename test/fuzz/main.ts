@@ -4,20 +4,23 @@ import * as path from "path";
 import { packDir } from "../e2e";
 import { analyzeConfig, Campaign, remediateConfig } from "./campaign";
 import { corpusStacks } from "./corpus";
+import { type MutationKind, mutationKinds } from "./mutations";
 import { replay } from "./replay";
 import { SupervisedRunner } from "./supervisor";
 
 const usage = `usage: npm run fuzz -- --seed N --n COUNT [--stack M] [--remediate R] [--sweep] [--stack-sweep rotate|all]
-                       [--max-bytes B] [--max-depth D] [--out DIR]
+                       [--max-bytes B] [--max-depth D] [--kinds K,...] [--out DIR]
        npm run fuzz -- --replay FILE
 
   --n COUNT        random Analyze calls (each on a random family, resource and one to three edits)
   --stack M        random AnalyzeStack calls over whole example stacks with mutated members (default COUNT/50)
   --remediate R    random Remediate calls with every policy at remediate (default COUNT/50)
-  --sweep          also make every path of every resource unknown, with every sentinel kind (Analyze)
+  --sweep          also make every path of every resource unknown, with every sentinel kind, and replace
+                   every path by {"toString": {}}, which throws when coerced to a string (Analyze)
   --stack-sweep K  also make every path of every stack member unknown in AnalyzeStack (one kind in turn, or all)
   --max-bytes B    largest generated value (default 10000000)
   --max-depth D    deepest generated nesting (default 3300, about what a real engine can deliver)
+  --kinds K,...    random edits only of these kinds (${mutationKinds.join(", ")})
   --out DIR        reproducer files (default .fuzz)`;
 
 interface Args {
@@ -29,8 +32,16 @@ interface Args {
     stackSweep?: "rotate" | "all";
     maxBytes: number;
     maxDepth: number;
+    kinds?: MutationKind[];
     out: string;
     replay?: string;
+}
+
+function parseKinds(text: string): MutationKind[] {
+    const kinds = text.split(",");
+    const wrong = kinds.filter((k) => !(mutationKinds as readonly string[]).includes(k));
+    if (wrong.length > 0) throw new Error(`unknown mutation kind(s) ${wrong.join(", ")}`);
+    return kinds as MutationKind[];
 }
 
 function parseArgs(argv: string[]): Args {
@@ -43,7 +54,7 @@ function parseArgs(argv: string[]): Args {
         else if (i + 1 < argv.length) values.set(arg, argv[++i]);
         else throw new Error(`${arg} needs a value`);
     }
-    const known = new Set(["--seed", "--n", "--stack", "--remediate", "--stack-sweep", "--max-bytes", "--max-depth", "--out", "--replay"]);
+    const known = new Set(["--seed", "--n", "--stack", "--remediate", "--stack-sweep", "--max-bytes", "--max-depth", "--kinds", "--out", "--replay"]);
     for (const key of values.keys()) if (!known.has(key)) throw new Error(`unknown option ${key}`);
     const integer = (key: string, fallback?: number): number => {
         const text = values.get(key);
@@ -68,6 +79,7 @@ function parseArgs(argv: string[]): Args {
         ...(stackSweep ? { stackSweep } : {}),
         maxBytes: integer("--max-bytes", 10_000_000),
         maxDepth: integer("--max-depth", 3300),
+        ...(values.has("--kinds") ? { kinds: parseKinds(values.get("--kinds")!) } : {}),
         out: values.get("--out") ?? path.join(packDir, ".fuzz"),
     };
 }
@@ -77,7 +89,7 @@ const hangMs = 20_000;
 
 async function fuzz(args: Args): Promise<number> {
     const campaign = new Campaign(
-        { seed: args.seed, maxBytes: args.maxBytes, maxDepth: args.maxDepth, slowMs: 2000, slowBoundBytes: 10_000_000, packDir, outDir: args.out, log: (line) => console.log(line) },
+        { seed: args.seed, maxBytes: args.maxBytes, maxDepth: args.maxDepth, kinds: args.kinds, slowMs: 2000, slowBoundBytes: 10_000_000, packDir, outDir: args.out, log: (line) => console.log(line) },
         corpusStacks(),
     );
     const progress = setInterval(() => console.error(`... ${campaign.report.total()} calls`), 60_000);
@@ -91,7 +103,10 @@ async function fuzz(args: Args): Promise<number> {
     try {
         await analyzer.start();
         await campaign.analyzeRandom(analyzer, args.n);
-        if (args.sweep) await campaign.analyzeSweep(analyzer);
+        if (args.sweep) {
+            await campaign.analyzeSweep(analyzer);
+            await campaign.coercionSweep(analyzer);
+        }
         await campaign.stackRandom(analyzer, args.stack);
         if (args.stackSweep) await campaign.stackSweep(analyzer, args.stackSweep === "all");
         await analyzer.stop();

@@ -36,6 +36,8 @@ export interface MutationLimits {
      * stack (`node --stack-size`) beyond about 1,500.
      */
     maxDepth: number;
+    /** The kinds random mutants draw from; all by default. */
+    kinds?: readonly MutationKind[];
 }
 
 type Edit = (subject: Subject, rng: Prng, limits: MutationLimits) => { subject: Subject; description: string };
@@ -161,7 +163,7 @@ const edits: Record<MutationKind, Edit> = {
         return replaceSomewhere(s, rng, (old) => (append && typeof old === "string" ? old + text : text), `huge string (${length} chars, ${append ? "appended" : "replacing"})`, (v) => typeof v === "string");
     },
     "deep-nesting": (s, rng, limits) => {
-        const depth = pickSize(rng, [10, 100, 1000], 1, Math.min(limits.maxDepth, limits.maxBytes / 12), 0.5);
+        const depth = pickSize(rng, [10, 100, 1000], 1, Math.min(limits.maxDepth, limits.maxBytes / 12), 0.3);
         const path = pickPath(s.props, rng) ?? ["fuzz"];
         const asObjects = rng.chance(0.5);
         const key = asObjects ? String(path[path.length - 1]) : undefined;
@@ -239,18 +241,18 @@ const edits: Record<MutationKind, Edit> = {
 
 // The expensive kinds are rarer, so a long run spends its time on many cheap cases.
 const weights: Record<MutationKind, number> = {
-    delete: 1, null: 1, retype: 1, empty: 1, unknown: 1.5, secret: 1, "huge-string": 0.3, "deep-nesting": 0.3,
-    "huge-array": 0.3, unicode: 0.8, nul: 0.8, "poison-key": 1, "type-mismatch": 0.8,
+    delete: 1, null: 1, retype: 1, empty: 1, unknown: 1.5, secret: 1, "huge-string": 0.3, "deep-nesting": 0.1,
+    "huge-array": 0.1, unicode: 0.8, nul: 0.8, "poison-key": 1, "type-mismatch": 0.8,
 };
 
-function pickKind(rng: Prng): MutationKind {
-    const total = mutationKinds.reduce((sum, k) => sum + weights[k], 0);
+function pickKind(rng: Prng, kinds: readonly MutationKind[]): MutationKind {
+    const total = kinds.reduce((sum, k) => sum + weights[k], 0);
     let r = rng.next() * total;
-    for (const k of mutationKinds) {
+    for (const k of kinds) {
         r -= weights[k];
         if (r < 0) return k;
     }
-    return mutationKinds[mutationKinds.length - 1];
+    return kinds[kinds.length - 1];
 }
 
 const large: ReadonlySet<MutationKind> = new Set(["huge-string", "deep-nesting", "huge-array"]);
@@ -258,7 +260,7 @@ const large: ReadonlySet<MutationKind> = new Set(["huge-string", "deep-nesting",
 /** One to three random edits of one resource; large values come last, so other edits need not walk them. */
 export function randomMutant(subject: Subject, rng: Prng, limits: MutationLimits): Mutant {
     const count = rng.chance(0.8) ? 1 : rng.chance(0.75) ? 2 : 3;
-    const planned = Array.from({ length: count }, () => pickKind(rng));
+    const planned = Array.from({ length: count }, () => pickKind(rng, limits.kinds ?? mutationKinds));
     const ordered = [...planned.filter((k) => !large.has(k)), ...planned.filter((k) => large.has(k))];
     let current = subject;
     const descriptions: string[] = [];
@@ -270,6 +272,22 @@ export function randomMutant(subject: Subject, rng: Prng, limits: MutationLimits
         kinds.push(kind);
     }
     return { ...current, description: descriptions.join("; "), kinds, unknownOnly: kinds.every((k) => k === "unknown") };
+}
+
+/**
+ * Every path of the resource replaced by an object whose toString is not a function: any String(x),
+ * template literal or comparison that coerces an untrusted value throws on it.
+ */
+export function* coercionSweep(subject: Subject): Generator<Mutant> {
+    for (const path of allPaths(subject.props)) {
+        yield {
+            type: subject.type,
+            props: setAt(subject.props, path, JSON.parse('{"toString": {}}')) as object,
+            description: `{"toString": {}} at ${formatPath(path)}`,
+            kinds: ["retype"],
+            unknownOnly: false,
+        };
+    }
 }
 
 /**

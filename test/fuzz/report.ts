@@ -22,6 +22,7 @@ export class FuzzReport {
     private readonly calls = new Map<string, Map<OutcomeClass, number>>();
     private readonly groups = new Map<string, FindingGroup>();
     private readonly phaseMs = new Map<string, number>();
+    private readonly analyzeByFamily = new Map<string, number>();
     /** The slowest calls (first run), to see where a run spends its time. */
     private readonly slowest: { ms: number; what: string }[] = [];
     private readonly startedAt = new Date();
@@ -38,6 +39,11 @@ export class FuzzReport {
             this.slowest.sort((a, b) => b.ms - a.ms);
             this.slowest.length = Math.min(this.slowest.length, slowestKept);
         }
+    }
+
+    /** Analyze calls per family of the mutated resource. */
+    countFamily(family: string): void {
+        this.analyzeByFamily.set(family, (this.analyzeByFamily.get(family) ?? 0) + 1);
     }
 
     count(phase: string, outcome: OutcomeClass): void {
@@ -96,6 +102,7 @@ export class FuzzReport {
             "",
             "== fuzz summary ==",
             ...table,
+            `Analyze calls per family: ${[...this.analyzeByFamily].map(([f, n]) => `${f} ${n}`).join(", ")}`,
             `rule (a) checks: ${this.unknownRuleChecks}, breaches: ${this.unknownRuleBreaches}`,
             `slow-call re-runs: ${this.slowReruns}`,
             ...extra,

@@ -46,13 +46,16 @@ export class SupervisedRunner {
     async call<T>(invoke: (runner: PolicyPackRunner) => Promise<T>): Promise<TimedCall<T>> {
         const foundDead = this.runner?.exited ?? false;
         const runner = !this.runner || foundDead ? await this.start() : this.runner;
+        // The runner encodes and serializes the request before its first await; the clock starts after
+        // that, so the engine side's share of a large input is not counted against the pack.
+        const pending = invoke(runner);
         const cpuBefore = processCpuMs(runner.pid);
         const started = process.hrtime.bigint();
         let timer: NodeJS.Timeout | undefined;
         const hang = new Promise<"hang">((resolve) => (timer = setTimeout(() => resolve("hang"), this.hangMs)));
         const outcome: TimedCall<T> = { wallMs: 0, died: false, hung: false, foundDead };
         try {
-            const value = await Promise.race([invoke(runner), hang]);
+            const value = await Promise.race([pending, hang]);
             if (value === "hang") outcome.hung = true;
             else outcome.value = value;
         } catch (e) {
@@ -64,7 +67,9 @@ export class SupervisedRunner {
         const cpuAfter = processCpuMs(runner.pid);
         if (cpuBefore !== undefined && cpuAfter !== undefined) outcome.packCpuMs = cpuAfter - cpuBefore;
         if (outcome.hung) {
+            // Killed on purpose: the next call starts a fresh pack without reporting a death.
             await runner.stop();
+            this.runner = undefined;
         } else if (outcome.error !== undefined) {
             // A handler error (UNKNOWN) means the pack answered; anything else may be the process going away.
             const answered = outcome.error instanceof RunnerCallError && outcome.error.code === grpcUnknown;
