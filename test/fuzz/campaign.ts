@@ -207,7 +207,7 @@ export class Campaign {
         if (c.unknownRule && call.value !== undefined) await this.checkUnknownRule(c, c.unknownRule.result(call.value), outcome);
     }
 
-    /** A call without an answer in the hang limit that kept the pack busy is slow without a re-run. */
+    /** A call whose pack spent the hang limit in CPU time without answering is slow, without a re-run. */
     private hungOutcome(wallMs: number, packCpuMs: number | undefined): Outcome {
         const cpu = packCpuMs !== undefined ? `, pack CPU ${packCpuMs.toFixed(0)} ms` : "";
         return { class: "slow", detail: `no answer within the hang limit (${wallMs.toFixed(0)} ms${cpu}); the pack was killed and restarted` };

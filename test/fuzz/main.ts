@@ -84,7 +84,7 @@ function parseArgs(argv: string[]): Args {
     };
 }
 
-/** Far above the 2 s bound even on a loaded machine; a hung call that kept the pack busy counts as slow. */
+/** Pack CPU time after which a call is a hang (far above the 2 s bound); a hang counts as slow. */
 const hangMs = 20_000;
 
 async function fuzz(args: Args): Promise<number> {
@@ -100,6 +100,7 @@ async function fuzz(args: Args): Promise<number> {
         void Promise.all([analyzer.stop(), remediator.stop()]).finally(() => process.exit(130));
     };
     process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
+    let failure: unknown;
     try {
         await analyzer.start();
         await campaign.analyzeRandom(analyzer, args.n);
@@ -114,6 +115,8 @@ async function fuzz(args: Args): Promise<number> {
             await remediator.start();
             await campaign.remediateRandom(remediator, args.remediate);
         }
+    } catch (e) {
+        failure = e;
     } finally {
         clearInterval(progress);
         await analyzer.stop();
@@ -125,6 +128,10 @@ async function fuzz(args: Args): Promise<number> {
             `seed ${args.seed}; pack starts: ${starts} (${starts - (args.remediate > 0 ? 2 : 1)} restarts); __proto__ keys dropped on the wire: ${analyzer.droppedKeys + remediator.droppedKeys}`,
         ]),
     );
+    if (failure !== undefined) {
+        console.error(`the fuzz stopped early: ${failure instanceof Error ? failure.message : String(failure)}`);
+        return 2;
+    }
     const r = campaign.report;
     const defects = r.total("policy-exception") + r.total("pack-death") + r.total("slow") + r.unknownRuleBreaches;
     return defects > 0 ? 1 : 0;

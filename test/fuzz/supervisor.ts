@@ -1,6 +1,6 @@
 // Keeps one engine runner alive for the fuzz: times each call, notices when the pack process died (or
 // stopped answering), and starts a fresh one for the next call.
-import { PolicyPackRunner, RunnerCallError, type RunnerOptions } from "../../engine/runner";
+import { PackStartError, PolicyPackRunner, RunnerCallError, type RunnerOptions } from "../../engine/runner";
 import { processCpuMs } from "./process-cpu";
 
 export interface TimedCall<T> {
@@ -18,6 +18,8 @@ export interface TimedCall<T> {
 }
 
 const grpcUnknown = 2;
+/** Even a starved pack answers within this; past it the call is a hang whatever the CPU time says. */
+const wallLimitMs = 600_000;
 
 export class SupervisedRunner {
     private runner?: PolicyPackRunner;
@@ -27,7 +29,11 @@ export class SupervisedRunner {
 
     constructor(
         private readonly options: RunnerOptions,
-        /** A call without an answer after this long is a hang: the pack is killed and restarted. */
+        /**
+         * A call is a hang once the pack spent this much CPU time on it without answering (or, where /proc
+         * cannot be read, this much wall time): the pack is killed and restarted. CPU time, so a loaded
+         * machine that starves the pack does not make a hang.
+         */
         private readonly hangMs: number,
     ) {}
 
@@ -36,11 +42,19 @@ export class SupervisedRunner {
         return this.startCount;
     }
 
+    /** Starts a fresh pack; a loaded machine may miss the start timeout, so it tries a few times. */
     async start(): Promise<PolicyPackRunner> {
         await this.runner?.stop();
-        this.runner = await PolicyPackRunner.start({ ...this.options, onDroppedKey: () => this.droppedKeys++ });
-        this.startCount++;
-        return this.runner;
+        this.runner = undefined;
+        for (let attempt = 1; ; attempt++) {
+            try {
+                this.runner = await PolicyPackRunner.start({ startTimeoutMs: 180_000, ...this.options, onDroppedKey: () => this.droppedKeys++ });
+                this.startCount++;
+                return this.runner;
+            } catch (e) {
+                if (!(e instanceof PackStartError) || attempt >= 3) throw e;
+            }
+        }
     }
 
     async call<T>(invoke: (runner: PolicyPackRunner) => Promise<T>): Promise<TimedCall<T>> {
@@ -52,7 +66,13 @@ export class SupervisedRunner {
         const cpuBefore = processCpuMs(runner.pid);
         const started = process.hrtime.bigint();
         let timer: NodeJS.Timeout | undefined;
-        const hang = new Promise<"hang">((resolve) => (timer = setTimeout(() => resolve("hang"), this.hangMs)));
+        const hang = new Promise<"hang">((resolve) => {
+            timer = setInterval(() => {
+                const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+                const cpuMs = cpuBefore === undefined ? undefined : (processCpuMs(runner.pid) ?? 0) - cpuBefore;
+                if ((cpuMs ?? wallMs) > this.hangMs || wallMs > wallLimitMs) resolve("hang");
+            }, 250);
+        });
         const outcome: TimedCall<T> = { wallMs: 0, died: false, hung: false, foundDead };
         try {
             const value = await Promise.race([pending, hang]);
@@ -61,7 +81,7 @@ export class SupervisedRunner {
         } catch (e) {
             outcome.error = e;
         } finally {
-            clearTimeout(timer);
+            clearInterval(timer);
         }
         outcome.wallMs = Number(process.hrtime.bigint() - started) / 1e6;
         const cpuAfter = processCpuMs(runner.pid);
