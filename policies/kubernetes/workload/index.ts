@@ -9,6 +9,7 @@ import { k8sNamespacePssEnforceLabel } from "./k8s-namespace-pss-enforce-label";
 import { k8sNamespaceQuotaAndLimits } from "./k8s-namespace-quota-and-limits";
 import { k8sNoAlphaBetaApiVersions } from "./k8s-no-alpha-beta-api-versions";
 import { k8sNoDefaultNamespace } from "./k8s-no-default-namespace";
+import { k8sNoRemovedApiVersions } from "./k8s-no-removed-api-versions";
 import { k8sNoRuntimeSocketMount } from "./k8s-no-runtime-socket-mount";
 import { k8sNoSecretEnvLiterals } from "./k8s-no-secret-env-literals";
 import { k8sReadonlyRootFilesystem } from "./k8s-readonly-root-filesystem";
@@ -24,6 +25,7 @@ export const workloadPolicies: ClusterGuardPolicy[] = [
     k8sNamespaceQuotaAndLimits,
     k8sNamespacePssEnforceLabel,
     k8sNoAlphaBetaApiVersions,
+    k8sNoRemovedApiVersions,
     k8sImageTagPinned,
     k8sImageDigestPinned,
     k8sImagePullPolicyAlways,
