@@ -13,6 +13,7 @@ import { k8sNoRemovedApiVersions } from "./k8s-no-removed-api-versions";
 import { k8sNoRuntimeSocketMount } from "./k8s-no-runtime-socket-mount";
 import { k8sNoSecretEnvLiterals } from "./k8s-no-secret-env-literals";
 import { k8sReadonlyRootFilesystem } from "./k8s-readonly-root-filesystem";
+import { k8sStorageClassEncrypted } from "./k8s-storage-class-encrypted";
 
 /** Workload hygiene and supply-chain checks. */
 export const workloadPolicies: ClusterGuardPolicy[] = [
@@ -30,4 +31,5 @@ export const workloadPolicies: ClusterGuardPolicy[] = [
     k8sImageDigestPinned,
     k8sImagePullPolicyAlways,
     k8sImageRegistryAllowed,
+    k8sStorageClassEncrypted,
 ];
