@@ -12,6 +12,7 @@ import { k8sNoDefaultNamespace } from "./k8s-no-default-namespace";
 import { k8sNoRemovedApiVersions } from "./k8s-no-removed-api-versions";
 import { k8sNoRuntimeSocketMount } from "./k8s-no-runtime-socket-mount";
 import { k8sNoSecretEnvLiterals } from "./k8s-no-secret-env-literals";
+import { k8sNoSecretsInEnv } from "./k8s-no-secrets-in-env";
 import { k8sReadonlyRootFilesystem } from "./k8s-readonly-root-filesystem";
 import { k8sStorageClassEncrypted } from "./k8s-storage-class-encrypted";
 
@@ -21,6 +22,7 @@ export const workloadPolicies: ClusterGuardPolicy[] = [
     k8sReadonlyRootFilesystem,
     k8sLivenessReadinessProbes,
     k8sNoSecretEnvLiterals,
+    k8sNoSecretsInEnv,
     k8sNoRuntimeSocketMount,
     k8sNoDefaultNamespace,
     k8sNamespaceQuotaAndLimits,

@@ -1,0 +1,57 @@
+import { asArray, asDict, cisKubernetes, containersOf, isUnknown, kubernetes, peek, podSpecOf, resourcePolicy, show } from "../../core";
+
+const leaks = "environment variables leak into logs, crash reports, child processes and `kubectl describe` output";
+
+export const k8sNoSecretsInEnv = resourcePolicy<unknown>({
+    name: "k8s-no-secrets-in-env",
+    description:
+        "Containers read Secrets from mounted files, not from environment variables (`env[].valueFrom.secretKeyRef`, " +
+        "`envFrom[].secretRef`). Advisory: many applications read credentials only from the environment.",
+    severity: "low",
+    enforcementLevel: "advisory",
+    tags: ["kubernetes", "workload"],
+    framework: cisKubernetes("5.4.1", "Prefer using secrets as files over secrets as environment variables"),
+    remediationSteps:
+        'Mount the Secret as a volume instead: `volumes: [{ name: "db", secret: { secretName: "db" } }]` and, on the container, ' +
+        '`volumeMounts: [{ name: "db", mountPath: "/var/run/secrets/db", readOnly: true }]`; remove the `valueFrom.secretKeyRef` ' +
+        "env entries and `envFrom[].secretRef`, and have the application read the file (e.g. `DB_PASSWORD_FILE=/var/run/secrets/db/password`). " +
+        "Mounted Secrets are also updated in place when the Secret changes.",
+    url: "https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-files-from-a-pod",
+    appliesTo: kubernetes.workloads,
+    validate: (props, ctx) => {
+        const pod = podSpecOf(ctx.type, props);
+        if (!pod) return;
+        const fix = "mount the Secret as a volume and read it from the file";
+        for (const c of containersOf(pod)) {
+            ctx.judge(() => {
+                const env = asArray(c.container.env);
+                for (let index = 0; index < env.length; index++) {
+                    ctx.judge(() => {
+                        const ref = asDict(asDict(asDict(env[index])?.valueFrom)?.secretKeyRef);
+                        if (!ref) return;
+                        const name = peek(env[index], "name");
+                        ctx.violation(
+                            `${c.path}.env[${index}].valueFrom.secretKeyRef`,
+                            `reads key ${show(peek(ref, "key"))} of Secret ${show(peek(ref, "name"))} into ${isUnknown(name) ? "an environment variable" : `environment variable ${show(name)}`} of ${c.label}; ${leaks}`,
+                            fix,
+                        );
+                    });
+                }
+            });
+            ctx.judge(() => {
+                const envFrom = asArray(c.container.envFrom);
+                for (let index = 0; index < envFrom.length; index++) {
+                    ctx.judge(() => {
+                        const ref = asDict(asDict(envFrom[index])?.secretRef);
+                        if (!ref) return;
+                        ctx.violation(
+                            `${c.path}.envFrom[${index}].secretRef`,
+                            `loads every key of Secret ${show(peek(ref, "name"))} into the environment of ${c.label}; ${leaks}`,
+                            fix,
+                        );
+                    });
+                }
+            });
+        }
+    },
+});
