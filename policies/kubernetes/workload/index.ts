@@ -10,6 +10,7 @@ import { k8sNamespaceQuotaAndLimits } from "./k8s-namespace-quota-and-limits";
 import { k8sNoAlphaBetaApiVersions } from "./k8s-no-alpha-beta-api-versions";
 import { k8sNoDefaultNamespace } from "./k8s-no-default-namespace";
 import { k8sNoRemovedApiVersions } from "./k8s-no-removed-api-versions";
+import { k8sNoRootGroup } from "./k8s-no-root-group";
 import { k8sNoRuntimeSocketMount } from "./k8s-no-runtime-socket-mount";
 import { k8sNoSecretEnvLiterals } from "./k8s-no-secret-env-literals";
 import { k8sNoSecretsInEnv } from "./k8s-no-secrets-in-env";
@@ -20,6 +21,7 @@ import { k8sStorageClassEncrypted } from "./k8s-storage-class-encrypted";
 export const workloadPolicies: ClusterGuardPolicy[] = [
     k8sContainerResources,
     k8sReadonlyRootFilesystem,
+    k8sNoRootGroup,
     k8sLivenessReadinessProbes,
     k8sNoSecretEnvLiterals,
     k8sNoSecretsInEnv,
