@@ -1,5 +1,7 @@
 import type { ClusterGuardPolicy } from "../../core";
 import { k8sContainerResources } from "./k8s-container-resources";
+import { k8sHelmReleaseNoCredentials } from "./k8s-helm-release-no-credentials";
+import { k8sHelmReleaseUnchecked } from "./k8s-helm-release-unchecked";
 import { k8sImageDigestPinned } from "./k8s-image-digest-pinned";
 import { k8sImagePullPolicyAlways } from "./k8s-image-pull-policy-always";
 import { k8sImageRegistryAllowed } from "./k8s-image-registry-allowed";
@@ -36,4 +38,6 @@ export const workloadPolicies: ClusterGuardPolicy[] = [
     k8sImagePullPolicyAlways,
     k8sImageRegistryAllowed,
     k8sStorageClassEncrypted,
+    k8sHelmReleaseUnchecked,
+    k8sHelmReleaseNoCredentials,
 ];
