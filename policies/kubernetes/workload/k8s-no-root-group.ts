@@ -1,4 +1,5 @@
-import { asArray, asBool, asDict, asNumber, containersOf, isUnknown, kubernetes, peek, podSpecOf, resourcePolicy, show } from "../../core";
+import { asBool, asDict, asNumber, containersOf, isUnknown, kubernetes, peek, podSpecOf, resourcePolicy, show } from "../../core";
+import { judgeEach } from "./container-checks";
 
 /** True for GID 0, written as a number or a numeric string. */
 const isRootGroup = (value: unknown) => value !== null && value !== undefined && typeof value !== "boolean" && asNumber(value) === 0;
@@ -33,13 +34,8 @@ export const k8sNoRootGroup = resourcePolicy<unknown>({
             const sc = pod.spec.securityContext;
             judgeField(sc, podContext, "runAsGroup", "at pod level", "every container's processes run with the root group");
             judgeField(sc, podContext, "fsGroup", "at pod level", "volumes are made group-owned by root and every process gets the root group");
-            ctx.judge(() => {
-                const groups = asArray(asDict(sc)?.supplementalGroups);
-                for (let i = 0; i < groups.length; i++) {
-                    ctx.judge(() => {
-                        if (isRootGroup(groups[i])) ctx.violation(`${podContext}.supplementalGroups[${i}]`, `is ${show(groups[i])}: every process gets the root group`, "remove 0 from supplementalGroups");
-                    });
-                }
+            judgeEach(ctx, () => asDict(sc)?.supplementalGroups, (group, i) => {
+                if (isRootGroup(group)) ctx.violation(`${podContext}.supplementalGroups[${i}]`, `is ${show(group)}: every process gets the root group`, "remove 0 from supplementalGroups");
             });
         });
         for (const c of containersOf(pod)) {

@@ -1,5 +1,6 @@
 import picomatch from "picomatch";
-import { asArray, asDict, cisKubernetes, containersOf, credentialInValue, isUnknown, kubernetes, literalCredential, looksLikeCredential, peek, podSpecOf, resourcePolicy } from "../../core";
+import { asDict, cisKubernetes, containersOf, credentialInValue, isUnknown, kubernetes, literalCredential, looksLikeCredential, peek, podSpecOf, resourcePolicy } from "../../core";
+import { judgeEach } from "./container-checks";
 
 interface Config {
     ignore: (name: string) => boolean;
@@ -41,33 +42,28 @@ export const k8sNoSecretEnvLiterals = resourcePolicy<unknown, Config>({
         if (!pod) return;
         const fix = "move it to a Secret mounted as a file, or reference the Secret with valueFrom.secretKeyRef";
         for (const c of containersOf(pod)) {
-            ctx.judge(() => {
-                const env = asArray(c.container.env);
-                for (let index = 0; index < env.length; index++) {
-                    ctx.judge(() => {
-                        const entry = asDict(env[index]);
-                        if (!entry) return;
-                        const path = `${c.path}.env[${index}]`;
-                        const name = peek(entry, "name");
-                        const value = peek(entry, "value");
-                        if (typeof name === "string" && ctx.config.ignore(name)) return;
-                        const label = typeof name === "string" ? `"${name}"` : `env[${index}]`;
-                        if (isUnknown(value)) {
-                            // Presence decides for a credential's name: a computed value is still a literal in the manifest.
-                            if (typeof name === "string" && looksLikeCredential(name)) {
-                                ctx.violation(`${path}.value`, `holds a literal value, computed from another resource, for ${label} on ${c.label}, so the credential sits in the manifest and the Pulumi state`, fix);
-                            } else {
-                                ctx.defer(`${path}.value`, "is computed from another resource, so its text cannot be checked for a credential until deploy");
-                            }
-                            return;
-                        }
-                        const why = literalCredential(typeof name === "string" ? name : undefined, value);
-                        if (why) {
-                            ctx.violation(`${path}.value`, `holds a literal value for ${label} on ${c.label} (${why}), so the credential sits in the manifest and the Pulumi state`, fix);
-                        } else if (isUnknown(name) && typeof value === "string" && value.trim() !== "" && !credentialInValue(value)) {
-                            ctx.defer(`${path}.name`, "is computed from another resource, so whether it names a credential is not known until deploy");
-                        }
-                    });
+            judgeEach(ctx, () => c.container.env, (value, index) => {
+                const entry = asDict(value);
+                if (!entry) return;
+                const path = `${c.path}.env[${index}]`;
+                const name = peek(entry, "name");
+                const literal = peek(entry, "value");
+                if (typeof name === "string" && ctx.config.ignore(name)) return;
+                const label = typeof name === "string" ? `"${name}"` : `env[${index}]`;
+                if (isUnknown(literal)) {
+                    // Presence decides for a credential's name: a computed value is still a literal in the manifest.
+                    if (typeof name === "string" && looksLikeCredential(name)) {
+                        ctx.violation(`${path}.value`, `holds a literal value, computed from another resource, for ${label} on ${c.label}, so the credential sits in the manifest and the Pulumi state`, fix);
+                    } else {
+                        ctx.defer(`${path}.value`, "is computed from another resource, so its text cannot be checked for a credential until deploy");
+                    }
+                    return;
+                }
+                const why = literalCredential(typeof name === "string" ? name : undefined, literal);
+                if (why) {
+                    ctx.violation(`${path}.value`, `holds a literal value for ${label} on ${c.label} (${why}), so the credential sits in the manifest and the Pulumi state`, fix);
+                } else if (isUnknown(name) && typeof literal === "string" && literal.trim() !== "" && !credentialInValue(literal)) {
+                    ctx.defer(`${path}.name`, "is computed from another resource, so whether it names a credential is not known until deploy");
                 }
             });
         }

@@ -1,4 +1,5 @@
-import { asArray, asDict, cisKubernetes, containersOf, isUnknown, kubernetes, peek, podSpecOf, resourcePolicy, show } from "../../core";
+import { asDict, cisKubernetes, containersOf, isUnknown, kubernetes, peek, podSpecOf, resourcePolicy, show } from "../../core";
+import { judgeEach } from "./container-checks";
 
 const leaks = "environment variables leak into logs, crash reports, child processes and `kubectl describe` output";
 
@@ -23,34 +24,20 @@ export const k8sNoSecretsInEnv = resourcePolicy<unknown>({
         if (!pod) return;
         const fix = "mount the Secret as a volume and read it from the file";
         for (const c of containersOf(pod)) {
-            ctx.judge(() => {
-                const env = asArray(c.container.env);
-                for (let index = 0; index < env.length; index++) {
-                    ctx.judge(() => {
-                        const ref = asDict(asDict(asDict(env[index])?.valueFrom)?.secretKeyRef);
-                        if (!ref) return;
-                        const name = peek(env[index], "name");
-                        ctx.violation(
-                            `${c.path}.env[${index}].valueFrom.secretKeyRef`,
-                            `reads key ${show(peek(ref, "key"))} of Secret ${show(peek(ref, "name"))} into ${isUnknown(name) ? "an environment variable" : `environment variable ${show(name)}`} of ${c.label}; ${leaks}`,
-                            fix,
-                        );
-                    });
-                }
+            judgeEach(ctx, () => c.container.env, (entry, index) => {
+                const ref = asDict(asDict(asDict(entry)?.valueFrom)?.secretKeyRef);
+                if (!ref) return;
+                const name = peek(entry, "name");
+                ctx.violation(
+                    `${c.path}.env[${index}].valueFrom.secretKeyRef`,
+                    `reads key ${show(peek(ref, "key"))} of Secret ${show(peek(ref, "name"))} into ${isUnknown(name) ? "an environment variable" : `environment variable ${show(name)}`} of ${c.label}; ${leaks}`,
+                    fix,
+                );
             });
-            ctx.judge(() => {
-                const envFrom = asArray(c.container.envFrom);
-                for (let index = 0; index < envFrom.length; index++) {
-                    ctx.judge(() => {
-                        const ref = asDict(asDict(envFrom[index])?.secretRef);
-                        if (!ref) return;
-                        ctx.violation(
-                            `${c.path}.envFrom[${index}].secretRef`,
-                            `loads every key of Secret ${show(peek(ref, "name"))} into the environment of ${c.label}; ${leaks}`,
-                            fix,
-                        );
-                    });
-                }
+            judgeEach(ctx, () => c.container.envFrom, (entry, index) => {
+                const ref = asDict(asDict(entry)?.secretRef);
+                if (!ref) return;
+                ctx.violation(`${c.path}.envFrom[${index}].secretRef`, `loads every key of Secret ${show(peek(ref, "name"))} into the environment of ${c.label}; ${leaks}`, fix);
             });
         }
     },
