@@ -26,7 +26,7 @@ export const k8sIngressNginxSnippetsDisabled = resourcePolicy<Unwrap<k8s.core.v1
     url: "https://github.com/kubernetes/ingress-nginx/issues/7837",
     appliesTo: kubernetes.configMap,
     validate: (props, ctx) => {
-        const data = peek(props, "data");
+        const data = peek(props, "data" satisfies keyof k8s.core.v1.ConfigMap);
         if (isUnknown(data)) return ctx.defer("data", "is computed from another resource, so whether it allows snippet annotations is not known until deploy");
         const value = peek(asDict(data), setting);
         const path = `data["${setting}"]`;

@@ -22,12 +22,12 @@ interface PlainHttp {
  * in a preview and would decide.
  */
 function plainHttpIngress(props: unknown, defer: (field: string) => void): PlainHttp | undefined {
-    const annotations = peek(peek(props, "metadata"), "annotations");
+    const annotations = peek(peek(props, "metadata" satisfies keyof k8s.networking.v1.Ingress), "annotations" satisfies keyof k8s.meta.v1.ObjectMeta);
     if (isUnknown(annotations)) return void defer("metadata.annotations");
     const value = peek(annotations, allowHttp);
     if (isUnknown(value)) return void defer(allowPath);
     if (asBool(value) !== true) return undefined;
-    const tls = peek(peek(props, "spec"), "tls");
+    const tls = peek(peek(props, "spec" satisfies keyof k8s.networking.v1.Ingress), "tls" satisfies keyof k8s.networking.v1.IngressSpec);
     if (isUnknown(tls)) return void defer("spec.tls");
     // Index reads with peek: an entry computed in a preview still is a TLS entry.
     const entries = asArray(tls).length;

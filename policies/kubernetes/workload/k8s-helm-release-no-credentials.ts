@@ -40,7 +40,7 @@ export const k8sHelmReleaseNoCredentials = resourcePolicy<Unwrap<ReleaseArgs>, C
     },
     appliesTo: helmRelease,
     validate: (props, ctx) => {
-        const values = peek(props, "values");
+        const values = peek(props, "values" satisfies keyof ReleaseArgs);
         if (isUnknown(values)) return ctx.defer("values", "is computed from another resource, so it cannot be checked for credentials until deploy");
         const fix = "put it in a Secret and pass the chart the Secret's name instead (e.g. existingSecret)";
         for (const leaf of valueLeaves(values)) {

@@ -1,4 +1,5 @@
 import type { ReleaseArgs } from "@pulumi/kubernetes/helm/v3/release";
+import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
 import { peek, resourcePolicy, show } from "../../core";
 import { helmRelease } from "./helm-release";
@@ -24,13 +25,13 @@ export const k8sHelmReleaseUnchecked = resourcePolicy<Unwrap<ReleaseArgs>>({
     url: "https://www.pulumi.com/registry/packages/kubernetes/api-docs/helm/v4/chart/",
     appliesTo: helmRelease,
     validate: (props, ctx) => {
-        const chart = peek(props, "chart");
-        const repo = known(peek(peek(props, "repositoryOpts"), "repo"));
-        const version = known(peek(props, "version"));
-        const namespace = known(peek(props, "namespace"));
+        const chart = peek(props, "chart" satisfies keyof ReleaseArgs);
+        const repo = known(peek(peek(props, "repositoryOpts" satisfies keyof ReleaseArgs), "repo" satisfies keyof k8s.helm.v3.RepositoryOpts));
+        const version = known(peek(props, "version" satisfies keyof ReleaseArgs));
+        const namespace = known(peek(props, "namespace" satisfies keyof ReleaseArgs));
         const command = [
             "helm template",
-            known(peek(props, "name")) ?? "<release>",
+            known(peek(props, "name" satisfies keyof ReleaseArgs)) ?? "<release>",
             known(chart) ?? "<chart>",
             ...(repo ? [`--repo ${repo}`] : []),
             ...(version ? [`--version ${version}`] : []),

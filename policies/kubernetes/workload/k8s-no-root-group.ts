@@ -1,3 +1,4 @@
+import type * as k8s from "@pulumi/kubernetes/types/input";
 import { asBool, asDict, asNumber, containersOf, isUnknown, kubernetes, peek, podSpecOf, resourcePolicy, show } from "../../core";
 import { judgeEach } from "./container-checks";
 
@@ -20,11 +21,11 @@ export const k8sNoRootGroup = resourcePolicy<unknown>({
     validate: (props, ctx) => {
         const pod = podSpecOf(ctx.type, props);
         if (!pod) return;
-        const hostUsers = peek(pod.spec, "hostUsers");
+        const hostUsers = peek(pod.spec, "hostUsers" satisfies keyof k8s.core.v1.PodSpec);
         if (isUnknown(hostUsers)) return ctx.defer(`${pod.path}.hostUsers`, "is computed from another resource, so whether the pod runs in a user namespace is not known until deploy");
         if (asBool(hostUsers) === false) return;
         const fix = "set a non-zero GID, e.g. 10001";
-        const judgeField = (context: unknown, path: string, field: string, where: string, effect: string) =>
+        const judgeField = (context: unknown, path: string, field: keyof k8s.core.v1.PodSecurityContext, where: string, effect: string) =>
             ctx.judge(() => {
                 const value = asDict(context)?.[field];
                 if (isRootGroup(value)) ctx.violation(`${path}.${field}`, `is ${show(value)} ${where}: ${effect}`, fix);
@@ -34,7 +35,7 @@ export const k8sNoRootGroup = resourcePolicy<unknown>({
             const sc = pod.spec.securityContext;
             judgeField(sc, podContext, "runAsGroup", "at pod level", "every container's processes run with the root group");
             judgeField(sc, podContext, "fsGroup", "at pod level", "volumes are made group-owned by root and every process gets the root group");
-            judgeEach(ctx, () => asDict(sc)?.supplementalGroups, (group, i) => {
+            judgeEach(ctx, () => asDict(sc)?.["supplementalGroups" satisfies keyof k8s.core.v1.PodSecurityContext], (group, i) => {
                 if (isRootGroup(group)) ctx.violation(`${podContext}.supplementalGroups[${i}]`, `is ${show(group)}: every process gets the root group`, "remove 0 from supplementalGroups");
             });
         });

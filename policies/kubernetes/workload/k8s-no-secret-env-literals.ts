@@ -1,3 +1,4 @@
+import type * as k8s from "@pulumi/kubernetes/types/input";
 import picomatch from "picomatch";
 import { asDict, cisKubernetes, containersOf, credentialInValue, isUnknown, kubernetes, literalCredential, looksLikeCredential, peek, podSpecOf, resourcePolicy } from "../../core";
 import { judgeEach } from "./container-checks";
@@ -46,8 +47,8 @@ export const k8sNoSecretEnvLiterals = resourcePolicy<unknown, Config>({
                 const entry = asDict(value);
                 if (!entry) return;
                 const path = `${c.path}.env[${index}]`;
-                const name = peek(entry, "name");
-                const literal = peek(entry, "value");
+                const name = peek(entry, "name" satisfies keyof k8s.core.v1.EnvVar);
+                const literal = peek(entry, "value" satisfies keyof k8s.core.v1.EnvVar);
                 if (typeof name === "string" && ctx.config.ignore(name)) return;
                 const label = typeof name === "string" ? `"${name}"` : `env[${index}]`;
                 if (isUnknown(literal)) {

@@ -1,3 +1,4 @@
+import type * as k8s from "@pulumi/kubernetes/types/input";
 import { asDict, cisKubernetes, containersOf, isUnknown, kubernetes, peek, podSpecOf, resourcePolicy, show } from "../../core";
 import { judgeEach } from "./container-checks";
 
@@ -25,17 +26,17 @@ export const k8sNoSecretsInEnv = resourcePolicy<unknown>({
         const fix = "mount the Secret as a volume and read it from the file";
         for (const c of containersOf(pod)) {
             judgeEach(ctx, () => c.container.env, (entry, index) => {
-                const ref = asDict(asDict(asDict(entry)?.valueFrom)?.secretKeyRef);
+                const ref = asDict(asDict(asDict(entry)?.["valueFrom" satisfies keyof k8s.core.v1.EnvVar])?.["secretKeyRef" satisfies keyof k8s.core.v1.EnvVarSource]);
                 if (!ref) return;
-                const name = peek(entry, "name");
+                const name = peek(entry, "name" satisfies keyof k8s.core.v1.EnvVar);
                 ctx.violation(
                     `${c.path}.env[${index}].valueFrom.secretKeyRef`,
-                    `reads key ${show(peek(ref, "key"))} of Secret ${show(peek(ref, "name"))} into ${isUnknown(name) ? "an environment variable" : `environment variable ${show(name)}`} of ${c.label}; ${leaks}`,
+                    `reads key ${show(peek(ref, "key" satisfies keyof k8s.core.v1.SecretKeySelector))} of Secret ${show(peek(ref, "name"))} into ${isUnknown(name) ? "an environment variable" : `environment variable ${show(name)}`} of ${c.label}; ${leaks}`,
                     fix,
                 );
             });
             judgeEach(ctx, () => c.container.envFrom, (entry, index) => {
-                const ref = asDict(asDict(entry)?.secretRef);
+                const ref = asDict(asDict(entry)?.["secretRef" satisfies keyof k8s.core.v1.EnvFromSource]);
                 if (!ref) return;
                 ctx.violation(`${c.path}.envFrom[${index}].secretRef`, `loads every key of Secret ${show(peek(ref, "name"))} into the environment of ${c.label}; ${leaks}`, fix);
             });

@@ -2,6 +2,8 @@ import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
 import { asDict, type Dict, isPatchType, isUnknown, peek, resourcePolicy, show, types, wrongType } from "../../core";
 
+type StorageClass = Unwrap<k8s.storage.v1.StorageClass>;
+
 const storageClasses = types(
     ...["v1", "v1beta1"].flatMap((v) => [`kubernetes:storage.k8s.io/${v}:StorageClass`, `kubernetes:storage.k8s.io/${v}:StorageClassPatch`]),
 );
@@ -34,7 +36,7 @@ interface Config {
     requireCustomerManagedKey: boolean;
 }
 
-export const k8sStorageClassEncrypted = resourcePolicy<Unwrap<k8s.storage.v1.StorageClass>, Config>({
+export const k8sStorageClassEncrypted = resourcePolicy<StorageClass, Config>({
     name: "k8s-storage-class-encrypted",
     description:
         'StorageClasses provision encrypted volumes: EBS classes (ebs.csi.aws.com, kubernetes.io/aws-ebs) set `encrypted: "true"`. ' +
@@ -63,11 +65,11 @@ export const k8sStorageClassEncrypted = resourcePolicy<Unwrap<k8s.storage.v1.Sto
     },
     appliesTo: storageClasses,
     validate: (props, ctx) => {
-        const provisioner = peek(props, "provisioner");
+        const provisioner = peek(props, "provisioner" satisfies keyof StorageClass);
         if (isUnknown(provisioner)) return ctx.defer("provisioner", "is computed from another resource, so which volumes the class provisions is not known until deploy");
         const driver = drivers.find((d) => typeof provisioner === "string" && d.provisioners.includes(provisioner));
         if (!driver) return;
-        const raw = peek(props, "parameters");
+        const raw = peek(props, "parameters" satisfies keyof StorageClass);
         if (isUnknown(raw)) return ctx.defer("parameters");
         const parameters = asDict(raw);
         const partial = isPatchType(ctx.type);
