@@ -30,6 +30,8 @@ const clusterScopedKinds = new Set([
     "PodSecurityPolicy", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
     "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "APIService", "CertificateSigningRequest",
     "FlowSchema", "PriorityLevelConfiguration", "ComponentStatus", "ClusterIssuer", "ClusterPolicy",
+    // Cluster-wide network policies of Cilium, Calico and the network-policy API.
+    "CiliumClusterwideNetworkPolicy", "GlobalNetworkPolicy", "GlobalNetworkSet", "Tier", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy",
 ]);
 
 function withNamespace(obj: Json, namespace: string | undefined): Json {

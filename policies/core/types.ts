@@ -100,6 +100,13 @@ export const kubernetes = {
         ...kubernetesTokens("extensions", ["v1beta1"], "Ingress")),
     networkPolicy: types(...kubernetesTokens("networking.k8s.io", ["v1"], "NetworkPolicy"),
         ...kubernetesTokens("extensions", ["v1beta1"], "NetworkPolicy")),
+    ciliumNetworkPolicy: types(...kubernetesTokens("cilium.io", ["v2"], "CiliumNetworkPolicy")),
+    ciliumClusterwideNetworkPolicy: types(...kubernetesTokens("cilium.io", ["v2"], "CiliumClusterwideNetworkPolicy")),
+    // projectcalico.org/v3 is the API Calico documents; crd.projectcalico.org/v1 carries the same spec.
+    calicoNetworkPolicy: types(...kubernetesTokens("projectcalico.org", ["v3"], "NetworkPolicy"), ...kubernetesTokens("crd.projectcalico.org", ["v1"], "NetworkPolicy")),
+    calicoGlobalNetworkPolicy: types(...kubernetesTokens("projectcalico.org", ["v3"], "GlobalNetworkPolicy"), ...kubernetesTokens("crd.projectcalico.org", ["v1"], "GlobalNetworkPolicy")),
+    adminNetworkPolicy: types(...kubernetesTokens("policy.networking.k8s.io", ["v1alpha1"], "AdminNetworkPolicy")),
+    baselineAdminNetworkPolicy: types(...kubernetesTokens("policy.networking.k8s.io", ["v1alpha1"], "BaselineAdminNetworkPolicy")),
     clusterRole: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "ClusterRole")),
     role: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "Role")),
     clusterRoleBinding: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "ClusterRoleBinding")),

@@ -74,6 +74,27 @@ export function containsUnknown(value: unknown, budget = 10_000): boolean {
     return false;
 }
 
+/** The paths of the unknowns inside `value` (e.g. `spec.egress[0].to`; "" for an unknown root), at most `limit`. */
+export function unknownPaths(value: unknown, limit = 100, budget = 10_000): string[] {
+    const found: string[] = [];
+    const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+    while (stack.length > 0 && budget-- > 0 && found.length < limit) {
+        const next = stack.pop()!;
+        if (isUnknown(next.value)) {
+            found.push(formatPath(next.path));
+        } else if (typeof next.value === "object" && next.value !== null) {
+            const target = plainTargetOf(next.value);
+            for (const key of Object.keys(target).reverse()) stack.push({ value: target[key], path: [...next.path, key] });
+        }
+    }
+    return found;
+}
+
+/** The path of the first unknown inside `value`, or undefined when all of it is known. */
+export function firstUnknownPath(value: unknown): string | undefined {
+    return unknownPaths(value, 1)[0];
+}
+
 /** `["spec", "containers", "0", "image"]` -> `spec.containers[0].image`. */
 export function formatPath(path: readonly (string | number | symbol)[]): string {
     let out = "";

@@ -23,6 +23,11 @@ const podSpecPaths: Record<string, readonly string[]> = {
     CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
 };
 
+/** Where a workload type keeps its pod spec, e.g. `["spec", "template", "spec"]`; undefined for other types. */
+export function podSpecPath(type: string): readonly string[] | undefined {
+    return kubernetes.workloads.has(type) ? podSpecPaths[kindOf(type)] : undefined;
+}
+
 export interface PodSpecLocation {
     /** Workload kind without the Patch suffix, e.g. "CronJob". */
     kind: string;

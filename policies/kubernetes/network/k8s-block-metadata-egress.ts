@@ -1,5 +1,6 @@
 import { PolicyConfigError, kubernetes, nsaHardening, parseCidr, stackPolicy } from "../../core";
-import { egressRuleAllows, groupBy, networkPoliciesByNamespace, selectingPolicies, workloadModels } from "./segmentation";
+import { groupBy, stackTraffic, type UnknownWorkload, workloadModels } from "./segmentation";
+import { egressVerdict } from "./traffic";
 
 interface Config {
     metadataAddresses: string[];
@@ -42,12 +43,15 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
     },
     appliesTo: kubernetes.workloads,
     validateStack: (ctx) => {
-        const policies = networkPoliciesByNamespace(ctx.resources);
+        const traffic = stackTraffic(ctx.resources);
         const addresses = ctx.config.metadataAddresses;
-        for (const [namespace, workloads] of groupBy(workloadModels(ctx.resources), (w) => w.namespace)) {
-            const allHostNetwork = workloads.every((w) => w.hostNetwork);
-            const inNamespace = policies.get(namespace) ?? [];
-            for (const w of workloads) {
+        const unknownWorkloads: UnknownWorkload[] = [];
+        const workloads = workloadModels(ctx.resources, unknownWorkloads);
+        for (const u of unknownWorkloads) ctx.defer(u.resource, u.field);
+        for (const [namespace, inNamespace] of groupBy(workloads, (w) => w.namespace)) {
+            const allHostNetwork = inNamespace.every((w) => w.hostNetwork);
+            const unknown = traffic.unknownFor(namespace);
+            for (const w of inNamespace) {
                 if (w.hostNetwork) {
                     const scope = allHostNetwork ? `every workload in namespace "${namespace}" runs with hostNetwork` : "the pods run with hostNetwork";
                     ctx.violation(
@@ -58,30 +62,28 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
                     );
                     continue;
                 }
-                const selecting = selectingPolicies(w, inNamespace, "Egress");
-                if (selecting.length === 0) {
+                if (unknown.length > 0) {
+                    // A policy computed in this preview may allow or block the address for these pods: judged at up.
+                    for (const u of unknown) ctx.defer(u.resource, u.field);
+                    continue;
+                }
+                const pod = traffic.identity(w);
+                const unrestricted: string[] = [];
+                for (const address of addresses) {
+                    const verdict = egressVerdict(pod, traffic.layers, address);
+                    if (verdict.kind === "unrestricted") unrestricted.push(address);
+                    if (verdict.kind !== "allowed") continue;
+                    for (const hit of verdict.hits) {
+                        ctx.violation(w.resource, "metadata.namespace", `has pods selected by ${hit.layer.label}, whose ${hit.rule.path} ${hit.how}, so the pods can reach the metadata API`, hit.rule.fix(address));
+                    }
+                }
+                if (unrestricted.length > 0) {
                     ctx.violation(
                         w.resource,
                         "metadata.namespace",
-                        `is "${namespace}", where no NetworkPolicy with policyTypes Egress selects the pods, so they can reach the metadata API at ${addresses.join(", ")}`,
+                        `is "${namespace}", where no NetworkPolicy with policyTypes Egress selects the pods, so they can reach the metadata API at ${unrestricted.join(", ")}${traffic.ignoredNote(namespace)}`,
                         `add a NetworkPolicy in "${namespace}" with podSelector {}, policyTypes ["Egress"] and ipBlocks that exclude the metadata address`,
                     );
-                    continue;
-                }
-                for (const p of selecting) {
-                    p.egress.forEach((rule, index) => {
-                        for (const address of addresses) {
-                            const how = egressRuleAllows(rule, address);
-                            if (how) {
-                                ctx.violation(
-                                    w.resource,
-                                    "metadata.namespace",
-                                    `has pods selected by NetworkPolicy "${namespace}/${p.name}", whose spec.egress[${index}] ${how}, so the pods can reach the metadata API`,
-                                    `list "${address}/${address.includes(":") ? 128 : 32}" under the ipBlock's \`except\`, or narrow the rule's destinations`,
-                                );
-                            }
-                        }
-                    });
                 }
             }
         }

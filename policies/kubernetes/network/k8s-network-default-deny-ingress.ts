@@ -1,5 +1,6 @@
 import { cisKubernetes, kubernetes, stackPolicy } from "../../core";
-import { groupBy, networkPoliciesByNamespace, ruleAllowsEverything, selectingPolicies, showLabels, workloadModels } from "./segmentation";
+import { groupBy, showLabels, stackTraffic, type UnknownWorkload, workloadModels } from "./segmentation";
+import { ingressIsolators } from "./traffic";
 
 export const k8sNetworkDefaultDenyIngress = stackPolicy({
     name: "k8s-network-default-deny-ingress",
@@ -17,31 +18,31 @@ export const k8sNetworkDefaultDenyIngress = stackPolicy({
     url: "https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-ingress-traffic",
     appliesTo: kubernetes.workloads,
     validateStack: (ctx) => {
-        const policies = networkPoliciesByNamespace(ctx.resources);
-        for (const [namespace, workloads] of groupBy(workloadModels(ctx.resources), (w) => w.namespace)) {
-            const inNamespace = policies.get(namespace) ?? [];
-            for (const w of workloads) {
+        const traffic = stackTraffic(ctx.resources);
+        const unknownWorkloads: UnknownWorkload[] = [];
+        const workloads = workloadModels(ctx.resources, unknownWorkloads);
+        for (const u of unknownWorkloads) ctx.defer(u.resource, u.field);
+        for (const [namespace, inNamespace] of groupBy(workloads, (w) => w.namespace)) {
+            const unknown = traffic.unknownFor(namespace);
+            for (const w of inNamespace) {
                 if (w.hostNetwork) continue; // k8s-block-metadata-egress reports host-network pods, which no NetworkPolicy covers
-                const selecting = selectingPolicies(w, inNamespace, "Ingress");
-                if (selecting.length === 0) {
-                    const problem =
-                        inNamespace.length === 0
-                            ? `selects pods in namespace "${namespace}", which has no NetworkPolicy, so all ingress to them is allowed`
-                            : `selects pods (${showLabels(w.labels)}) in namespace "${namespace}" that no NetworkPolicy with policyTypes Ingress selects, so all ingress to them is allowed`;
-                    ctx.violation(w.resource, "metadata.namespace", problem, `add a NetworkPolicy in "${namespace}" with podSelector {} and policyTypes ["Ingress"]`);
-                    continue;
-                }
-                for (const p of selecting) {
-                    const open = p.ingress.findIndex((rule) => ruleAllowsEverything(rule, "from"));
-                    if (open >= 0) {
-                        ctx.violation(
-                            w.resource,
-                            "metadata.namespace",
-                            `has pods selected by NetworkPolicy "${namespace}/${p.name}", whose spec.ingress[${open}] allows all traffic from anywhere, so ingress is not denied by default`,
-                            "remove the empty ingress rule and allow only the sources the workload needs",
-                        );
+                const isolators = ingressIsolators(traffic.identity(w), traffic.layers);
+                for (const layer of isolators) {
+                    for (const rule of layer.rules.Ingress) {
+                        if (!rule.admitsEverything) continue;
+                        ctx.violation(w.resource, "metadata.namespace", `has pods selected by ${layer.label}, whose ${rule.path} ${rule.admitsEverything}, so ingress is not denied by default`, rule.fix(""));
                     }
                 }
+                if (unknown.length > 0) {
+                    // A policy computed in this preview may select these pods: judged at up.
+                    for (const u of unknown) ctx.defer(u.resource, u.field);
+                    continue;
+                }
+                if (isolators.length > 0) continue;
+                const problem = traffic.anyPolicyFor(namespace)
+                    ? `selects pods (${showLabels(w.labels)}) in namespace "${namespace}" that no NetworkPolicy with policyTypes Ingress selects (nor a Cilium or Calico policy that denies ingress by default), so all ingress to them is allowed`
+                    : `selects pods in namespace "${namespace}", which has no NetworkPolicy, so all ingress to them is allowed`;
+                ctx.violation(w.resource, "metadata.namespace", `${problem}${traffic.ignoredNote(namespace)}`, `add a NetworkPolicy in "${namespace}" with podSelector {} and policyTypes ["Ingress"]`);
             }
         }
     },

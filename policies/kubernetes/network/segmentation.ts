@@ -1,51 +1,36 @@
-// Shared model for the network-segmentation policies: namespaces, label selectors, NetworkPolicies and
-// the pods each one selects, judged the way the Kubernetes API and CNI plugins read them.
+// Shared model for the network-segmentation policies: the stack's workloads and the network policies of
+// every engine the pack reads (Kubernetes, Cilium, Calico, AdminNetworkPolicy), with the pods each selects.
 import type { PolicyResource } from "@pulumi/policy";
-import { cidrContainsAddress, parseCidr } from "../../core/cidr";
-import { labelSelectorMatches, labelsOf, namespaceOf } from "../../core/kubernetes-objects";
-import { kubernetes } from "../../core/types";
-import { asArray, asBool, asDict, asNumber, asString, asStrings, type Dict, isDict } from "../../core/values";
-import { podSpecOf } from "../../core/workloads";
+import { labelsOf, namespaceOf } from "../../core/kubernetes-objects";
+import { anyOf, kubernetes } from "../../core/types";
+import { unknownPaths } from "../../core/unknowns";
+import { asBool, asDict, asString } from "../../core/values";
+import { podSpecOf, podSpecPath } from "../../core/workloads";
+import { adminNetworkPolicyLayers } from "./admin-network-policy";
+import { calicoLayers } from "./calico";
+import { ciliumLayers } from "./cilium";
+import { networkPolicyLayers } from "./kubernetes-network-policy";
+import { collectLayers, type EngineContext, type PodIdentity, type PolicySet, type UnknownPolicy } from "./traffic";
+
+export { egressRuleAllows, policyTypesOf, ruleAllowsAnyAddress, ruleAllowsEverything } from "./kubernetes-network-policy";
 
 /** The name of a Namespace object. */
 export function namespaceObjectName(props: unknown): string | undefined {
     return asString(asDict(asDict(props)?.metadata)?.name);
 }
 
-export type Direction = "Ingress" | "Egress";
+/** Every network-policy kind the pack reads. */
+export const networkPolicyTypes = anyOf(
+    kubernetes.networkPolicy,
+    kubernetes.ciliumNetworkPolicy,
+    kubernetes.ciliumClusterwideNetworkPolicy,
+    kubernetes.calicoNetworkPolicy,
+    kubernetes.calicoGlobalNetworkPolicy,
+    kubernetes.adminNetworkPolicy,
+    kubernetes.baselineAdminNetworkPolicy,
+);
 
-export interface NetworkPolicyModel {
-    resource: PolicyResource;
-    namespace: string;
-    name: string;
-    podSelector: unknown;
-    /** policyTypes, or their API default: Ingress, plus Egress when egress rules exist. */
-    policyTypes: Set<Direction>;
-    ingress: Dict[];
-    egress: Dict[];
-}
-
-/** Effective policyTypes, as the API server defaults them. */
-export function policyTypesOf(spec: Dict | undefined): Set<Direction> {
-    const declared = asStrings(spec?.policyTypes).filter((t): t is Direction => t === "Ingress" || t === "Egress");
-    if (declared.length > 0) return new Set(declared);
-    const types = new Set<Direction>(["Ingress"]);
-    if (asArray(spec?.egress).length > 0) types.add("Egress");
-    return types;
-}
-
-export function networkPolicyModel(resource: PolicyResource): NetworkPolicyModel {
-    const spec = asDict(asDict(resource.props)?.spec);
-    return {
-        resource,
-        namespace: namespaceOf(resource.props),
-        name: asString(asDict(asDict(resource.props)?.metadata)?.name) ?? resource.name,
-        podSelector: spec?.podSelector,
-        policyTypes: policyTypesOf(spec),
-        ingress: asArray(spec?.ingress).filter(isDict),
-        egress: asArray(spec?.egress).filter(isDict),
-    };
-}
+const clusterScoped = anyOf(kubernetes.ciliumClusterwideNetworkPolicy, kubernetes.calicoGlobalNetworkPolicy, kubernetes.adminNetworkPolicy, kubernetes.baselineAdminNetworkPolicy);
 
 export interface WorkloadModel {
     resource: PolicyResource;
@@ -54,13 +39,43 @@ export interface WorkloadModel {
     /** The pod template's labels. */
     labels: Record<string, string>;
     hostNetwork: boolean;
+    serviceAccount: string;
 }
 
-/** Every workload of the stack with its pods' namespace, labels and hostNetwork. */
-export function workloadModels(resources: readonly PolicyResource[]): WorkloadModel[] {
+/** Workloads whose pods cannot be judged in this preview, with the unknown field. */
+export interface UnknownWorkload {
+    resource: PolicyResource;
+    field: string;
+}
+
+/** True when an unknown at `path` hides what segmentation reads of a workload: namespace, pod labels, hostNetwork, service account. */
+function segmentationReads(path: string, podPath: readonly string[]): boolean {
+    const pod = podPath.join(".");
+    const podMetadata = [...podPath.slice(0, -1), "metadata"].join(".");
+    const under = (p: string, prefix: string) => p === prefix || p.startsWith(`${prefix}.`);
+    return (
+        path === "" ||
+        path === "metadata" ||
+        under(path, "metadata.namespace") ||
+        path === podMetadata ||
+        under(path, `${podMetadata}.labels`) ||
+        under(path, `${pod}.hostNetwork`) ||
+        under(path, `${pod}.serviceAccountName`) ||
+        `${pod}.`.startsWith(`${path}.`)
+    );
+}
+
+/** Every workload of the stack with its pods' namespace, labels, hostNetwork and service account. */
+export function workloadModels(resources: readonly PolicyResource[], unknown: UnknownWorkload[] = []): WorkloadModel[] {
     const models: WorkloadModel[] = [];
     for (const resource of resources) {
-        if (!kubernetes.workloads.has(resource.type)) continue;
+        const podPath = podSpecPath(resource.type);
+        if (!podPath) continue;
+        const field = unknownPaths(resource.props).find((p) => segmentationReads(p, podPath));
+        if (field !== undefined) {
+            unknown.push({ resource, field });
+            continue;
+        }
         const pod = podSpecOf(resource.type, resource.props);
         if (!pod) continue;
         models.push({
@@ -69,81 +84,52 @@ export function workloadModels(resources: readonly PolicyResource[]): WorkloadMo
             namespace: namespaceOf(resource.props),
             labels: labelsOf(pod.podMetadata?.labels),
             hostNetwork: asBool(pod.spec.hostNetwork) === true,
+            serviceAccount: asString(pod.spec.serviceAccountName) ?? "default",
         });
     }
     return models;
 }
 
-/** NetworkPolicies of the stack grouped by namespace. */
-export function networkPoliciesByNamespace(resources: readonly PolicyResource[]): Map<string, NetworkPolicyModel[]> {
-    const byNamespace = new Map<string, NetworkPolicyModel[]>();
-    for (const resource of resources) {
-        if (!kubernetes.networkPolicy.has(resource.type)) continue;
-        const model = networkPolicyModel(resource);
-        byNamespace.set(model.namespace, [...(byNamespace.get(model.namespace) ?? []), model]);
+/** The stack's network policies, of every engine, and what a pod looks like to them. */
+export interface StackTraffic extends PolicySet {
+    identity(workload: WorkloadModel): PodIdentity;
+    /** Policies unknown in this preview that may select pods of the namespace. */
+    unknownFor(namespace: string): UnknownPolicy[];
+    /** Why policies that may apply in the namespace are ignored, for messages ("" when none). */
+    ignoredNote(namespace: string): string;
+    /** True when some policy of any engine sits in the namespace or cluster-wide. */
+    anyPolicyFor(namespace: string): boolean;
+}
+
+export function stackTraffic(resources: readonly PolicyResource[]): StackTraffic {
+    const namespaceLabels = new Map<string, Record<string, string>>();
+    for (const r of resources) {
+        if (!kubernetes.namespace.has(r.type) || unknownPaths(r.props).some((p) => p === "" || p.startsWith("metadata"))) continue;
+        const name = namespaceObjectName(r.props);
+        if (name) namespaceLabels.set(name, labelsOf(asDict(asDict(r.props)?.metadata)?.labels));
     }
-    return byNamespace;
-}
-
-/** The policies of the workload's namespace that select its pods for a direction. */
-export function selectingPolicies(workload: WorkloadModel, policies: readonly NetworkPolicyModel[], direction: Direction): NetworkPolicyModel[] {
-    return policies.filter((p) => p.namespace === workload.namespace && p.policyTypes.has(direction) && labelSelectorMatches(p.podSelector, workload.labels));
-}
-
-/** A rule with no peers and no ports admits all traffic from (or to) anywhere. */
-export function ruleAllowsEverything(rule: Dict, peersKey: "from" | "to"): boolean {
-    return asArray(rule[peersKey]).length === 0 && asArray(rule.ports).length === 0;
-}
-
-/** An ipBlock peer open to every address (0.0.0.0/0 or ::/0) with no exceptions, and no port limit. */
-export function ruleAllowsAnyAddress(rule: Dict, peersKey: "from" | "to"): boolean {
-    if (asArray(rule.ports).length > 0) return false;
-    return asArray(rule[peersKey]).some((peer) => {
-        const block = asDict(asDict(peer)?.ipBlock);
-        const cidr = parseCidr(block?.cidr);
-        return cidr !== undefined && cidr.prefix === 0 && asArray(block?.except).length === 0;
-    });
-}
-
-/** True when a rule's ports could admit the TCP port (named ports cannot be judged, so they count). */
-function portsAdmit(rule: Dict, port: number): boolean {
-    const ports = asArray(rule.ports);
-    if (ports.length === 0) return true;
-    return ports.some((entry) => {
-        const p = asDict(entry);
-        if (!p) return false;
-        const protocol = asString(p.protocol) ?? "TCP";
-        if (protocol !== "TCP") return false;
-        if (p.port === undefined || p.port === null) return true;
-        const number = asNumber(p.port);
-        if (number === undefined) return true; // a named port: may be anything
-        const end = asNumber(p.endPort);
-        return end !== undefined ? number <= port && port <= end : number === port;
-    });
-}
-
-/** The port metadata services listen on (AWS IMDS, Azure IMDS, GCE metadata server). */
-export const metadataPort = 80;
-
-/**
- * Describes how an egress rule allows the address (e.g. `to[0].ipBlock 0.0.0.0/0`), or undefined when it
- * does not: peers absent means every destination; an ipBlock allows it unless an `except` entry covers it.
- */
-export function egressRuleAllows(rule: Dict, address: string): string | undefined {
-    if (!portsAdmit(rule, metadataPort)) return undefined;
-    const peers = asArray(rule.to);
-    if (peers.length === 0) return "has no `to`, so it allows every destination";
-    for (let i = 0; i < peers.length; i++) {
-        const block = asDict(asDict(peers[i])?.ipBlock);
-        const cidr = parseCidr(block?.cidr);
-        if (!cidr || !cidrContainsAddress(cidr, address)) continue;
-        const excepted = asArray(block?.except).some((e) => {
-            const ex = parseCidr(e);
-            return ex !== undefined && cidrContainsAddress(ex, address);
-        });
-        if (!excepted) return `to[${i}].ipBlock ${cidr.text} contains ${address} and no \`except\` entry excludes it`;
-    }
-    return undefined;
+    const labelsOfNamespace = (namespace: string) => ({ ...(namespaceLabels.get(namespace) ?? {}), "kubernetes.io/metadata.name": namespace });
+    const context: EngineContext = { namespaceLabels: labelsOfNamespace, owns: (type) => networkPolicyTypes.has(type) };
+    // A namespace unknown in this preview reads as cluster-wide: the policy may apply anywhere.
+    const namespaceOfPolicy = (r: PolicyResource) => (clusterScoped.has(r.type) || unknownPaths(r.props).some((p) => p === "" || p === "metadata" || p === "metadata.namespace") ? undefined : namespaceOf(r.props));
+    const set = collectLayers(
+        resources,
+        [networkPolicyLayers, ciliumLayers, (r) => calicoLayers(r, labelsOfNamespace), adminNetworkPolicyLayers],
+        context,
+        namespaceOfPolicy,
+    );
+    const applies = (namespace: string) => (policyNamespace: string | undefined) => policyNamespace === undefined || policyNamespace === namespace;
+    const present = resources.filter((r) => networkPolicyTypes.has(r.type)).map(namespaceOfPolicy);
+    return {
+        ...set,
+        identity: (w) => ({ namespace: w.namespace, labels: w.labels, namespaceLabels: labelsOfNamespace(w.namespace), serviceAccount: w.serviceAccount }),
+        unknownFor: (namespace) => set.unknown.filter((u) => applies(namespace)(u.namespace)),
+        ignoredNote: (namespace) => {
+            const notes = set.ignored.filter((i) => applies(namespace)(i.namespace)).map((i) => `${i.label} is ignored: its ${i.problem}`);
+            return notes.length > 0 ? ` (${notes.join("; ")})` : "";
+        },
+        anyPolicyFor: (namespace) => present.some(applies(namespace)),
+    };
 }
 
 /** Groups items by a key, keeping first-seen order. */

@@ -1,0 +1,116 @@
+// Kubernetes NetworkPolicy (networking.k8s.io/v1) as traffic layers: a union of Allow rules in the default
+// tier; the selected pods are isolated for each of the policy's policyTypes.
+import type { PolicyResource } from "@pulumi/policy";
+import { cidrContainsAddress, parseCidr } from "../../core/cidr";
+import { labelSelectorMatches, namespaceOf } from "../../core/kubernetes-objects";
+import { kubernetes } from "../../core/types";
+import { asArray, asDict, asNumber, asString, asStrings, type Dict, isDict, wrongType } from "../../core/values";
+import { type Direction, type IgnoredPolicy, metadataPort, objectName, type PolicyLayer, qualifiedName } from "./traffic";
+
+/** Effective policyTypes, as the API server defaults them: Ingress, plus Egress when egress rules exist. */
+export function policyTypesOf(spec: Dict | undefined): Set<Direction> {
+    const declared = asStrings(spec?.policyTypes).filter((t): t is Direction => t === "Ingress" || t === "Egress");
+    if (declared.length > 0) return new Set(declared);
+    const types = new Set<Direction>(["Ingress"]);
+    if (asArray(spec?.egress).length > 0) types.add("Egress");
+    return types;
+}
+
+/** A rule with no peers and no ports admits all traffic from (or to) anywhere. */
+export function ruleAllowsEverything(rule: Dict, peersKey: "from" | "to"): boolean {
+    return asArray(rule[peersKey]).length === 0 && asArray(rule.ports).length === 0;
+}
+
+/** An ipBlock peer open to every address (0.0.0.0/0 or ::/0) with no exceptions, and no port limit. */
+export function ruleAllowsAnyAddress(rule: Dict, peersKey: "from" | "to"): boolean {
+    if (asArray(rule.ports).length > 0) return false;
+    return asArray(rule[peersKey]).some((peer) => {
+        const block = asDict(asDict(peer)?.ipBlock);
+        const cidr = parseCidr(block?.cidr);
+        return cidr !== undefined && cidr.prefix === 0 && asArray(block?.except).length === 0;
+    });
+}
+
+/** True when a rule's ports could admit the TCP port (named ports cannot be judged, so they count). */
+function portsAdmit(rule: Dict, port: number): boolean {
+    const ports = asArray(rule.ports);
+    if (ports.length === 0) return true;
+    return ports.some((entry) => {
+        const p = asDict(entry);
+        if (!p) return false;
+        const protocol = asString(p.protocol) ?? "TCP";
+        if (protocol !== "TCP") return false;
+        if (p.port === undefined || p.port === null) return true;
+        const number = asNumber(p.port);
+        if (number === undefined) return true; // a named port: may be anything
+        const end = asNumber(p.endPort);
+        return end !== undefined ? number <= port && port <= end : number === port;
+    });
+}
+
+/**
+ * Describes how an egress rule allows the address (e.g. `to[0].ipBlock 0.0.0.0/0`), or undefined when it
+ * does not: peers absent means every destination; an ipBlock allows it unless an `except` entry covers it.
+ */
+export function egressRuleAllows(rule: Dict, address: string): string | undefined {
+    if (!portsAdmit(rule, metadataPort)) return undefined;
+    const peers = asArray(rule.to);
+    if (peers.length === 0) return "has no `to`, so it allows every destination";
+    for (let i = 0; i < peers.length; i++) {
+        const block = asDict(asDict(peers[i])?.ipBlock);
+        const cidr = parseCidr(block?.cidr);
+        if (!cidr || !cidrContainsAddress(cidr, address)) continue;
+        const excepted = asArray(block?.except).some((e) => {
+            const ex = parseCidr(e);
+            return ex !== undefined && cidrContainsAddress(ex, address);
+        });
+        if (!excepted) return `to[${i}].ipBlock ${cidr.text} contains ${address} and no \`except\` entry excludes it`;
+    }
+    return undefined;
+}
+
+const exceptFix = (address: string) => `list "${address}/${address.includes(":") ? 128 : 32}" under the ipBlock's \`except\`, or narrow the rule's destinations`;
+
+export function networkPolicyLayers(resource: PolicyResource): PolicyLayer[] | IgnoredPolicy | undefined {
+    if (!kubernetes.networkPolicy.has(resource.type)) return undefined;
+    const props = asDict(resource.props);
+    const spec = asDict(props?.spec);
+    const namespace = namespaceOf(resource.props);
+    const name = objectName(resource, asDict(props?.metadata));
+    const label = `NetworkPolicy "${qualifiedName(namespace, name)}"`;
+    const podSelector = spec?.podSelector;
+    if (podSelector !== undefined && podSelector !== null && !isDict(podSelector)) {
+        return { label, namespace, problem: `spec.podSelector ${wrongType("a label selector object", podSelector)}` };
+    }
+    const isolates = policyTypesOf(spec);
+    // Rules count only in the directions the policy governs.
+    const ingress = isolates.has("Ingress") ? asArray(spec?.ingress) : [];
+    const egress = isolates.has("Egress") ? asArray(spec?.egress) : [];
+    return [
+        {
+            resource,
+            label,
+            stage: "default",
+            order: 1000,
+            name,
+            selects: (pod) => pod.namespace === namespace && labelSelectorMatches(podSelector, pod.labels),
+            isolates,
+            rules: {
+                Ingress: ingress.flatMap((rule, i) =>
+                    isDict(rule)
+                        ? [{
+                              action: "Allow" as const,
+                              path: `spec.ingress[${i}]`,
+                              reaches: () => undefined,
+                              fix: () => "remove the empty ingress rule and allow only the sources the workload needs",
+                              ...(ruleAllowsEverything(rule, "from") ? { admitsEverything: "allows all traffic from anywhere" } : {}),
+                          }]
+                        : [],
+                ),
+                Egress: egress.flatMap((rule, i) =>
+                    isDict(rule) ? [{ action: "Allow" as const, path: `spec.egress[${i}]`, reaches: (address: string) => egressRuleAllows(rule, address), fix: exceptFix }] : [],
+                ),
+            },
+        },
+    ];
+}

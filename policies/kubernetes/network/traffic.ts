@@ -1,0 +1,242 @@
+// The traffic model every network-policy engine maps onto: which policies select a pod, whether they put
+// it in default deny for a direction, and the ordered rules that decide a connection. One evaluation
+// serves Kubernetes NetworkPolicies, Cilium, Calico and the AdminNetworkPolicy API.
+import type { PolicyResource } from "@pulumi/policy";
+import { cidrContainsAddress, parseCidr } from "../../core/cidr";
+import { firstUnknownPath } from "../../core/unknowns";
+import { asNumber, asString, type Dict } from "../../core/values";
+
+export type Direction = "Ingress" | "Egress";
+export type Action = "Allow" | "Deny" | "Pass";
+
+/** What a policy sees of a pod: its namespace, labels, its namespace's labels and its service account. */
+export interface PodIdentity {
+    namespace: string;
+    labels: Record<string, string>;
+    namespaceLabels: Record<string, string>;
+    serviceAccount: string;
+}
+
+/** One rule of a policy, for one direction. */
+export interface TrafficRule {
+    action: Action;
+    /** Where it sits in the policy, e.g. `spec.egress[0]`. */
+    path: string;
+    /** How the rule admits the pod's TCP traffic to the address on the metadata port, or undefined when it does not. */
+    reaches(address: string, pod: PodIdentity): string | undefined;
+    /** How a rule that reaches the metadata address is fixed. */
+    fix(address: string): string;
+    /** How the rule admits every source (ingress), or undefined. */
+    admitsEverything?: string;
+}
+
+/**
+ * Where a policy is evaluated: `admin` (AdminNetworkPolicy, by priority, before everything), `deny`
+ * (Cilium deny rules, which win over every allow), `tier` (a Calico tier other than default), `default`
+ * (the default tier: NetworkPolicies, Cilium allow rules, Calico default-tier policies), `baseline`
+ * (BaselineAdminNetworkPolicy, only for pods no earlier policy isolates).
+ */
+export type Stage = "admin" | "deny" | "tier" | "default" | "baseline";
+
+export interface PolicyLayer {
+    resource: PolicyResource;
+    /** How messages name it, e.g. `CiliumNetworkPolicy "shop/deny"`. */
+    label: string;
+    stage: Stage;
+    /** Calico tier name for the `tier` stage. */
+    tier?: string;
+    /** Evaluation order within the stage (lower first): ANP priority, Calico order; NetworkPolicies are 1000. */
+    order: number;
+    name: string;
+    selects(pod: PodIdentity): boolean;
+    /** Directions in which the selected pods are in default deny. */
+    isolates: ReadonlySet<Direction>;
+    rules: Readonly<Record<Direction, readonly TrafficRule[]>>;
+}
+
+/** A policy whose fields are unknown in this preview: every pod it might select is judged at up. */
+export interface UnknownPolicy {
+    resource: PolicyResource;
+    field: string;
+    /** The namespace it applies in; undefined for cluster-wide or unknown. */
+    namespace?: string;
+}
+
+/** A policy that is ignored because a field has the wrong type (the API server would reject it). */
+export interface IgnoredPolicy {
+    label: string;
+    namespace?: string;
+    problem: string;
+}
+
+export interface PolicySet {
+    layers: PolicyLayer[];
+    unknown: UnknownPolicy[];
+    ignored: IgnoredPolicy[];
+}
+
+/** The port metadata services listen on (AWS IMDS, Azure IMDS, GCE metadata server). */
+export const metadataPort = 80;
+
+/** A port or range a rule names; `named` ports cannot be judged and may be anything. */
+export interface PortSpec {
+    protocol?: string;
+    start?: number;
+    end?: number;
+    named?: boolean;
+}
+
+/** True when one of the ports admits TCP on the metadata port; no port list means every port. */
+export function portsAdmitMetadata(ports: readonly PortSpec[] | undefined): boolean {
+    if (!ports || ports.length === 0) return true;
+    return ports.some((p) => {
+        const protocol = (p.protocol ?? "TCP").toUpperCase();
+        if (protocol !== "TCP" && protocol !== "ANY" && protocol !== "6") return false;
+        if (p.named || p.start === undefined) return true;
+        return p.start <= metadataPort && metadataPort <= (p.end ?? p.start);
+    });
+}
+
+/** `80`, `"80"`, `"80:90"` (Calico ranges), or a named port. */
+export function portSpecOf(port: unknown, protocol?: string, endPort?: unknown): PortSpec {
+    if (port === undefined || port === null) return { protocol };
+    const text = typeof port === "number" ? String(port) : asString(port);
+    const range = text?.match(/^(\d+):(\d+)$/);
+    if (range) return { protocol, start: Number(range[1]), end: Number(range[2]) };
+    const number = asNumber(port);
+    if (number === undefined) return { protocol, named: true };
+    // Port 0 means every port (Cilium).
+    if (number === 0) return { protocol };
+    return { protocol, start: number, end: asNumber(endPort) };
+}
+
+/**
+ * Describes how one of the CIDRs contains the address with no exception covering it, e.g.
+ * `toCIDRSet[0] 0.0.0.0/0 contains 169.254.169.254 and no \`except\` entry excludes it`.
+ */
+export function cidrReaches(where: string, cidrText: unknown, except: readonly unknown[], address: string): string | undefined {
+    const cidr = parseCidr(cidrText);
+    if (!cidr || !cidrContainsAddress(cidr, address)) return undefined;
+    const excepted = except.some((e) => {
+        const ex = parseCidr(e);
+        return ex !== undefined && cidrContainsAddress(ex, address);
+    });
+    if (excepted) return undefined;
+    return `${where} ${cidr.text} contains ${address}${except.length > 0 ? " and no `except` entry excludes it" : ""}`;
+}
+
+export type Engine = (resource: PolicyResource, context: EngineContext) => PolicyLayer[] | IgnoredPolicy | undefined;
+
+/** Builds a layer set, turning a policy with unknown fields into an UnknownPolicy instead of reading them. */
+export function collectLayers(
+    resources: readonly PolicyResource[],
+    engines: readonly Engine[],
+    context: EngineContext,
+    namespaceOfPolicy: (resource: PolicyResource) => string | undefined,
+): PolicySet {
+    const set: PolicySet = { layers: [], unknown: [], ignored: [] };
+    for (const resource of resources) {
+        if (!context.owns(resource.type)) continue;
+        const field = firstUnknownPath(resource.props);
+        if (field !== undefined) {
+            set.unknown.push({ resource, field, namespace: namespaceOfPolicy(resource) });
+            continue;
+        }
+        for (const engine of engines) {
+            const result = engine(resource, context);
+            if (result === undefined) continue;
+            if (Array.isArray(result)) set.layers.push(...result);
+            else set.ignored.push(result);
+            break;
+        }
+    }
+    return set;
+}
+
+/** What engines need from the stack. */
+export interface EngineContext {
+    /** The labels of a namespace: its Namespace object's labels (when in the stack) plus kubernetes.io/metadata.name. */
+    namespaceLabels(namespace: string): Record<string, string>;
+    /** True for a type token one of the engines reads. */
+    owns(type: string): boolean;
+}
+
+/** A rule that reached the metadata address, with the policy that holds it. */
+export interface RuleHit {
+    layer: PolicyLayer;
+    rule: TrafficRule;
+    how: string;
+}
+
+export type EgressVerdict =
+    | { kind: "blocked" }
+    | { kind: "allowed"; hits: RuleHit[] }
+    | { kind: "unrestricted" };
+
+const byOrder = (a: PolicyLayer, b: PolicyLayer) => a.order - b.order || a.name.localeCompare(b.name);
+
+/**
+ * The first rule that matches decides; Allow rules met before it are all reported (NetworkPolicies are a
+ * union of Allow rules, so each one that reaches the address is a finding).
+ */
+function decide(layers: readonly PolicyLayer[], pod: PodIdentity, address: string): { action?: Action; hits: RuleHit[] } {
+    const hits: RuleHit[] = [];
+    for (const layer of layers) {
+        for (const rule of layer.rules.Egress) {
+            const how = rule.reaches(address, pod);
+            if (!how) continue;
+            if (rule.action === "Allow") hits.push({ layer, rule, how });
+            else return hits.length > 0 ? { action: "Allow", hits } : { action: rule.action, hits };
+        }
+    }
+    return hits.length > 0 ? { action: "Allow", hits } : { hits };
+}
+
+/**
+ * Whether a pod's TCP traffic to the address on the metadata port is blocked, in the order the engines
+ * evaluate: AdminNetworkPolicies by priority; Cilium deny rules; Calico tiers; the default tier; and, for a
+ * pod nothing isolates, the BaselineAdminNetworkPolicy.
+ */
+export function egressVerdict(pod: PodIdentity, layers: readonly PolicyLayer[], address: string): EgressVerdict {
+    const selecting = layers.filter((l) => l.selects(pod));
+    const stage = (s: Stage) => selecting.filter((l) => l.stage === s).sort(byOrder);
+
+    const admin = decide(stage("admin"), pod, address);
+    if (admin.action === "Allow") return { kind: "allowed", hits: admin.hits };
+    if (admin.action === "Deny") return { kind: "blocked" };
+
+    if (decide(stage("deny"), pod, address).action === "Deny") return { kind: "blocked" };
+
+    const tiers = stage("tier");
+    for (const tier of [...new Set(tiers.map((l) => l.tier ?? ""))].sort()) {
+        const inTier = tiers.filter((l) => (l.tier ?? "") === tier && l.isolates.has("Egress"));
+        if (inTier.length === 0) continue;
+        const r = decide(inTier, pod, address);
+        if (r.action === "Allow") return { kind: "allowed", hits: r.hits };
+        if (r.action !== "Pass") return { kind: "blocked" }; // Deny, or the end-of-tier deny
+    }
+
+    const defaults = stage("default");
+    if (defaults.some((l) => l.isolates.has("Egress"))) {
+        const r = decide(defaults, pod, address);
+        if (r.action === "Allow") return { kind: "allowed", hits: r.hits };
+        if (r.action !== "Pass") return { kind: "blocked" };
+    }
+
+    return decide(stage("baseline"), pod, address).action === "Deny" ? { kind: "blocked" } : { kind: "unrestricted" };
+}
+
+/** The policies that put the pod in default deny for ingress (AdminNetworkPolicies cannot: see ./admin-network-policy). */
+export function ingressIsolators(pod: PodIdentity, layers: readonly PolicyLayer[]): PolicyLayer[] {
+    return layers.filter((l) => (l.stage === "tier" || l.stage === "default") && l.isolates.has("Ingress") && l.selects(pod));
+}
+
+/** `"shop/web"` or `"web"` for a cluster-scoped object. */
+export function qualifiedName(namespace: string | undefined, name: string): string {
+    return namespace ? `${namespace}/${name}` : name;
+}
+
+/** The metadata name of a policy object, or the Pulumi name. */
+export function objectName(resource: PolicyResource, metadata: Dict | undefined): string {
+    return asString(metadata?.name) ?? resource.name;
+}
