@@ -1,5 +1,6 @@
 // Typed fixtures for the network-segmentation stack policies: a namespace with a Deployment and the
 // NetworkPolicies that isolate it.
+import type { CustomResourceArgs } from "@pulumi/kubernetes/apiextensions/customResource";
 import type { DeploymentArgs } from "@pulumi/kubernetes/apps/v1/deployment";
 import type { NetworkPolicyArgs } from "@pulumi/kubernetes/networking/v1/networkPolicy";
 import type * as k8s from "@pulumi/kubernetes/types/input";
@@ -37,3 +38,19 @@ export function hardenedPolicies(namespace: string): StackResourceInput[] {
         }),
     ];
 }
+
+/** A custom resource as `new k8s.apiextensions.CustomResource(...)` registers it: `kubernetes:<group>/<version>:<Kind>`. */
+export function customResource(apiVersion: string, kind: string, name: string, namespace: string | undefined, fields: Record<string, unknown>): StackResourceInput {
+    const props: CustomResourceArgs = { apiVersion, kind, metadata: { name, ...(namespace ? { namespace } : {}) }, ...fields };
+    return { type: `kubernetes:${apiVersion}:${kind}`, name: `${namespace ?? "cluster"}-${kind}-${name}`, props };
+}
+
+export const ciliumPolicy = (name: string, namespace: string, spec: unknown) => customResource("cilium.io/v2", "CiliumNetworkPolicy", name, namespace, { spec });
+export const ciliumClusterwidePolicy = (name: string, spec: unknown) => customResource("cilium.io/v2", "CiliumClusterwideNetworkPolicy", name, undefined, { spec });
+export const calicoPolicy = (name: string, namespace: string, spec: unknown) => customResource("projectcalico.org/v3", "NetworkPolicy", name, namespace, { spec });
+export const calicoGlobalPolicy = (name: string, spec: unknown) => customResource("projectcalico.org/v3", "GlobalNetworkPolicy", name, undefined, { spec });
+export const adminNetworkPolicy = (name: string, spec: unknown) => customResource("policy.networking.k8s.io/v1alpha1", "AdminNetworkPolicy", name, undefined, { spec });
+export const baselineAdminNetworkPolicy = (spec: unknown) => customResource("policy.networking.k8s.io/v1alpha1", "BaselineAdminNetworkPolicy", "default", undefined, { spec });
+
+/** The two metadata addresses k8s-block-metadata-egress checks by default, as CIDRs. */
+export const metadataCidrs = ["169.254.169.254/32", "fd00:ec2::254/128"];
