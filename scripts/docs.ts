@@ -5,6 +5,7 @@ import * as path from "path";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { clouds, type ClusterGuardPolicy, exemptionAnnotationPrefix, exemptionProperties, exemptionTagPrefix } from "../policies/core";
 import { policies } from "../policies";
+import { networkPolicyFormsDoc } from "../policies/kubernetes/network/traffic";
 
 const root = path.resolve(__dirname, "..", "..");
 const cloudTitles: Record<string, string> = {
@@ -47,6 +48,7 @@ export function policiesMarkdown(): string {
     for (const [cloud, group] of byCloud()) {
         if (group.length === 0) continue;
         lines.push(`## ${cloudTitles[cloud]}`, "");
+        if (cloud === "kubernetes") lines.push("### Network policy engines", "", ...networkPolicyFormsDoc, "");
         for (const p of group) {
             lines.push(`### ${p.name}`, "", p.description, "");
             lines.push(`- Severity: **${p.severity}**; default enforcement: **${p.enforcementLevel}**`);

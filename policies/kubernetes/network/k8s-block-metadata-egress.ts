@@ -9,8 +9,9 @@ interface Config {
 export const k8sBlockMetadataEgress = stackPolicy<Config>({
     name: "k8s-block-metadata-egress",
     description:
-        "Workloads cannot reach the cloud instance metadata API (169.254.169.254, fd00:ec2::254): their namespace's " +
-        "NetworkPolicies restrict egress and no rule allows that address. Host-network pods are reported separately.",
+        "Workloads cannot reach the cloud instance metadata API (169.254.169.254, fd00:ec2::254): the network policies that " +
+        "select their pods (Kubernetes, Cilium, Calico or AdminNetworkPolicy) restrict egress and no rule allows that address. " +
+        "Host-network pods are reported separately.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "network"],
@@ -19,7 +20,13 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
         'Add a `kubernetes.networking.v1.NetworkPolicy` with `spec.podSelector: {}`, `spec.policyTypes: ["Egress"]` and ' +
         'egress rules whose ipBlocks exclude the metadata address, e.g. `{ to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ' +
         '["169.254.169.254/32"] } }] }`. Pods with `hostNetwork: true` bypass NetworkPolicies: block the endpoint on the node ' +
-        "instead (EKS: IMDSv2 with hop limit 1; GKE: Workload Identity metadata server; AKS: the IMDS restriction feature).",
+        "instead (EKS: IMDSv2 with hop limit 1; GKE: Workload Identity metadata server; AKS: the IMDS restriction feature). " +
+        "Cluster-wide alternatives: an AdminNetworkPolicy with an egress rule `{ action: \"Deny\", to: [{ networks: " +
+        '["169.254.169.254/32", "fd00:ec2::254/128"] }] }`, a CiliumClusterwideNetworkPolicy with `endpointSelector: {}`, ' +
+        "`enableDefaultDeny: { ingress: false, egress: false }` (so it puts no pod in default deny) and an `egressDeny` rule with " +
+        "`toCIDR` of those ranges, or a Calico " +
+        'GlobalNetworkPolicy in a tier ahead of default (e.g. `tier: "security"`) with `selector: "all()"`, `types: ["Egress"]` and ' +
+        'the rules `[{ action: "Deny", destination: { nets: [...those ranges] } }, { action: "Pass" }]`.',
     url: "https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource",
     configSchema: {
         properties: {

@@ -5,7 +5,7 @@ import { ingressIsolators } from "./traffic";
 export const k8sNetworkDefaultDenyIngress = stackPolicy({
     name: "k8s-network-default-deny-ingress",
     description:
-        "Every namespace that runs workloads has a NetworkPolicy that selects its pods and denies ingress by default; " +
+        "Every namespace that runs workloads has a NetworkPolicy (or a Cilium or Calico policy) that selects its pods and denies ingress by default; " +
         "uncovered namespaces and workloads are reported.",
     severity: "high",
     enforcementLevel: "mandatory",
@@ -14,7 +14,9 @@ export const k8sNetworkDefaultDenyIngress = stackPolicy({
     remediationSteps:
         "Add a `kubernetes.networking.v1.NetworkPolicy` in each namespace with `spec.podSelector: {}` and " +
         '`spec.policyTypes: ["Ingress"]` (no ingress rules), then allow the traffic each workload needs with further ' +
-        "NetworkPolicies. Pods of a workload must carry labels that the policy's podSelector matches.",
+        "NetworkPolicies. Pods of a workload must carry labels that the policy's podSelector matches. With Cilium, a " +
+        "`CiliumNetworkPolicy` with `endpointSelector: {}` and `ingress: [{}]` does the same; with Calico, a " +
+        '`projectcalico.org/v3` NetworkPolicy with `selector: "all()"` and `types: ["Ingress"]`.',
     url: "https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-ingress-traffic",
     appliesTo: kubernetes.workloads,
     validateStack: (ctx) => {

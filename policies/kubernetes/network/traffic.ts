@@ -240,3 +240,21 @@ export function qualifiedName(namespace: string | undefined, name: string): stri
 export function objectName(resource: PolicyResource, metadata: Dict | undefined): string {
     return asString(metadata?.name) ?? resource.name;
 }
+
+/** What the reference says about the engines the segmentation policies read (rendered by `npm run docs`). */
+export const networkPolicyFormsDoc: readonly string[] = [
+    "k8s-network-default-deny-ingress and k8s-block-metadata-egress read these network policies, from Pulumi programs " +
+        "(`kubernetes.networking.v1.NetworkPolicy`, or `kubernetes.apiextensions.CustomResource` with the apiVersion and kind " +
+        "below, type `kubernetes:<group>/<version>:<Kind>`) and from YAML given to `cluster-guard scan`:",
+    "",
+    "| Kind | apiVersion | Default-deny ingress | Metadata egress |",
+    "|---|---|---|---|",
+    "| NetworkPolicy | `networking.k8s.io/v1` | selects the pods with `Ingress` in policyTypes (the API default) | selects the pods with `Egress` in policyTypes; no rule's `to` reaches the address (ipBlock `except` honoured) |",
+    "| CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy | `cilium.io/v2` | `endpointSelector` selects the pods (`{}`: all of the namespace, or of the cluster) and the rule has `ingress` or `ingressDeny` rules, or `enableDefaultDeny.ingress: true`; an empty rule `{}` allows nothing; `specs` lists are read | the same for egress; `toCIDR`, `toCIDRSet` with `except`, `toEntities` world/all, port-only rules and `toFQDNs` matching metadata.google.internal reach the address; an `egressDeny` rule that covers it wins over every allow |",
+    "| NetworkPolicy, GlobalNetworkPolicy | `projectcalico.org/v3` (and `crd.projectcalico.org/v1`) | `selector` (absent: `all()`), and for a global policy `namespaceSelector`, select the pods and `types` (Calico's default when absent) includes Ingress; a policy whose ingress has a criteria-less `Pass` does not count | tiers, then `order` (absent: last; NetworkPolicies are 1000); the first rule that matches decides (`Deny` with `destination.nets`, `Allow`, `Pass` to the next tier); a tier that applies denies what no rule matched. Tiers other than `default` are taken to come before it |",
+    "| AdminNetworkPolicy, BaselineAdminNetworkPolicy | `policy.networking.k8s.io/v1alpha1` | never: their ingress peers are namespaces and pods, so they cannot deny traffic from outside the cluster | AdminNetworkPolicies by `priority` before everything else: a `Deny` rule whose `networks` cover the address blocks it, `Allow` opens it, `Pass` leaves it to the NetworkPolicies; the baseline policy decides only for pods no other policy isolates |",
+    "",
+    "Selectors match the pod template's labels, the namespace's labels from its Namespace object in the stack (plus " +
+        "`kubernetes.io/metadata.name`), and the service account. A policy whose fields have the wrong type is ignored, and the " +
+        "finding says so; a policy with a value unknown in a preview defers only the pods it may select.",
+];
