@@ -33,6 +33,32 @@ function describeSetting(key: string, schema: PolicyConfigJSONSchema): string {
     return `- \`${key}\` (${type}): ${schema.description ?? ""}${choices}${fallback}`;
 }
 
+/** The rule every policy's default enforcement level follows (issue 12, "Noise"). */
+export const enforcementRule: readonly string[] = [
+    "## Default enforcement levels",
+    "",
+    "A policy is **mandatory** by default when a reviewer would block the deploy on its finding alone, because the stack " +
+        "itself shows one of these:",
+    "",
+    "- a path to node, cluster or cloud-account compromise: the Pod Security Standards baseline controls (privileged, host " +
+        "namespaces, hostPath, added capabilities, ...), RBAC that escalates or reads credentials, credentials in plain text, " +
+        "node metadata credentials open to pods through the node's own settings;",
+    "- the control plane, the nodes or a Service exposed to the internet, or served there without TLS (an intended public " +
+        "endpoint takes an exemption with its reason);",
+    "- an image that names no version (no tag, `latest`, a malformed digest), so nobody knows what runs;",
+    "- Kubernetes Secrets without envelope encryption, unencrypted volumes, or the control plane's audit trail off;",
+    "- software past its support dates, or a protection that is on by default turned off;",
+    "- a manifest the target cluster rejects.",
+    "",
+    "A policy is **advisory** when its finding is hardening beyond that (defense in depth such as network segmentation " +
+        "and the engine that enforces it, CIS Level 2 controls, the Pod Security Standards restricted profile), depends on the " +
+        "team's context (resource sizing, probes, pull policy, upgrade cadence, monitoring stack, customer-managed keys), or " +
+        "is about something a platform commonly provides outside the stack under review (NetworkPolicies and cluster-wide " +
+        "network policies). Severity says how bad the weakness is; the level says whether it blocks. Any policy can be raised " +
+        "to mandatory in the policy pack config.",
+    "",
+];
+
 export function policiesMarkdown(): string {
     const lines: string[] = [
         "# ClusterGuard policy reference",
@@ -44,6 +70,7 @@ export function policiesMarkdown(): string {
             `\`${exemptionAnnotationPrefix}<policy-name>: "<reason>"\` and the cloud tag or label ` +
             `\`${exemptionTagPrefix}<policy-name>: <reason>\`.`,
         "",
+        ...enforcementRule,
     ];
     for (const [cloud, group] of byCloud()) {
         if (group.length === 0) continue;

@@ -9,7 +9,7 @@ export const eksNoBootstrapClusterCreatorAdmin = resourcePolicy<Unwrap<ClusterAr
         "EKS does not silently make the IAM principal that created the cluster a permanent cluster administrator; " +
         "administrators are granted explicitly with access entries.",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     tags: ["aws", "identity"],
     remediationSteps:
         "Set `accessConfig: { bootstrapClusterCreatorAdminPermissions: false }` on the aws.eks.Cluster (it can only be " +

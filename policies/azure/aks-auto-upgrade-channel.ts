@@ -9,7 +9,7 @@ export const aksAutoUpgradeChannel = resourcePolicy<Unwrap<ManagedClusterArgs>>(
     name: "aks-auto-upgrade-channel",
     description: "AKS cluster auto-upgrade is on: autoUpgradeProfile.upgradeChannel is patch, stable, rapid or node-image.",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     tags: ["azure", "upgrades"],
     remediationSteps:
         'Set `autoUpgradeProfile: { upgradeChannel: "patch" }` (or "stable", "rapid", "node-image") on the azure-native ' +

@@ -9,7 +9,7 @@ export const aksAzureRbacEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-azure-rbac-enabled",
     description: "Kubernetes authorization on AKS uses Azure RBAC, so access is granted and audited through Entra ID role assignments.",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     tags: ["azure", "identity"],
     framework: cisAks("5.5.2", "Use Azure RBAC for Kubernetes Authorization"),
     remediationSteps: "Set `aadProfile: { managed: true, enableAzureRBAC: true }` on the azure-native containerservice.ManagedCluster.",

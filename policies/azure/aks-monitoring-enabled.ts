@@ -10,7 +10,7 @@ export const aksMonitoringEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-monitoring-enabled",
     description: "AKS monitoring is on: the Container Insights add-on (addonProfiles.omsagent) or Azure Monitor (azureMonitorProfile).",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     tags: ["azure", "logging"],
     remediationSteps:
         "Set `addonProfiles: { omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: workspace.id } } }` or " +

@@ -10,7 +10,7 @@ export const aksNetworkPolicyEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>
     name: "aks-network-policy-enabled",
     description: "The AKS cluster runs a network policy engine (azure, calico or cilium), so Kubernetes NetworkPolicies are enforced.",
     severity: "high",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     tags: ["azure", "network"],
     framework: cisAks("5.4.4", "Ensure Network Policy is Enabled and set as appropriate"),
     remediationSteps:

@@ -4,7 +4,7 @@ export const aksNodeEncryptionAtHost = nodePoolPolicy({
     name: "aks-node-encryption-at-host",
     description: "AKS node pools use encryption at host, so temp disks, disk caches and ephemeral OS disks are encrypted too.",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     tags: ["azure", "nodes"],
     remediationSteps:
         "Set `enableEncryptionAtHost: true` on each entry of the ManagedCluster's `agentPoolProfiles` and on each azure-native " +

@@ -7,7 +7,7 @@ export const aksWorkloadIdentityEnabled = resourcePolicy<Unwrap<ManagedClusterAr
     name: "aks-workload-identity-enabled",
     description: "Microsoft Entra Workload ID is enabled (with the OIDC issuer it needs), so pods get Azure credentials without secrets or node identities.",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     tags: ["azure", "identity"],
     remediationSteps:
         "Set `oidcIssuerProfile: { enabled: true }` and `securityProfile: { workloadIdentity: { enabled: true } }` on the " +

@@ -8,7 +8,7 @@ export const gkeMonitoringEnabled = resourcePolicy<ClusterProps, ComponentsConfi
     description:
         "Cloud Monitoring for GKE is on (not off, not the decommissioned legacy integration) and collects system component metrics.",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     tags: ["gcp", "logging"],
     framework: cisGke("5.7.1", "Ensure Logging and Cloud Monitoring is Enabled"),
     remediationSteps:

@@ -12,7 +12,7 @@ export const gkeNetworkPolicy = resourcePolicy<ClusterProps>({
         "Kubernetes NetworkPolicy is enforced: by Dataplane V2 (ADVANCED_DATAPATH), which enforces it natively, or by Calico, " +
         "which needs both networkPolicy.enabled and the network policy add-on.",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     tags: ["gcp", "network"],
     remediationSteps:
         "On the gcp.container.Cluster set `datapathProvider: \"ADVANCED_DATAPATH\"` (Dataplane V2, recommended), or " +

@@ -6,7 +6,7 @@ export const gkeSecureBoot = resourcePolicy<GkeProps>({
     name: "gke-secure-boot",
     description: "Nodes boot with Secure Boot, so only signed boot components and kernel modules run.",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     tags: ["gcp", "nodes"],
     framework: cisGke("5.5.7", "Ensure Secure Boot for Shielded GKE Nodes is Enabled"),
     remediationSteps:

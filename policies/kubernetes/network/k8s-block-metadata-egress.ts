@@ -13,7 +13,7 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
         "select their pods (Kubernetes, Cilium, Calico or AdminNetworkPolicy) restrict egress and no rule allows that address. " +
         "Host-network pods are reported separately.",
     severity: "high",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     tags: ["kubernetes", "network"],
     framework: nsaHardening("Network separation and hardening", "Use network policies to restrict pod egress, including to the cloud metadata service"),
     remediationSteps:

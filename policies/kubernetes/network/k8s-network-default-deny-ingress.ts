@@ -8,7 +8,7 @@ export const k8sNetworkDefaultDenyIngress = stackPolicy({
         "Every namespace that runs workloads has a NetworkPolicy (or a Cilium or Calico policy) that selects its pods and denies ingress by default; " +
         "uncovered namespaces and workloads are reported.",
     severity: "high",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     tags: ["kubernetes", "network"],
     framework: cisKubernetes("5.3.2", "Ensure that all Namespaces have Network Policies defined"),
     remediationSteps:

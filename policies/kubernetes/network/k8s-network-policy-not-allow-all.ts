@@ -7,7 +7,7 @@ export const k8sNetworkPolicyNotAllowAll = resourcePolicy<Unwrap<k8s.networking.
     name: "k8s-network-policy-not-allow-all",
     description: "No NetworkPolicy rule allows all ingress or all egress from or to anywhere.",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     tags: ["kubernetes", "network"],
     remediationSteps:
         "Give every rule in `spec.ingress` a `from` list (and every rule in `spec.egress` a `to` list) naming the pods, " +

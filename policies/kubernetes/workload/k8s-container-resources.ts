@@ -10,7 +10,7 @@ export const k8sContainerResources = resourcePolicy<unknown>({
     name: "k8s-container-resources",
     description: "Every container and init container requests CPU and memory and has a memory limit, so no pod can exhaust its node.",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     tags: ["kubernetes", "workload"],
     framework: nsaHardening("Pod security: resource policies", "Limit container CPU and memory to prevent denial of service"),
     remediationSteps:

@@ -7,7 +7,7 @@ export const k8sImagePullPolicyAlways = resourcePolicy<unknown>({
         "Containers whose image is not pinned by digest (a mutable tag) use `imagePullPolicy: Always`, so a node never runs a " +
         "stale or locally planted image under that tag.",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     tags: ["kubernetes", "supply-chain"],
     remediationSteps:
         'Set `imagePullPolicy: "Always"` on every container whose image has no digest, or pin the image by digest ' +

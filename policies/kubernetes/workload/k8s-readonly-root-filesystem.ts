@@ -4,7 +4,7 @@ export const k8sReadonlyRootFilesystem = resourcePolicy<unknown>({
     name: "k8s-readonly-root-filesystem",
     description: "Every container, init container and ephemeral container runs with a read-only root filesystem.",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     tags: ["kubernetes", "workload"],
     framework: nsaHardening("Pod security: immutable container file systems", "Run containers with a read-only root filesystem"),
     remediationSteps:
