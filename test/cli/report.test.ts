@@ -138,7 +138,7 @@ describe("cluster-guard scan reports (in process)", () => {
             assert.strictEqual(text.split("\n  k8s-image-digest-pinned: ").length - 1, 1, "remediation printed once for two findings");
             assert.strictEqual(findingsOf(report, "k8s-image-digest-pinned").length, 2);
             assert.match(text, /\n {2}k8s-no-privileged-containers\s+critical\s+mandatory\s+1\n/);
-            assert.match(text, /Result: failed: \d+ findings at --fail-on mandatory \(exit 1\)/);
+            assert.match(text, /Result: failed: \d+ findings? at --fail-on mandatory \(exit 1\)/);
             assert.doesNotMatch(text, /\u001b\[/, "no colour when not on a terminal");
             assert.match(text, /Input warnings \(3\)/);
         });
