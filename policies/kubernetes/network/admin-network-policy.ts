@@ -8,8 +8,8 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { labelSelectorMatches } from "../../core/kubernetes-objects";
 import { kubernetes } from "../../core/types";
-import { asArray, asDict, asNumber, asString, type Dict, isDict, wrongType } from "../../core/values";
-import { cidrReaches, type IgnoredPolicy, objectName, type PodIdentity, type PolicyLayer, type PortSpec, portSpecOf, portsAdmitMetadata, type TrafficRule } from "./traffic";
+import { asArray, asDict, asNumber, asString, type Dict, isDict } from "../../core/values";
+import { cidrReaches, type IgnoredPolicy, type PodIdentity, policyObject, type PolicyLayer, type PortSpec, portSpecOf, portsAdmitMetadata, type TrafficRule } from "./traffic";
 
 /** `ports: [{portNumber: {protocol, port}}, {portRange: {protocol, start, end}}, {namedPort}]`; absent: every port. */
 function portsOf(rule: Dict): PortSpec[] | undefined {
@@ -54,12 +54,10 @@ function subjectMatcher(subject: Dict): ((pod: PodIdentity) => boolean) | undefi
 const fixFor = (address: string) => `set the rule's action to Deny, or take ${address} out of its \`networks\``;
 
 export function adminNetworkPolicyLayers(resource: PolicyResource): PolicyLayer[] | IgnoredPolicy | undefined {
+    const policy = policyObject(resource, undefined, [kubernetes.adminNetworkPolicy, "AdminNetworkPolicy"]) ?? policyObject(resource, undefined, [kubernetes.baselineAdminNetworkPolicy, "BaselineAdminNetworkPolicy"]);
+    if (!policy) return undefined;
+    const { props, name, label, ignored } = policy;
     const baseline = kubernetes.baselineAdminNetworkPolicy.has(resource.type);
-    if (!baseline && !kubernetes.adminNetworkPolicy.has(resource.type)) return undefined;
-    const props = asDict(resource.props);
-    const name = objectName(resource, asDict(props?.metadata));
-    const label = `${baseline ? "BaselineAdminNetworkPolicy" : "AdminNetworkPolicy"} "${name}"`;
-    const ignored = (path: string, expected: string, value: unknown): IgnoredPolicy => ({ label, problem: `${path} ${wrongType(expected, value)}` });
     const spec = asDict(props?.spec);
     if (!spec) return ignored("spec", "an object", props?.spec);
     const subject = asDict(spec.subject);

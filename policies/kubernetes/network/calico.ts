@@ -7,11 +7,10 @@
 // https://docs.tigera.io/calico/latest/reference/resources/networkpolicy
 import type { PolicyResource } from "@pulumi/policy";
 import { parseCidr, cidrContainsAddress } from "../../core/cidr";
-import { namespaceOf } from "../../core/kubernetes-objects";
 import { kubernetes } from "../../core/types";
-import { asArray, asDict, asNumber, asString, type Dict, isDict, show, wrongType } from "../../core/values";
+import { asArray, asDict, asNumber, asString, type Dict, isDict, show } from "../../core/values";
 import { type LabelPredicate, parseCalicoSelector } from "./calico-selector";
-import { type Action, cidrReaches, type Direction, type IgnoredPolicy, objectName, type PodIdentity, type PolicyLayer, portSpecOf, portsAdmitMetadata, qualifiedName, type TrafficRule } from "./traffic";
+import { type Action, cidrReaches, type Direction, type IgnoredPolicy, type PodIdentity, type PolicyLayer, portSpecOf, policyObject, portsAdmitMetadata, type TrafficRule } from "./traffic";
 
 /** The labels Calico gives a pod's workload endpoint. */
 function endpointLabels(pod: PodIdentity): Record<string, string> {
@@ -82,13 +81,10 @@ const allowFix = (address: string) =>
     `add a rule before it with \`action: Deny\` and \`destination: { nets: ["${address}/${address.includes(":") ? 128 : 32}"] }\`, or narrow its \`destination.nets\``;
 
 export function calicoLayers(resource: PolicyResource, namespaceLabels: (namespace: string) => Record<string, string>): PolicyLayer[] | IgnoredPolicy | undefined {
-    const global = kubernetes.calicoGlobalNetworkPolicy.has(resource.type);
-    if (!global && !kubernetes.calicoNetworkPolicy.has(resource.type)) return undefined;
-    const props = asDict(resource.props);
-    const namespace = global ? undefined : namespaceOf(resource.props);
-    const name = objectName(resource, asDict(props?.metadata));
-    const label = `${global ? "GlobalNetworkPolicy" : "Calico NetworkPolicy"} "${qualifiedName(namespace, name)}"`;
-    const ignored = (path: string, expected: string, value: unknown): IgnoredPolicy => ({ label, namespace, problem: `${path} ${wrongType(expected, value)}` });
+    const policy = policyObject(resource, [kubernetes.calicoNetworkPolicy, "Calico NetworkPolicy"], [kubernetes.calicoGlobalNetworkPolicy, "GlobalNetworkPolicy"]);
+    if (!policy) return undefined;
+    const { props, namespace, name, label, ignored } = policy;
+    const global = namespace === undefined;
     const spec = asDict(props?.spec) ?? {};
     if (asDict(props?.spec) === undefined && props?.spec !== undefined) return ignored("spec", "an object", props.spec);
     // Policies that apply to host endpoints before or without connection tracking do not govern pods.

@@ -5,7 +5,7 @@
 // every policy (and of Kubernetes NetworkPolicies) add up; deny rules win over every allow.
 // https://docs.cilium.io/en/stable/security/policy/language/
 import type { PolicyResource } from "@pulumi/policy";
-import { labelSelectorMatches, namespaceOf } from "../../core/kubernetes-objects";
+import { labelSelectorMatches } from "../../core/kubernetes-objects";
 import { kubernetes } from "../../core/types";
 import { asArray, asBool, asDict, asString, asStrings, type Dict, isDict, wrongType } from "../../core/values";
 import {
@@ -17,8 +17,7 @@ import {
     portSpecOf,
     portsAdmitMetadata,
     type PortSpec,
-    objectName,
-    qualifiedName,
+    policyObject,
     type TrafficRule,
 } from "./traffic";
 
@@ -159,19 +158,16 @@ function ruleLayers(resource: PolicyResource, rule: Dict, base: string, namespac
 }
 
 export function ciliumLayers(resource: PolicyResource): PolicyLayer[] | IgnoredPolicy | undefined {
-    const clusterwide = kubernetes.ciliumClusterwideNetworkPolicy.has(resource.type);
-    if (!clusterwide && !kubernetes.ciliumNetworkPolicy.has(resource.type)) return undefined;
-    const props = asDict(resource.props);
-    const namespace = clusterwide ? undefined : namespaceOf(resource.props);
-    const name = objectName(resource, asDict(props?.metadata));
-    const label = `${clusterwide ? "CiliumClusterwideNetworkPolicy" : "CiliumNetworkPolicy"} "${qualifiedName(namespace, name)}"`;
+    const policy = policyObject(resource, [kubernetes.ciliumNetworkPolicy, "CiliumNetworkPolicy"], [kubernetes.ciliumClusterwideNetworkPolicy, "CiliumClusterwideNetworkPolicy"]);
+    if (!policy) return undefined;
+    const { props, namespace, name, label } = policy;
     const rules: [Dict, string][] = [];
     if (props?.spec !== undefined && props.spec !== null) {
-        if (!isDict(props.spec)) return { label, namespace, problem: `spec ${wrongType("a rule object", props.spec)}` };
+        if (!isDict(props.spec)) return policy.ignored("spec", "a rule object", props.spec);
         rules.push([props.spec, "spec"]);
     }
     if (props?.specs !== undefined && props.specs !== null) {
-        if (!Array.isArray(props.specs)) return { label, namespace, problem: `specs ${wrongType("an array of rules", props.specs)}` };
+        if (!Array.isArray(props.specs)) return policy.ignored("specs", "an array of rules", props.specs);
         props.specs.forEach((r, i) => isDict(r) && rules.push([r, `specs[${i}]`]));
     }
     const layers: PolicyLayer[] = [];

@@ -2,10 +2,10 @@
 // tier; the selected pods are isolated for each of the policy's policyTypes.
 import type { PolicyResource } from "@pulumi/policy";
 import { cidrContainsAddress, parseCidr } from "../../core/cidr";
-import { labelSelectorMatches, namespaceOf } from "../../core/kubernetes-objects";
+import { labelSelectorMatches } from "../../core/kubernetes-objects";
 import { kubernetes } from "../../core/types";
-import { asArray, asDict, asNumber, asString, asStrings, type Dict, isDict, wrongType } from "../../core/values";
-import { type Direction, type IgnoredPolicy, metadataPort, objectName, type PolicyLayer, qualifiedName } from "./traffic";
+import { asArray, asDict, asNumber, asString, asStrings, type Dict, isDict } from "../../core/values";
+import { type Direction, type IgnoredPolicy, metadataPort, type PolicyLayer, policyObject } from "./traffic";
 
 /** Effective policyTypes, as the API server defaults them: Ingress, plus Egress when egress rules exist. */
 export function policyTypesOf(spec: Dict | undefined): Set<Direction> {
@@ -72,15 +72,14 @@ export function egressRuleAllows(rule: Dict, address: string): string | undefine
 const exceptFix = (address: string) => `list "${address}/${address.includes(":") ? 128 : 32}" under the ipBlock's \`except\`, or narrow the rule's destinations`;
 
 export function networkPolicyLayers(resource: PolicyResource): PolicyLayer[] | IgnoredPolicy | undefined {
-    if (!kubernetes.networkPolicy.has(resource.type)) return undefined;
-    const props = asDict(resource.props);
+    const policy = policyObject(resource, [kubernetes.networkPolicy, "NetworkPolicy"], undefined);
+    if (!policy) return undefined;
+    const { props, name, label } = policy;
+    const namespace = policy.namespace!;
     const spec = asDict(props?.spec);
-    const namespace = namespaceOf(resource.props);
-    const name = objectName(resource, asDict(props?.metadata));
-    const label = `NetworkPolicy "${qualifiedName(namespace, name)}"`;
     const podSelector = spec?.podSelector;
     if (podSelector !== undefined && podSelector !== null && !isDict(podSelector)) {
-        return { label, namespace, problem: `spec.podSelector ${wrongType("a label selector object", podSelector)}` };
+        return policy.ignored("spec.podSelector", "a label selector object", podSelector);
     }
     const isolates = policyTypesOf(spec);
     // Rules count only in the directions the policy governs.

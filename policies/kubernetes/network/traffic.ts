@@ -3,8 +3,10 @@
 // serves Kubernetes NetworkPolicies, Cilium, Calico and the AdminNetworkPolicy API.
 import type { PolicyResource } from "@pulumi/policy";
 import { cidrContainsAddress, parseCidr } from "../../core/cidr";
+import { namespaceOf } from "../../core/kubernetes-objects";
+import type { TypeSet } from "../../core/types";
 import { firstUnknownPath } from "../../core/unknowns";
-import { asNumber, asString, type Dict } from "../../core/values";
+import { asDict, asNumber, asString, type Dict, wrongType } from "../../core/values";
 
 export type Direction = "Ingress" | "Egress";
 export type Action = "Allow" | "Deny" | "Pass";
@@ -236,9 +238,25 @@ export function qualifiedName(namespace: string | undefined, name: string): stri
     return namespace ? `${namespace}/${name}` : name;
 }
 
-/** The metadata name of a policy object, or the Pulumi name. */
-export function objectName(resource: PolicyResource, metadata: Dict | undefined): string {
-    return asString(metadata?.name) ?? resource.name;
+/** A policy object of one engine: its props, namespace (none when cluster-wide), name and label for messages. */
+export interface PolicyObject {
+    props: Dict | undefined;
+    namespace?: string;
+    name: string;
+    label: string;
+    /** An IgnoredPolicy for a field of the wrong type. */
+    ignored(path: string, expected: string, value: unknown): IgnoredPolicy;
+}
+
+/** Reads the identity of a namespaced or cluster-wide policy kind; undefined for other types. */
+export function policyObject(resource: PolicyResource, namespaced: [TypeSet, string] | undefined, clusterwide: [TypeSet, string] | undefined): PolicyObject | undefined {
+    const scope = namespaced?.[0].has(resource.type) ? namespaced : clusterwide?.[0].has(resource.type) ? clusterwide : undefined;
+    if (!scope) return undefined;
+    const props = asDict(resource.props);
+    const namespace = scope === namespaced ? namespaceOf(resource.props) : undefined;
+    const name = asString(asDict(props?.metadata)?.name) ?? resource.name;
+    const label = `${scope[1]} "${qualifiedName(namespace, name)}"`;
+    return { props, namespace, name, label, ignored: (path, expected, value) => ({ label, namespace, problem: `${path} ${wrongType(expected, value)}` }) };
 }
 
 /** What the reference says about the engines the segmentation policies read (rendered by `npm run docs`). */
