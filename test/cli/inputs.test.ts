@@ -103,6 +103,24 @@ describe("cli/inputs", () => {
         assert.deepStrictEqual(namespaces(), [undefined, "other", undefined]);
     });
 
+    it("maps network policies of other engines to custom-resource tokens, and keeps --namespace off the cluster-wide ones", () => {
+        const objects = [
+            "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: a}\nspec: {endpointSelector: {}}\n",
+            "apiVersion: cilium.io/v2\nkind: CiliumClusterwideNetworkPolicy\nmetadata: {name: b}\nspec: {endpointSelector: {}}\n",
+            "apiVersion: projectcalico.org/v3\nkind: GlobalNetworkPolicy\nmetadata: {name: c}\nspec: {selector: all()}\n",
+            "apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: d}\nspec: {priority: 1}\n",
+        ];
+        const dir = tempFiles({ "net.yaml": objects.join("---\n") });
+        const inputs = readStacks([dir], { namespace: "shop" })[0].inputs;
+        assert.deepStrictEqual(inputs.map((r) => r.type), [
+            "kubernetes:cilium.io/v2:CiliumNetworkPolicy",
+            "kubernetes:cilium.io/v2:CiliumClusterwideNetworkPolicy",
+            "kubernetes:projectcalico.org/v3:GlobalNetworkPolicy",
+            "kubernetes:policy.networking.k8s.io/v1alpha1:AdminNetworkPolicy",
+        ]);
+        assert.deepStrictEqual(inputs.map((r) => (r.props as { metadata: { namespace?: string } }).metadata.namespace), ["shop", undefined, undefined, undefined]);
+    });
+
     it("warns per file and per document and keeps scanning the rest (issue 15 item 8)", () => {
         const dir = tempFiles({
             "good.yaml": pod("p", "shop"),
