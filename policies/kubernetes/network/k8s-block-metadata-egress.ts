@@ -1,5 +1,7 @@
-import { PolicyConfigError, kubernetes, nsaHardening, parseCidr, stackPolicy } from "../../core";
-import { egressRuleAllows, groupBy, networkPoliciesByNamespace, selectingPolicies, workloadModels } from "./segmentation";
+import type { PolicyResource } from "@pulumi/policy";
+import { PolicyConfigError, kubernetes, nsaHardening, parseCidr, stackPolicy, UnknownValueError } from "../../core";
+import { judgeWithSiblings, readSibling, SiblingUnknown } from "../links";
+import { egressRuleAllows, NetworkPolicies, policyLabel, rulesOf, runsWithHostNetwork, selectingPolicies, workloadPods } from "./segmentation";
 
 interface Config {
     metadataAddresses: string[];
@@ -42,48 +44,89 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
     },
     appliesTo: kubernetes.workloads,
     validateStack: (ctx) => {
-        const policies = networkPoliciesByNamespace(ctx.resources);
+        const policies = new NetworkPolicies(ctx.resources);
         const addresses = ctx.config.metadataAddresses;
-        for (const [namespace, workloads] of groupBy(workloadModels(ctx.resources), (w) => w.namespace)) {
-            const allHostNetwork = workloads.every((w) => w.hostNetwork);
-            const inNamespace = policies.get(namespace) ?? [];
-            for (const w of workloads) {
-                if (w.hostNetwork) {
-                    const scope = allHostNetwork ? `every workload in namespace "${namespace}" runs with hostNetwork` : "the pods run with hostNetwork";
+        const workloads = ctx.ofType(kubernetes.workloads);
+        const allHostNetwork = hostNetworkNamespaces(workloads, policies);
+        for (const workload of workloads) {
+            judgeWithSiblings(ctx, workload, () => {
+                if (runsWithHostNetwork(workload)) {
+                    const namespace = policies.namespaces.of(workload);
+                    const scope = allHostNetwork.has(namespace.key)
+                        ? `every workload in ${policies.namespaces.describe(namespace)} runs with hostNetwork`
+                        : "the pods run with hostNetwork";
                     ctx.violation(
-                        w.resource,
+                        workload,
                         "hostNetwork",
                         `is true: ${scope}, so no NetworkPolicy covers these pods and they can reach the metadata API`,
                         "drop hostNetwork, or block the metadata endpoint on the node (IMDSv2 hop limit 1, GKE metadata server, AKS IMDS restriction)",
                     );
-                    continue;
+                    return;
                 }
-                const selecting = selectingPolicies(w, inNamespace, "Egress");
+                const pods = workloadPods(workload, policies.namespaces);
+                if (!pods) return;
+                const where = policies.namespaces.describe(pods.namespace);
+                const { selecting, open } = selectingPolicies(pods, policies, "Egress");
                 if (selecting.length === 0) {
+                    if (open) throw open;
                     ctx.violation(
-                        w.resource,
+                        workload,
                         "metadata.namespace",
-                        `is "${namespace}", where no NetworkPolicy with policyTypes Egress selects the pods, so they can reach the metadata API at ${addresses.join(", ")}`,
-                        `add a NetworkPolicy in "${namespace}" with podSelector {}, policyTypes ["Egress"] and ipBlocks that exclude the metadata address`,
+                        `is ${where}, where no NetworkPolicy with policyTypes Egress selects the pods, so they can reach the metadata API at ${addresses.join(", ")}`,
+                        `add a NetworkPolicy in ${where} with podSelector {}, policyTypes ["Egress"] and ipBlocks that exclude the metadata address`,
                     );
-                    continue;
+                    return;
                 }
+                // Egress rules add up: any rule of any selecting policy that allows the address opens it.
+                let pending = open;
+                let reported = false;
                 for (const p of selecting) {
-                    p.egress.forEach((rule, index) => {
-                        for (const address of addresses) {
-                            const how = egressRuleAllows(rule, address);
-                            if (how) {
+                    try {
+                        for (const { rule, index } of rulesOf(p, "Egress")) {
+                            for (const address of addresses) {
+                                const how = readSibling(p.resource, () => egressRuleAllows(rule, address));
+                                if (!how) continue;
+                                reported = true;
                                 ctx.violation(
-                                    w.resource,
+                                    workload,
                                     "metadata.namespace",
-                                    `has pods selected by NetworkPolicy "${namespace}/${p.name}", whose spec.egress[${index}] ${how}, so the pods can reach the metadata API`,
+                                    `has pods selected by NetworkPolicy ${policyLabel(pods.namespace, p)}, whose spec.egress[${index}] ${how}, so the pods can reach the metadata API`,
                                     `list "${address}/${address.includes(":") ? 128 : 32}" under the ipBlock's \`except\`, or narrow the rule's destinations`,
                                 );
                             }
                         }
-                    });
+                    } catch (e) {
+                        if (!(e instanceof SiblingUnknown)) throw e;
+                        pending ??= e;
+                    }
                 }
-            }
+                if (!reported && pending) throw pending;
+            });
         }
     },
 });
+
+/** The keys of namespaces whose every workload is known to run with hostNetwork. */
+function hostNetworkNamespaces(workloads: readonly PolicyResource[], policies: NetworkPolicies): Set<string> {
+    const all = new Map<string, boolean>();
+    let unplaced = false;
+    for (const workload of workloads) {
+        let key: string;
+        try {
+            key = policies.namespaces.of(workload).key;
+        } catch (e) {
+            if (!(e instanceof SiblingUnknown)) throw e;
+            unplaced = true;
+            continue;
+        }
+        let hostNetwork = false;
+        try {
+            hostNetwork = runsWithHostNetwork(workload);
+        } catch (e) {
+            if (!(e instanceof UnknownValueError)) throw e;
+        }
+        all.set(key, (all.get(key) ?? true) && hostNetwork);
+    }
+    // A workload whose namespace or hostNetwork is unknown could be in any namespace: claim no "every".
+    return unplaced ? new Set() : new Set([...all].filter(([, every]) => every).map(([key]) => key));
+}

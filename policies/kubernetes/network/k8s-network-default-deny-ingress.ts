@@ -1,5 +1,6 @@
 import { cisKubernetes, kubernetes, stackPolicy } from "../../core";
-import { groupBy, networkPoliciesByNamespace, ruleAllowsEverything, selectingPolicies, showLabels, workloadModels } from "./segmentation";
+import { judgeWithSiblings, readSibling, SiblingUnknown } from "../links";
+import { NetworkPolicies, policyLabel, ruleAllowsEverything, rulesOf, selectingPolicies, showLabels, workloadPods } from "./segmentation";
 
 export const k8sNetworkDefaultDenyIngress = stackPolicy({
     name: "k8s-network-default-deny-ingress",
@@ -17,32 +18,45 @@ export const k8sNetworkDefaultDenyIngress = stackPolicy({
     url: "https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-ingress-traffic",
     appliesTo: kubernetes.workloads,
     validateStack: (ctx) => {
-        const policies = networkPoliciesByNamespace(ctx.resources);
-        for (const [namespace, workloads] of groupBy(workloadModels(ctx.resources), (w) => w.namespace)) {
-            const inNamespace = policies.get(namespace) ?? [];
-            for (const w of workloads) {
-                if (w.hostNetwork) continue; // k8s-block-metadata-egress reports host-network pods, which no NetworkPolicy covers
-                const selecting = selectingPolicies(w, inNamespace, "Ingress");
+        const policies = new NetworkPolicies(ctx.resources);
+        for (const workload of ctx.ofType(kubernetes.workloads)) {
+            judgeWithSiblings(ctx, workload, () => {
+                // Host-network pods are left to k8s-block-metadata-egress: no NetworkPolicy covers them.
+                const pods = workloadPods(workload, policies.namespaces);
+                if (!pods) return;
+                const where = policies.namespaces.describe(pods.namespace);
+                const { selecting, open } = selectingPolicies(pods, policies, "Ingress");
                 if (selecting.length === 0) {
+                    // A policy not yet known might select the pods: no claim until it is.
+                    if (open) throw open;
                     const problem =
-                        inNamespace.length === 0
-                            ? `selects pods in namespace "${namespace}", which has no NetworkPolicy, so all ingress to them is allowed`
-                            : `selects pods (${showLabels(w.labels)}) in namespace "${namespace}" that no NetworkPolicy with policyTypes Ingress selects, so all ingress to them is allowed`;
-                    ctx.violation(w.resource, "metadata.namespace", problem, `add a NetworkPolicy in "${namespace}" with podSelector {} and policyTypes ["Ingress"]`);
-                    continue;
+                        policies.in(pods.namespace).length === 0
+                            ? `selects pods in ${where}, which has no NetworkPolicy, so all ingress to them is allowed`
+                            : `selects pods (${showLabels(pods.labels)}) in ${where} that no NetworkPolicy with policyTypes Ingress selects, so all ingress to them is allowed`;
+                    ctx.violation(workload, "metadata.namespace", problem, `add a NetworkPolicy in ${where} with podSelector {} and policyTypes ["Ingress"]`);
+                    return;
                 }
+                let pending = open;
+                let reported = false;
                 for (const p of selecting) {
-                    const open = p.ingress.findIndex((rule) => ruleAllowsEverything(rule, "from"));
-                    if (open >= 0) {
+                    try {
+                        const rules = rulesOf(p, "Ingress");
+                        const allowAll = rules.find(({ rule }) => readSibling(p.resource, () => ruleAllowsEverything(rule, "from")));
+                        if (!allowAll) continue;
+                        reported = true;
                         ctx.violation(
-                            w.resource,
+                            workload,
                             "metadata.namespace",
-                            `has pods selected by NetworkPolicy "${namespace}/${p.name}", whose spec.ingress[${open}] allows all traffic from anywhere, so ingress is not denied by default`,
+                            `has pods selected by NetworkPolicy ${policyLabel(pods.namespace, p)}, whose spec.ingress[${allowAll.index}] allows all traffic from anywhere, so ingress is not denied by default`,
                             "remove the empty ingress rule and allow only the sources the workload needs",
                         );
+                    } catch (e) {
+                        if (!(e instanceof SiblingUnknown)) throw e;
+                        pending ??= e;
                     }
                 }
-            }
+                if (!reported && pending) throw pending;
+            });
         }
     },
 });

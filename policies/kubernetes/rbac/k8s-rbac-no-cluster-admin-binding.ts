@@ -1,10 +1,12 @@
 import { anyOf, asStrings, cisKubernetes, kubernetes, resourcePolicy } from "../../core";
-import { allowedSubjectsSchema, bindingScope, readBinding, roleRefLabel, subjectMatcher, type Subject } from "./rbac-bindings";
+import { allowedSubjectsSchema, bindingScope, knownSubject, readBinding, roleRefLabel, subjectMatcher, type Subject } from "./rbac-bindings";
 
 const name = "k8s-rbac-no-cluster-admin-binding";
 
 interface Config {
     allowedSubjects: (subject: Subject) => boolean;
+    /** True when allowedSubjects lists anyone: only then does who a subject is matter. */
+    anyAllowed: boolean;
     adminRoles: string[];
 }
 
@@ -33,15 +35,25 @@ export const k8sRbacNoClusterAdminBinding = resourcePolicy<unknown, Config>({
     },
     parseConfig: (raw) => ({
         allowedSubjects: subjectMatcher(name, "allowedSubjects", raw.allowedSubjects),
+        anyAllowed: asStrings(raw.allowedSubjects).length > 0,
         adminRoles: asStrings(raw.adminRoles),
     }),
     appliesTo: anyOf(kubernetes.clusterRoleBinding, kubernetes.roleBinding),
     validate: (props, ctx) => {
         const binding = readBinding(ctx.type, props);
         const { kind, name: roleName } = binding.roleRef;
+        if (binding.roleRef.unknown) {
+            ctx.defer(binding.roleRef.unknown);
+            return;
+        }
         if (kind !== "ClusterRole" || roleName === undefined || !ctx.config.adminRoles.includes(roleName)) return;
         for (const subject of binding.subjects) {
-            if (ctx.config.allowedSubjects(subject)) continue;
+            // With no allow-list every subject of the binding is one too many, whoever it is; a list that is
+            // unknown as a whole may be empty.
+            if (subject.index < 0 || ctx.config.anyAllowed) {
+                if (!knownSubject(subject, ctx, ["kind", "name", "namespace"])) continue;
+                if (ctx.config.allowedSubjects(subject)) continue;
+            }
             ctx.violation(
                 subject.path,
                 `binds ${subject.label} to ${roleRefLabel(binding.roleRef)}, full control ${bindingScope(binding)}`,

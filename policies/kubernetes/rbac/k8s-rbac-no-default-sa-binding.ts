@@ -1,5 +1,5 @@
 import { anyOf, asStrings, cisKubernetes, kubernetes, resourcePolicy } from "../../core";
-import { bindingScope, readBinding, roleRefLabel } from "./rbac-bindings";
+import { bindingScope, knownSubject, readBinding, roleRefLabel } from "./rbac-bindings";
 
 interface Config {
     allowedRoles: string[];
@@ -33,7 +33,13 @@ export const k8sRbacNoDefaultSaBinding = resourcePolicy<unknown, Config>({
         const binding = readBinding(ctx.type, props);
         if (binding.roleRef.name !== undefined && ctx.config.allowedRoles.includes(binding.roleRef.name)) return;
         for (const subject of binding.subjects) {
+            // Any namespace's default ServiceAccount counts: the subject's namespace only labels the message.
+            if (!knownSubject(subject, ctx, ["kind", "name"])) continue;
             if (subject.kind !== "ServiceAccount" || subject.name !== "default") continue;
+            if (ctx.config.allowedRoles.length > 0 && binding.roleRef.unknown) {
+                ctx.defer(binding.roleRef.unknown);
+                continue;
+            }
             ctx.violation(
                 subject.path,
                 `grants ${roleRefLabel(binding.roleRef)} ${bindingScope(binding)} to ${subject.label}, which every pod in that namespace without a serviceAccountName runs as`,

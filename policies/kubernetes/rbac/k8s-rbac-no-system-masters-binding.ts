@@ -1,5 +1,5 @@
 import { anyOf, cisKubernetes, kubernetes, resourcePolicy } from "../../core";
-import { readBinding, roleRefLabel } from "./rbac-bindings";
+import { knownSubject, readBinding, roleRefLabel } from "./rbac-bindings";
 
 export const k8sRbacNoSystemMastersBinding = resourcePolicy<unknown>({
     name: "k8s-rbac-no-system-masters-binding",
@@ -17,6 +17,7 @@ export const k8sRbacNoSystemMastersBinding = resourcePolicy<unknown>({
     validate: (props, ctx) => {
         const binding = readBinding(ctx.type, props);
         for (const subject of binding.subjects) {
+            if (!knownSubject(subject, ctx, ["kind", "name"])) continue;
             if (subject.kind !== "Group" || subject.name !== "system:masters") continue;
             ctx.violation(
                 subject.path,

@@ -16,10 +16,12 @@ export const k8sImageDigestPinned = resourcePolicy<unknown>({
         const pod = podSpecOf(ctx.type, props);
         if (!pod) return;
         for (const c of containersOf(pod)) {
-            const image = parseImageReference(c.container.image);
-            if (image && !image.digest) {
-                ctx.violation(`${c.path}.image`, `is "${image.text}" on ${c.label}, without a digest, so the tag can be moved to another image`, "append @sha256:<digest>");
-            }
+            ctx.judge(() => {
+                const image = parseImageReference(c.container.image);
+                if (image && !image.digest) {
+                    ctx.violation(`${c.path}.image`, `is "${image.text}" on ${c.label}, without a digest, so the tag can be moved to another image`, "append @sha256:<digest>");
+                }
+            });
         }
     },
 });

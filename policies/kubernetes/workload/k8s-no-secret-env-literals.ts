@@ -1,5 +1,5 @@
 import picomatch from "picomatch";
-import { asArray, asDict, asString, cisKubernetes, containersOf, kubernetes, podSpecOf, resourcePolicy } from "../../core";
+import { asArray, asDict, asString, cisKubernetes, containersOf, isUnknown, kubernetes, peek, podSpecOf, resourcePolicy } from "../../core";
 
 interface Config {
     ignore: (name: string) => boolean;
@@ -54,13 +54,25 @@ export const k8sNoSecretEnvLiterals = resourcePolicy<unknown, Config>({
         const pod = podSpecOf(ctx.type, props);
         if (!pod) return;
         for (const c of containersOf(pod)) {
-            asArray(c.container.env).forEach((entry, index) => {
-                const env = asDict(entry);
-                const name = asString(env?.name);
-                if (!env || !name || !looksLikeCredential(name) || ctx.config.ignore(name)) return;
-                const value = env.value;
-                if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return;
-                ctx.violation(`${c.path}.env[${index}].value`, `holds a literal value for "${name}" on ${c.label}, so the credential sits in the manifest and the Pulumi state`, "move it to a Secret and use valueFrom.secretKeyRef");
+            ctx.judge(() => {
+                const env = asArray(c.container.env);
+                for (let index = 0; index < env.length; index++) {
+                    ctx.judge(() => {
+                        const entry = asDict(env[index]);
+                        const name = asString(entry?.name);
+                        if (!entry || !name || !looksLikeCredential(name) || ctx.config.ignore(name)) return;
+                        // Presence decides: a value computed from another resource is still a literal in the
+                        // manifest. The value itself is never shown.
+                        const value = peek(entry, "value");
+                        const computed = isUnknown(value);
+                        if (!computed && (value === undefined || value === null || (typeof value === "string" && value.trim() === ""))) return;
+                        ctx.violation(
+                            `${c.path}.env[${index}].value`,
+                            `holds a literal value${computed ? ", computed from another resource," : ""} for "${name}" on ${c.label}, so the credential sits in the manifest and the Pulumi state`,
+                            "move it to a Secret and use valueFrom.secretKeyRef",
+                        );
+                    });
+                }
             });
         }
     },

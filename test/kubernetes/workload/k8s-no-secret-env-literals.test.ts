@@ -38,7 +38,15 @@ describe("k8s-no-secret-env-literals", () => {
 
     it("survives odd shapes and leaves unknowns to the SDK", () => {
         assert.deepStrictEqual(checkResource(policy, "kubernetes:core/v1:Pod", { spec: { containers: [{ env: "x" }, { env: [null, { name: 3, value: "x" }] }] } }).violations, []);
+        // Presence decides: a value computed from another resource is still a literal in the manifest.
         const [pod] = everyWorkload({ containers: [{ name: "app", env: [{ name: "DB_PASSWORD", value: unknownValue("string") }] }] });
-        assert.ok(checkResource(policy, pod.type, pod.props).unknown);
+        const r = checkResource(policy, pod.type, pod.props);
+        assert.deepStrictEqual(r.violations, ['Pod "shop/web": spec.containers[0].env[0].value holds a literal value, computed from another resource, for "DB_PASSWORD" on container "app", so the credential sits in the manifest and the Pulumi state. Fix: move it to a Secret and use valueFrom.secretKeyRef']);
+        assert.strictEqual(r.unknown, undefined);
+        // A name unknown in a preview may or may not be a credential's: deferred, naming it; the next entry is judged.
+        const [named] = everyWorkload({ containers: [{ name: "app", env: [{ name: unknownValue("string"), value: "x" }, { name: "API_TOKEN", value: "abc" }] }] });
+        const n = checkResource(policy, named.type, named.props);
+        assert.match(n.unknown ?? "", /spec\.containers\[0\]\.env\[0\]\.name is computed/);
+        assert.strictEqual(n.violations.length, 1);
     });
 });
