@@ -48,9 +48,14 @@ export const everyOutput = "every output";
 const everyOutputWhy =
     "is unknown in this preview: the Kubernetes provider's configuration (e.g. the cluster's kubeconfig) is computed from another resource";
 
+/** What leaves a resource undecided when its outputs are unknown as a whole. */
+export function unknownOutputs(resource: PolicyResource): SiblingUnknown {
+    return new SiblingUnknown(resource, everyOutput, everyOutputWhy);
+}
+
 /** Reads a sibling's fields: an unknown value throws `SiblingUnknown` naming the sibling and the field. */
 export function readSibling<T>(sibling: PolicyResource, read: () => T): T {
-    if (outputsUnknown(sibling)) throw new SiblingUnknown(sibling, everyOutput, everyOutputWhy);
+    if (outputsUnknown(sibling)) throw unknownOutputs(sibling);
     const probe = new PartialVerdict();
     const failed = Symbol("unknown");
     const value = probe.part<T | typeof failed>(failed, read);

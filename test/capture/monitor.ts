@@ -3,7 +3,8 @@
 // dependencies, property dependencies), answered by the provider models in ./providers.
 import { createRequire } from "module";
 import type * as ResourcePb from "@pulumi/pulumi/proto/resource_pb";
-import { type Mode, type RegisteredResource } from "./model";
+import { unknownSentinels } from "../../engine/wire";
+import { fakeId, type Mode, type ProviderAnswer, type RegisteredResource } from "./model";
 import { modelFor } from "./providers";
 
 const pulumiRequire = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"));
@@ -27,6 +28,19 @@ export interface CapturedResource extends RegisteredResource {
     outputs: Record<string, unknown>;
 }
 
+/** True when a value holds one of the engine's unknown sentinels anywhere. */
+function holdsUnknown(value: unknown): boolean {
+    if (typeof value === "string") return (Object.values(unknownSentinels) as string[]).includes(value);
+    if (Array.isArray(value)) return value.some(holdsUnknown);
+    if (typeof value === "object" && value !== null) return Object.values(value).some(holdsUnknown);
+    return false;
+}
+
+/** An explicit provider (`new k8s.Provider(...)`): the engine gives it an ID at up, none in a preview. */
+function providerResource(resource: RegisteredResource, mode: Mode): ProviderAnswer {
+    return { ...(mode === "up" ? { id: fakeId("provider-", resource.urn) } : {}), outputs: resource.inputs };
+}
+
 export function createCaptureMonitor(mode: Mode): { monitor: object; captured: CapturedResource[] } {
     const captured: CapturedResource[] = [];
     const byUrn = new Map<string, CapturedResource>();
@@ -46,8 +60,13 @@ export function createCaptureMonitor(mode: Mode): { monitor: object; captured: C
                 const inputs = (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
                 const propertyDependencies: Record<string, string[]> = {};
                 req.getPropertydependenciesMap().forEach((deps, key) => (propertyDependencies[key] = deps.getUrnsList()));
-                const registered: RegisteredResource = { type, name, urn, inputs, custom: req.getCustom() };
-                const answer = req.getCustom() ? modelFor(type)?.answer(registered, mode) : undefined;
+                // A provider whose configuration holds an unknown (a kubeconfig from a cluster of the same
+                // stack) is not called by the engine during a preview.
+                const providerRef = req.getProvider();
+                const providerUrn = providerRef ? providerRef.slice(0, providerRef.lastIndexOf("::")) : undefined;
+                const providerConfigUnknown = mode === "preview" && providerUrn !== undefined && holdsUnknown(byUrn.get(providerUrn)?.inputs);
+                const registered: RegisteredResource = { type, name, urn, inputs, custom: req.getCustom(), ...(providerConfigUnknown ? { providerConfigUnknown } : {}) };
+                const answer = !req.getCustom() ? undefined : type.startsWith("pulumi:providers:") ? providerResource(registered, mode) : modelFor(type)?.answer(registered, mode);
                 if (req.getCustom() && !answer) throw new Error(`no provider model for ${type}`);
                 const outputs = answer?.outputs ?? {};
                 const resource: CapturedResource = {

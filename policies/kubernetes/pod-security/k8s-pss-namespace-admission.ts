@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { anyOf, asDict, isUnknown, kubernetes, peek, podSecurityStandards, show, type StackCheckContext, stackPolicy } from "../../core";
-import { judgeWithSiblings, Namespaces, SiblingUnknown } from "../links";
+import { judgeWithSiblings, Namespaces, outputsUnknown, SiblingUnknown, unknownOutputs } from "../links";
 import { podSecurityChecks } from "./checks";
 import { formatVersion, type Level, parsePodSecurityConfig, parseVersion, podSecurityConfigSchema, type PodSecurityConfig, podViewOf, type PolicyVersion } from "./pss";
 
@@ -83,6 +83,7 @@ interface Enforcement {
  * An enforce label (or enforce-version) unknown in this preview leaves the pods in it undecided.
  */
 function enforcementOf(ns: PolicyResource, ctx: StackCheckContext<PodSecurityConfig>): Enforcement | SiblingUnknown | undefined {
+    if (outputsUnknown(ns)) return unknownOutputs(ns);
     const labels = asDict(asDict(asDict(ns.props)?.metadata)?.labels);
     if (!labels) return undefined;
     const rawLevel = peek(labels, enforceLabel);

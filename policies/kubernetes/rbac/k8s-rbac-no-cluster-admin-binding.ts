@@ -1,5 +1,5 @@
 import { anyOf, asStrings, cisKubernetes, kubernetes, resourcePolicy } from "../../core";
-import { allowedSubjectsSchema, bindingScope, knownSubject, readBinding, roleRefLabel, subjectMatcher, type Subject } from "./rbac-bindings";
+import { allowedSubjectsSchema, bindingScope, knownRoleRef, knownSubject, readBinding, roleRefLabel, subjectMatcher, type Subject } from "./rbac-bindings";
 
 const name = "k8s-rbac-no-cluster-admin-binding";
 
@@ -42,11 +42,9 @@ export const k8sRbacNoClusterAdminBinding = resourcePolicy<unknown, Config>({
     validate: (props, ctx) => {
         const binding = readBinding(ctx.type, props);
         const { kind, name: roleName } = binding.roleRef;
-        if (binding.roleRef.unknown) {
-            ctx.defer(binding.roleRef.unknown);
-            return;
-        }
-        if (kind !== "ClusterRole" || roleName === undefined || !ctx.config.adminRoles.includes(roleName)) return;
+        // A Role is never cluster-admin, whatever its (possibly unknown) name.
+        if (!knownRoleRef(binding, ctx, "kind") || kind !== "ClusterRole" || !knownRoleRef(binding, ctx, "name")) return;
+        if (roleName === undefined || !ctx.config.adminRoles.includes(roleName)) return;
         for (const subject of binding.subjects) {
             // With no allow-list every subject of the binding is one too many, whoever it is; a list that is
             // unknown as a whole may be empty.

@@ -1,5 +1,5 @@
 import { anyOf, asStrings, cisKubernetes, kubernetes, resourcePolicy } from "../../core";
-import { bindingScope, knownSubject, readBinding, roleRefLabel } from "./rbac-bindings";
+import { bindingScope, knownRoleRef, knownSubject, readBinding, roleRefLabel } from "./rbac-bindings";
 
 interface Config {
     allowedRoles: string[];
@@ -34,12 +34,9 @@ export const k8sRbacNoDefaultSaBinding = resourcePolicy<unknown, Config>({
         if (binding.roleRef.name !== undefined && ctx.config.allowedRoles.includes(binding.roleRef.name)) return;
         for (const subject of binding.subjects) {
             // Any namespace's default ServiceAccount counts: the subject's namespace only labels the message.
-            if (!knownSubject(subject, ctx, ["kind", "name"])) continue;
-            if (subject.kind !== "ServiceAccount" || subject.name !== "default") continue;
-            if (ctx.config.allowedRoles.length > 0 && binding.roleRef.unknown) {
-                ctx.defer(binding.roleRef.unknown);
-                continue;
-            }
+            if (!knownSubject(subject, ctx, ["kind"]) || subject.kind !== "ServiceAccount") continue;
+            if (!knownSubject(subject, ctx, ["name"]) || subject.name !== "default") continue;
+            if (ctx.config.allowedRoles.length > 0 && !knownRoleRef(binding, ctx, "name")) continue;
             ctx.violation(
                 subject.path,
                 `grants ${roleRefLabel(binding.roleRef)} ${bindingScope(binding)} to ${subject.label}, which every pod in that namespace without a serviceAccountName runs as`,

@@ -17,8 +17,8 @@ export const k8sRbacNoSystemMastersBinding = resourcePolicy<unknown>({
     validate: (props, ctx) => {
         const binding = readBinding(ctx.type, props);
         for (const subject of binding.subjects) {
-            if (!knownSubject(subject, ctx, ["kind", "name"])) continue;
-            if (subject.kind !== "Group" || subject.name !== "system:masters") continue;
+            if (!knownSubject(subject, ctx, ["kind"]) || subject.kind !== "Group") continue;
+            if (!knownSubject(subject, ctx, ["name"]) || subject.name !== "system:masters") continue;
             ctx.violation(
                 subject.path,
                 `binds ${roleRefLabel(binding.roleRef)} to Group "system:masters", whose members bypass RBAC (any certificate with O=system:masters is cluster-admin and cannot be revoked)`,

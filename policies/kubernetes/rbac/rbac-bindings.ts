@@ -12,8 +12,8 @@ export interface RoleRef {
     /** "ClusterRole" or "Role"; undefined when absent (e.g. in a patch). */
     kind?: string;
     name?: string;
-    /** In a preview: the first of roleRef, roleRef.kind and roleRef.name that is unknown. */
-    unknown?: string;
+    /** In a preview: the path that leaves the kind, or the name, unknown (roleRef itself, or the field). */
+    unknown?: { kind?: string; name?: string };
 }
 
 export type SubjectField = "kind" | "name" | "namespace";
@@ -62,7 +62,11 @@ export function readBinding(type: string, props: unknown): Binding {
     const rawRef = peek(props, "roleRef");
     const refKind = isUnknown(rawRef) ? { unknown: "roleRef" } : field(rawRef, "kind", "roleRef.kind");
     const refName = isUnknown(rawRef) ? { unknown: "roleRef" } : field(rawRef, "name", "roleRef.name");
-    const roleRef: RoleRef = { kind: refKind.value, name: refName.value, ...(refKind.unknown || refName.unknown ? { unknown: refKind.unknown ?? refName.unknown } : {}) };
+    const roleRef: RoleRef = {
+        kind: refKind.value,
+        name: refName.value,
+        ...(refKind.unknown || refName.unknown ? { unknown: { ...(refKind.unknown ? { kind: refKind.unknown } : {}), ...(refName.unknown ? { name: refName.unknown } : {}) } } : {}),
+    };
     const subjects: Subject[] = [];
     const rawSubjects = peek(props, "subjects");
     const list = isUnknown(rawSubjects) ? [] : asArray(rawSubjects);
@@ -105,7 +109,7 @@ export function readBinding(type: string, props: unknown): Binding {
 
 /**
  * True when the subject's `fields` are known; otherwise defers the first unknown one (the verdict on
- * this subject needs it) and returns false.
+ * this subject needs it) and returns false. Ask for the kind first: a subject of another kind needs no name.
  */
 export function knownSubject(subject: Subject, ctx: CheckContext<unknown>, fields: readonly SubjectField[]): boolean {
     const unknown = fields.map((f) => subject.unknown[f]).find((p) => p !== undefined);
@@ -114,9 +118,17 @@ export function knownSubject(subject: Subject, ctx: CheckContext<unknown>, field
     return false;
 }
 
+/** True when the roleRef's `field` is known; otherwise defers it and returns false. */
+export function knownRoleRef(binding: Binding, ctx: CheckContext<unknown>, field: "kind" | "name"): boolean {
+    const unknown = binding.roleRef.unknown?.[field];
+    if (unknown === undefined) return true;
+    ctx.defer(unknown);
+    return false;
+}
+
 /** `ClusterRole "cluster-admin"` */
 export function roleRefLabel(ref: RoleRef): string {
-    return `${ref.kind ?? "role"} "${ref.name ?? (ref.unknown ? "(unknown until deploy)" : "")}"`;
+    return `${ref.kind ?? "role"} "${ref.name ?? (ref.unknown?.name ? "(unknown until deploy)" : "")}"`;
 }
 
 /** Where the binding grants: cluster-wide, or in its namespace. */

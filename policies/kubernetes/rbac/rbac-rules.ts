@@ -294,17 +294,16 @@ export interface RoleCheck {
 
 /** Reports every rule of a role that grants one of the check's permissions, one message per rule. */
 export function checkRole(type: string, props: unknown, ctx: CheckContext<unknown>, check: RoleCheck): void {
-    if (check.namespaces && kindOf(type) === "Role") {
-        const namespace = asString(asDict(asDict(props)?.metadata)?.namespace);
-        if (namespace === undefined || !check.namespaces.includes(namespace)) return;
-    }
+    // Findings and deferrals are collected first: a namespace filter is read only when they matter.
+    const violations: [string, string, string][] = [];
+    const deferrals: string[] = [];
     // Aggregated rules are reported once per selector, with the union of what the selected roles grant.
     const aggregated = new Map<string, { aggregates: string; verbs: Map<string, Set<string>> }>();
     const note = aggregatedIntoNote(type, props);
     for (const ref of roleRules(type, props)) {
         // An unknown selector may pull in any role; an unknown rule entry may complete a grant.
         if (ref.unknownSelector) {
-            ctx.defer(ref.unknownSelector);
+            deferrals.push(ref.unknownSelector);
             continue;
         }
         if (ref.aggregates) {
@@ -319,12 +318,24 @@ export function checkRole(type: string, props: unknown, ctx: CheckContext<unknow
             continue;
         }
         const grants = describeGrants(surest(ref.rule), check.permissions);
-        if (grants) ctx.violation(ref.path, grants + note, check.fix);
-        else if (ref.rule.unknown && describeGrants(widest(ref.rule), check.permissions)) ctx.defer(ref.rule.unknown.path);
+        if (grants) violations.push([ref.path, grants + note, check.fix]);
+        else if (ref.rule.unknown && describeGrants(widest(ref.rule), check.permissions)) deferrals.push(ref.rule.unknown.path);
     }
     for (const [path, entry] of aggregated) {
         if (entry.verbs.size === 0) continue;
         const grants = [...entry.verbs].map(([resource, verbs]) => `${[...verbs].join(", ")} on ${resource}`).join("; ");
-        ctx.violation(path, `${entry.aggregates}, which grants ${grants}`, "narrow the selector to the labels of least-privilege roles, so that it does not aggregate these built-in roles");
+        violations.push([path, `${entry.aggregates}, which grants ${grants}`, "narrow the selector to the labels of least-privilege roles, so that it does not aggregate these built-in roles"]);
     }
+    if (violations.length === 0 && deferrals.length === 0) return;
+    if (check.namespaces && kindOf(type) === "Role") {
+        const metadata = peek(props, "metadata");
+        const namespace = isUnknown(metadata) ? metadata : peek(metadata, "namespace");
+        if (isUnknown(namespace)) {
+            ctx.defer(isUnknown(metadata) ? "metadata" : "metadata.namespace");
+            return;
+        }
+        if (typeof namespace !== "string" || !check.namespaces.includes(namespace)) return;
+    }
+    for (const [path, problem, fix] of violations) ctx.violation(path, problem, fix);
+    for (const field of deferrals) ctx.defer(field);
 }

@@ -16,7 +16,6 @@
 // - When the Kubernetes provider's own configuration is unknown in a preview (its kubeconfig comes from a
 //   cluster created in the same stack), the engine does not call it: Check returns the inputs as they
 //   are and Create returns nothing, so every output is unknown (AnalyzeStack gets an empty object).
-//   `unconfiguredPreview` models that answer.
 import { clusterScopedKinds } from "../../../policies/core/kubernetes-objects";
 import { fakeId, type ProviderAnswer, type ProviderModel, type RegisteredResource } from "../model";
 
@@ -441,13 +440,14 @@ export function liveObject(type: string, urn: string, checked: Obj): Obj {
 }
 
 /** The answer of a provider whose configuration is unknown in a preview: the engine returns no outputs. */
-export function unconfiguredPreview(): ProviderAnswer {
+function unconfiguredPreview(): ProviderAnswer {
     return { outputs: {} };
 }
 
 export const kubernetesModel: ProviderModel = {
     package: "kubernetes",
     answer: (resource, mode) => {
+        if (mode === "preview" && resource.providerConfigUnknown) return unconfiguredPreview();
         const checked = checkedInputs(resource);
         const metadata = objOf(checked.metadata);
         const namespace = typeof metadata?.namespace === "string" ? `${metadata.namespace}/` : "";
