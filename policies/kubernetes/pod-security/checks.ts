@@ -38,9 +38,14 @@ function eachSecurityContext(pod: PodView, visit: SecurityContextVisitor): Findi
     return findings;
 }
 
+/** Every container, each judged on its own. */
+function eachContainerPart(pod: PodView, visit: (c: ContainerRef) => Finding[]): Finding[] {
+    return pod.containers.flatMap((c) => part(pod, () => visit(c)));
+}
+
 /** Every container with its securityContext (possibly undefined), each judged on its own. */
 function eachContainer(pod: PodView, visit: (c: ContainerRef, sc: Dict | undefined, path: string) => Finding[]): Finding[] {
-    return pod.containers.flatMap((c) => part(pod, () => visit(c, asDict(c.container.securityContext), `${c.path}.securityContext`)));
+    return eachContainerPart(pod, (c) => visit(c, asDict(c.container.securityContext), `${c.path}.securityContext`));
 }
 
 /**
@@ -162,7 +167,7 @@ const hostPorts: PodSecurityCheck = {
     revisions: [{
         minVersion: 0,
         check: (pod) =>
-            eachContainer(pod, (c) =>
+            eachContainerPart(pod, (c) =>
                 eachElement(pod, c.container, "ports", `${c.path}.ports`, (entry, _i, at) => {
                     const port = asDict(entry);
                     if (!port) return [];

@@ -46,12 +46,23 @@ export const k8sNamespaceQuotaAndLimits = stackPolicy({
         for (const w of ctx.ofType(kubernetes.workloads)) {
             judgeWithSiblings(ctx, w, () => {
                 const link = namespaces.of(w);
+                // A Namespace whose name is not known yet may be this one, and would take the finding.
+                const unnamed = namespaces.couldBe(link)[0];
+                if (unnamed) throw new SiblingUnknown(unnamed, "metadata.name");
                 const existing = targets.get(link.key);
                 if (!existing) targets.set(link.key, { link, resources: [w] });
                 else if (!kubernetes.namespace.has(existing.resources[0].type)) existing.resources.push(w);
             });
         }
+        // Namespaces named by objects but by no Namespace object of a known name: a Namespace whose name is
+        // not known yet may be one of them.
+        const ownedKeys = new Set(namespaces.all.map((ns) => namespaces.keyOfNamespace(ns)));
+        const unowned = (keys: Set<string>) => [...keys].some((k) => k.startsWith("name:") && !ownedKeys.has(k));
         for (const { link, resources } of targets.values()) {
+            if (link.name === undefined && link.namespace && (unowned(quotas.keys) || unowned(limitRanges.keys))) {
+                ctx.defer(link.namespace, "metadata.name");
+                continue;
+            }
             const missing = [
                 quotas.keys.has(link.key) ? undefined : { kind: "ResourceQuota", floating: quotas.floating },
                 limitRanges.keys.has(link.key) ? undefined : { kind: "LimitRange", floating: limitRanges.floating },
