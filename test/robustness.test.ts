@@ -8,33 +8,11 @@ import type { ResourceInput } from "../engine/runner";
 import { secretValue, unknownSentinels } from "../engine/wire";
 import { policies } from "../policies";
 import { packDir } from "./e2e";
+import { type Json, paths, replaced, sample } from "./fixtures/json-paths";
 import { everyWorkload } from "./fixtures/workloads";
 import { checkResource, checkStack, hasStackPart } from "./harness";
 
-type Json = unknown;
 const replacements: Json[] = [null, 42, "text", true, [], {}, [null, 7, "x"], unknownSentinels.string, unknownSentinels.object];
-
-/** Paths of every value in a JSON tree, parents before children. */
-function paths(value: Json, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-    if (Array.isArray(value)) value.forEach((v, i) => (out.push([...prefix, i]), paths(v, [...prefix, i], out)));
-    else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) out.push([...prefix, k]), paths(v, [...prefix, k], out);
-    return out;
-}
-
-/** At most `limit` paths, spread evenly, so the suite stays fast as examples grow. */
-function sample<T>(items: T[], limit: number): T[] {
-    if (items.length <= limit) return items;
-    const step = items.length / limit;
-    return Array.from({ length: limit }, (_, i) => items[Math.floor(i * step)]);
-}
-
-function replaced(value: Json, at: (string | number)[], replacement: Json): Json {
-    if (at.length === 0) return replacement;
-    const [head, ...rest] = at;
-    if (Array.isArray(value)) return value.map((v, i) => (i === head ? replaced(v, rest, replacement) : v));
-    const obj = value as Record<string, Json>;
-    return { ...obj, [head]: replaced(obj[head as string], rest, replacement) };
-}
 
 function corpus(): ResourceInput[] {
     const examples = readStacks([path.join(packDir, "examples")]).flatMap((s) => s.inputs);

@@ -29,27 +29,11 @@ import { unknownSentinels } from "../../engine/wire";
 import { policies } from "../../policies";
 import { formatPath } from "../../policies/core";
 import { packDir } from "../e2e";
+import { type Json, paths, replaced, sample, valueAt } from "../fixtures/json-paths";
 import { checkResource, checkStack, hasStackPart } from "../harness";
-
-type Json = unknown;
-type Path = (string | number)[];
 
 const kubernetesPolicies = policies.filter((p) => p.tags?.includes("kubernetes"));
 const isResourcePolicy = (p: unknown): p is ResourceValidationPolicy => typeof (p as ResourceValidationPolicy).validateResource !== "undefined";
-
-/** Every path of a JSON tree (subtrees and leaves), parents first. */
-function paths(value: Json, prefix: Path = [], out: Path[] = []): Path[] {
-    if (Array.isArray(value)) value.forEach((v, i) => (out.push([...prefix, i]), paths(v, [...prefix, i], out)));
-    else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) out.push([...prefix, k]), paths(v, [...prefix, k], out);
-    return out;
-}
-
-/** At most `limit` items, spread evenly, so the suite stays fast. */
-function sample<T>(items: T[], limit: number): T[] {
-    if (items.length <= limit) return items;
-    const step = items.length / limit;
-    return Array.from({ length: limit }, (_, i) => items[Math.floor(i * step)]);
-}
 
 function sentinelFor(value: Json): string {
     if (Array.isArray(value)) return unknownSentinels.array;
@@ -57,18 +41,6 @@ function sentinelFor(value: Json): string {
     if (typeof value === "number") return unknownSentinels.number;
     if (typeof value === "boolean") return unknownSentinels.bool;
     return unknownSentinels.string;
-}
-
-function get(value: Json, at: Path): Json {
-    return at.reduce<Json>((v, k) => (v as Record<string | number, Json>)?.[k], value);
-}
-
-function replaced(value: Json, at: Path, replacement: Json): Json {
-    if (at.length === 0) return replacement;
-    const [head, ...rest] = at;
-    if (Array.isArray(value)) return value.map((v, i) => (i === head ? replaced(v, rest, replacement) : v));
-    const obj = value as Record<string, Json>;
-    return { ...obj, [head]: replaced(obj[head as string], rest, replacement) };
 }
 
 /** `a.b["c.d"][0]` and `a.b.c.d[0]` alike: paths compare without the quoting of dotted keys. */
@@ -199,7 +171,7 @@ describe("unknown values: known findings survive, unknowns are never findings (K
                 const knownFields = known.violations.map(fieldOf);
                 for (const at of sample(paths(weakened.props), pathsPerObject)) {
                     const unknownField = normal(formatPath(at));
-                    const props = replaced(weakened.props, at, sentinelFor(get(weakened.props, at))) as object;
+                    const props = replaced(weakened.props, at, sentinelFor(valueAt(weakened.props, at))) as object;
                     const r = checkResource(policy, weakened.type, props, { name: weakened.name, config });
                     // A policy with a stack part leaves a value it needs from a sibling to AnalyzeStack.
                     const stack = hasStackPart(policy) ? checkStack(policy, [{ type: weakened.type, name: weakened.name, props }]) : undefined;
@@ -238,7 +210,7 @@ describe("unknown values: known findings survive, unknowns are never findings (K
                 stack.forEach((resource, index) => {
                     for (const at of sample(paths(resource.props), 12)) {
                         const unknownField = normal(formatPath(at));
-                        const props = replaced(resource.props, at, sentinelFor(get(resource.props, at))) as object;
+                        const props = replaced(resource.props, at, sentinelFor(valueAt(resource.props, at))) as object;
                         const r = checkStack(policy, stack.map((s, j) => (j === index ? { ...s, props } : s)));
                         const where = `${resource.type} ${resource.name}, ${unknownField} unknown`;
                         const found = r.violations.map(key);

@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { PolicyConfigError, kubernetes, nsaHardening, parseCidr, stackPolicy, UnknownValueError } from "../../core";
 import { judgeWithSiblings, readSibling, SiblingUnknown } from "../links";
-import { egressRuleAllows, NetworkPolicies, policyLabel, rulesOf, runsWithHostNetwork, selectingPolicies, workloadPods } from "./segmentation";
+import { egressRuleAllows, judgeParts, NetworkPolicies, policyLabel, rulesOf, runsWithHostNetwork, selectingPolicies, workloadPods } from "./segmentation";
 
 interface Config {
     metadataAddresses: string[];
@@ -72,35 +72,27 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
                     ctx.violation(
                         workload,
                         "metadata.namespace",
-                        `is ${where}, where no NetworkPolicy with policyTypes Egress selects the pods, so they can reach the metadata API at ${addresses.join(", ")}`,
+                        `puts the pods in ${where}, where no NetworkPolicy with policyTypes Egress selects them, so they can reach the metadata API at ${addresses.join(", ")}`,
                         `add a NetworkPolicy in ${where} with podSelector {}, policyTypes ["Egress"] and ipBlocks that exclude the metadata address`,
                     );
                     return;
                 }
                 // Egress rules add up: any rule of any selecting policy that allows the address opens it.
-                let pending = open;
-                let reported = false;
-                for (const p of selecting) {
-                    try {
-                        for (const { rule, index } of rulesOf(p, "Egress")) {
-                            for (const address of addresses) {
-                                const how = readSibling(p.resource, () => egressRuleAllows(rule, address));
-                                if (!how) continue;
-                                reported = true;
-                                ctx.violation(
-                                    workload,
-                                    "metadata.namespace",
-                                    `has pods selected by NetworkPolicy ${policyLabel(pods.namespace, p)}, whose spec.egress[${index}] ${how}, so the pods can reach the metadata API`,
-                                    `list "${address}/${address.includes(":") ? 128 : 32}" under the ipBlock's \`except\`, or narrow the rule's destinations`,
-                                );
-                            }
-                        }
-                    } catch (e) {
-                        if (!(e instanceof SiblingUnknown)) throw e;
-                        pending ??= e;
-                    }
-                }
-                if (!reported && pending) throw pending;
+                judgeParts(selecting, open, (p) =>
+                    judgeParts(rulesOf(p, "Egress"), undefined, ({ rule, index }) =>
+                        judgeParts(addresses, undefined, (address) => {
+                            const how = readSibling(p.resource, () => egressRuleAllows(rule, address));
+                            if (!how) return false;
+                            ctx.violation(
+                                workload,
+                                "metadata.namespace",
+                                `has pods selected by NetworkPolicy ${policyLabel(pods.namespace, p)}, whose spec.egress[${index}] ${how}, so the pods can reach the metadata API`,
+                                `list "${address}/${address.includes(":") ? 128 : 32}" under the ipBlock's \`except\`, or narrow the rule's destinations`,
+                            );
+                            return true;
+                        }),
+                    ),
+                );
             });
         }
     },

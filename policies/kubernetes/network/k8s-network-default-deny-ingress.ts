@@ -1,6 +1,6 @@
 import { cisKubernetes, kubernetes, stackPolicy } from "../../core";
-import { judgeWithSiblings, readSibling, SiblingUnknown } from "../links";
-import { NetworkPolicies, policyLabel, ruleAllowsEverything, rulesOf, selectingPolicies, showLabels, workloadPods } from "./segmentation";
+import { judgeWithSiblings, readSibling } from "../links";
+import { judgeParts, NetworkPolicies, policyLabel, ruleAllowsEverything, rulesOf, selectingPolicies, showLabels, workloadPods } from "./segmentation";
 
 export const k8sNetworkDefaultDenyIngress = stackPolicy({
     name: "k8s-network-default-deny-ingress",
@@ -36,26 +36,19 @@ export const k8sNetworkDefaultDenyIngress = stackPolicy({
                     ctx.violation(workload, "metadata.namespace", problem, `add a NetworkPolicy in ${where} with podSelector {} and policyTypes ["Ingress"]`);
                     return;
                 }
-                let pending = open;
-                let reported = false;
-                for (const p of selecting) {
-                    try {
-                        const rules = rulesOf(p, "Ingress");
-                        const allowAll = rules.find(({ rule }) => readSibling(p.resource, () => ruleAllowsEverything(rule, "from")));
-                        if (!allowAll) continue;
-                        reported = true;
+                // An allow-all rule of any selecting policy opens ingress to the pods.
+                judgeParts(selecting, open, (p) =>
+                    judgeParts(rulesOf(p, "Ingress"), undefined, ({ rule, index }) => {
+                        if (!readSibling(p.resource, () => ruleAllowsEverything(rule, "from"))) return false;
                         ctx.violation(
                             workload,
                             "metadata.namespace",
-                            `has pods selected by NetworkPolicy ${policyLabel(pods.namespace, p)}, whose spec.ingress[${allowAll.index}] allows all traffic from anywhere, so ingress is not denied by default`,
+                            `has pods selected by NetworkPolicy ${policyLabel(pods.namespace, p)}, whose spec.ingress[${index}] allows all traffic from anywhere, so ingress is not denied by default`,
                             "remove the empty ingress rule and allow only the sources the workload needs",
                         );
-                    } catch (e) {
-                        if (!(e instanceof SiblingUnknown)) throw e;
-                        pending ??= e;
-                    }
-                }
-                if (!reported && pending) throw pending;
+                        return true;
+                    }),
+                );
             });
         }
     },

@@ -159,6 +159,27 @@ function someElement(list: unknown, test: (entry: unknown, index: number) => boo
     return false;
 }
 
+/**
+ * Judges the parts of a verdict that NetworkPolicies decide (each selecting policy, each rule), each on
+ * its own: `judge` reports what one part shows and returns true when it reported. A part whose
+ * NetworkPolicy field is unknown in this preview leaves the verdict open: when nothing known was
+ * reported, the first such field (or `open`) is thrown, deferring the verdict and naming it.
+ */
+export function judgeParts<T>(parts: Iterable<T>, open: SiblingUnknown | undefined, judge: (part: T) => boolean): boolean {
+    let pending = open;
+    let reported = false;
+    for (const part of parts) {
+        try {
+            if (judge(part)) reported = true;
+        } catch (e) {
+            if (!(e instanceof SiblingUnknown)) throw e;
+            pending ??= e;
+        }
+    }
+    if (!reported && pending) throw pending;
+    return reported;
+}
+
 /** A rule with no peers and no ports admits all traffic from (or to) anywhere. */
 export function ruleAllowsEverything(rule: Dict, peersKey: "from" | "to"): boolean {
     return asArray(rule[peersKey]).length === 0 && asArray(rule.ports).length === 0;
