@@ -3,9 +3,9 @@
 // where the value is known; in a preview where it is not, by property dependency: an object whose
 // `metadata.namespace` is `ns.metadata.name` depends, through its `metadata` input, on that Namespace.
 //
-// A reference that cannot be resolved either way throws the SDK's unknown-value error for its field, so
-// the stack policy's `ctx.judge(resource, ...)` defers only that resource's verdict, naming the field.
-// A sibling's own unknown field is reported through `SiblingUnknown`, so the deferral names the sibling.
+// What a verdict needs and cannot have in this preview is thrown as `SiblingUnknown`, naming the resource
+// that holds it: the object's own reference that resolves neither way, or a sibling's unknown field. Run
+// inside `judgeWithSiblings`, it defers only that one verdict, naming that resource and field.
 import type { PolicyResource } from "@pulumi/policy";
 import { defaultNamespace } from "../core/kubernetes-objects";
 import type { StackCheckContext } from "../core/policy";
@@ -44,7 +44,7 @@ export function outputsUnknown(resource: PolicyResource): boolean {
 }
 
 /** The field named when a whole object's outputs are unknown. */
-export const everyOutput = "every output";
+const everyOutput = "every output";
 const everyOutputWhy =
     "is unknown in this preview: the Kubernetes provider's configuration (e.g. the cluster's kubeconfig) is computed from another resource";
 
@@ -156,6 +156,15 @@ export class Namespaces {
 export function computedFrom(from: PolicyResource, property: string, types: TypeSet): PolicyResource | undefined {
     const targets = dependencyTargets(from, property, types);
     return targets.length === 1 ? targets[0] : undefined;
+}
+
+/**
+ * For the stack part of a resource policy, which judges at AnalyzeStack what Analyze left to it (a
+ * reference computed from a sibling): false when the resource's outputs are unknown as a whole and its
+ * `property` was computed from no sibling of `types`, so the reference was known and Analyze judged it.
+ */
+export function leftToStack(resource: PolicyResource, property: string, types: TypeSet): boolean {
+    return !outputsUnknown(resource) || dependencyTargets(resource, property, types).length > 0;
 }
 
 /** The `metadata.name` of an object when known (for value links), else undefined. */

@@ -12,6 +12,8 @@ import { k8sNoPrivilegedContainers } from "../../policies/kubernetes/pod-securit
 import { k8sPssHostNamespaces } from "../../policies/kubernetes/pod-security/k8s-pss-host-namespaces";
 import { k8sPssNamespaceAdmission } from "../../policies/kubernetes/pod-security/k8s-pss-namespace-admission";
 import { k8sReadonlyRootFilesystem } from "../../policies/kubernetes/workload/k8s-readonly-root-filesystem";
+import { k8sRbacNoClusterAdminBinding } from "../../policies/kubernetes/rbac/k8s-rbac-no-cluster-admin-binding";
+import { k8sRbacNoDefaultSaBinding } from "../../policies/kubernetes/rbac/k8s-rbac-no-default-sa-binding";
 import { k8sWorkloadNoTokenAutomount } from "../../policies/kubernetes/rbac/k8s-workload-no-token-automount";
 import { everyWorkload } from "../fixtures/workloads";
 import { checkResource, checkStack, type StackResourceInput } from "../harness";
@@ -119,6 +121,43 @@ describe("Kubernetes siblings and unknowns", () => {
         });
     });
 
+    describe("RBAC bindings link the role and the ServiceAccount their names were computed from", () => {
+        const roleUrn = "urn:pulumi:dev::app::kubernetes:rbac.authorization.k8s.io/v1:ClusterRole::admin";
+        const saUrn = "urn:pulumi:dev::app::kubernetes:core/v1:ServiceAccount::ci";
+        const clusterRole = (name: unknown): StackResourceInput => ({ type: "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole", name: "admin", urn: roleUrn, props: { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name }, rules: [] } });
+        const account = (name: unknown): StackResourceInput => ({ type: "kubernetes:core/v1:ServiceAccount", name: "ci", urn: saUrn, props: { apiVersion: "v1", kind: "ServiceAccount", metadata: { name, namespace: "shop" } } });
+        const binding = (roleRef: object, subjects: object[]): StackResourceInput => ({
+            type: "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding",
+            name: "ci",
+            props: { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", metadata: { name: "ci" }, roleRef, subjects },
+            propertyDependencies: { roleRef: [roleUrn], subjects: [saUrn] },
+        });
+        const computedRole = binding({ apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: unknownValue("string") }, [{ kind: "Group", name: "ops" }]);
+        const computedSubject = binding({ apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "view" }, [{ kind: "ServiceAccount", name: unknownValue("string"), namespace: "shop" }]);
+
+        it("k8s-rbac-no-cluster-admin-binding: the ClusterRole's name decides, against adminRoles", () => {
+            assert.deepStrictEqual(checkResource(k8sRbacNoClusterAdminBinding, computedRole.type, computedRole.props), { violations: [] });
+            assert.deepStrictEqual(checkStack(k8sRbacNoClusterAdminBinding, [computedRole, clusterRole("admin-1a2b3c4d")]), { violations: [] });
+            const flagged = checkStack(k8sRbacNoClusterAdminBinding, [computedRole, clusterRole("platform-admin")], { config: { adminRoles: ["cluster-admin", "platform-admin"] } });
+            assert.deepStrictEqual(messages(flagged), ['ClusterRoleBinding "ci": subjects[0] binds Group "ops" to ClusterRole "platform-admin", full control cluster-wide. Fix: bind a least-privilege role instead, or add the subject to allowedSubjects if it is a reviewed break-glass identity']);
+            assert.match(checkStack(k8sRbacNoClusterAdminBinding, [computedRole, clusterRole(unknownValue("string"))]).unknown ?? "", /^ClusterRole "admin": metadata\.name is computed/);
+            assert.match(checkStack(k8sRbacNoClusterAdminBinding, [{ ...computedRole, propertyDependencies: {} }]).unknown ?? "", /^ClusterRoleBinding "ci": roleRef\.name is computed/);
+        });
+
+        it("k8s-rbac-no-default-sa-binding: the ServiceAccount's name decides", () => {
+            assert.deepStrictEqual(checkResource(k8sRbacNoDefaultSaBinding, computedSubject.type, computedSubject.props), { violations: [] });
+            assert.deepStrictEqual(checkStack(k8sRbacNoDefaultSaBinding, [computedSubject, account("ci-1a2b3c4d")]), { violations: [] });
+            assert.match(messages(checkStack(k8sRbacNoDefaultSaBinding, [computedSubject, account("default")]))[0] ?? "", /^ClusterRoleBinding "ci": subjects\[0\] grants ClusterRole "view" cluster-wide to ServiceAccount "shop\/default"/);
+            assert.match(checkStack(k8sRbacNoDefaultSaBinding, [{ ...computedSubject, propertyDependencies: {} }]).unknown ?? "", /subjects\[0\]\.name is computed/);
+        });
+
+        it("with empty outputs, defers only bindings whose reference was computed from such a sibling", () => {
+            const empty = (r: StackResourceInput): StackResourceInput => ({ ...r, props: {} });
+            assert.match(checkStack(k8sRbacNoClusterAdminBinding, [empty(computedRole), empty(clusterRole("admin"))]).unknown ?? "", /^ClusterRoleBinding "ci": every output is unknown/);
+            assert.deepStrictEqual(checkStack(k8sRbacNoClusterAdminBinding, [{ ...empty(computedRole), propertyDependencies: {} }, empty(clusterRole("admin"))]), { violations: [] });
+        });
+    });
+
     describe("empty outputs: the Kubernetes provider is configured from a cluster of the same stack", () => {
         const empty = (r: StackResourceInput): StackResourceInput => ({ ...r, props: {} });
         for (const policy of [k8sBlockMetadataEgress, k8sNetworkDefaultDenyIngress, k8sPssNamespaceAdmission] as StackValidationPolicy[]) {
@@ -149,6 +188,16 @@ describe("Kubernetes siblings and unknowns", () => {
                 assert.match(messages(s)[0], /This object comes from the/);
             });
         }
+
+        it("exempts chart children by their Pulumi name (`<chart>:<namespace>/<name>`) or their object name", () => {
+            const [w] = everyWorkload({ hostPID: true, containers: [{ name: "app", image: "a:1" }] }).filter((x) => x.kind === "Deployment");
+            const urn = child("kubernetes:helm.sh/v4:Chart", "ingress:shop/web");
+            const by = (patterns: string[]) => checkResource(k8sPssHostNamespaces, w.type, w.props, { urn, name: "ingress:shop/web", config: { excludeResourceNames: patterns } }).notApplicable;
+            // Globs split on "/": the children of chart "ingress" in any namespace are `ingress:*/*`.
+            assert.match(by(["ingress:*/*"]) ?? "", /excludeResourceNames matches "ingress:shop\/web"/);
+            assert.match(by(["shop/web"]) ?? "", /excludeResourceNames matches "shop\/web"/);
+            assert.strictEqual(by(["other:*"]), undefined);
+        });
 
         it("leaves other objects' fixes alone", () => {
             assert.strictEqual(fixWhereRendered("kubernetes:apps/v1:Deployment", "urn:pulumi:dev::app::my:index:App$kubernetes:apps/v1:Deployment::web", undefined, "fix it"), "fix it");

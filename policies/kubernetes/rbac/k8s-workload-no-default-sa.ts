@@ -1,5 +1,5 @@
 import { asString, cisKubernetes, isUnknown, kubernetes, peek, podSpecOf, type PodSpecLocation, resourcePolicy, unknownFieldError } from "../../core";
-import { computedFrom, judgeWithSiblings, knownName, SiblingUnknown } from "../links";
+import { computedFrom, judgeWithSiblings, knownName, leftToStack, SiblingUnknown } from "../links";
 
 const fix = "create a dedicated ServiceAccount for this workload and set serviceAccountName to it";
 
@@ -44,6 +44,7 @@ export const k8sWorkloadNoDefaultSa = resourcePolicy<unknown>({
     // In a preview `serviceAccountName: sa.metadata.name` is unknown: the ServiceAccount it was computed from decides.
     validateStack: (ctx) => {
         for (const workload of ctx.ofType(kubernetes.workloads)) {
+            if (!leftToStack(workload, "spec", kubernetes.serviceAccount)) continue;
             judgeWithSiblings(ctx, workload, () => {
                 const pod = podSpecOf(workload.type, workload.props);
                 if (!pod) return;

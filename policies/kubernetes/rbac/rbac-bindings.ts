@@ -3,7 +3,8 @@
 import picomatch from "picomatch";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { PolicyConfigError } from "../../core/config";
-import type { CheckContext } from "../../core/policy";
+import type { PolicyResource } from "@pulumi/policy";
+import type { CheckContext, StackCheckContext } from "../../core/policy";
 import { kindOf } from "../../core/types";
 import { isUnknown, peek } from "../../core/unknowns";
 import { asArray, asString, asStrings, isDict } from "../../core/values";
@@ -111,7 +112,7 @@ export function readBinding(type: string, props: unknown): Binding {
  * True when the subject's `fields` are known; otherwise defers the first unknown one (the verdict on
  * this subject needs it) and returns false. Ask for the kind first: a subject of another kind needs no name.
  */
-export function knownSubject(subject: Subject, ctx: CheckContext<unknown>, fields: readonly SubjectField[]): boolean {
+export function knownSubject(subject: Subject, ctx: Pick<CheckContext<unknown>, "defer">, fields: readonly SubjectField[]): boolean {
     const unknown = fields.map((f) => subject.unknown[f]).find((p) => p !== undefined);
     if (unknown === undefined) return true;
     ctx.defer(unknown);
@@ -119,11 +120,19 @@ export function knownSubject(subject: Subject, ctx: CheckContext<unknown>, field
 }
 
 /** True when the roleRef's `field` is known; otherwise defers it and returns false. */
-export function knownRoleRef(binding: Binding, ctx: CheckContext<unknown>, field: "kind" | "name"): boolean {
+export function knownRoleRef(binding: Binding, ctx: Pick<CheckContext<unknown>, "defer">, field: "kind" | "name"): boolean {
     const unknown = binding.roleRef.unknown?.[field];
     if (unknown === undefined) return true;
     ctx.defer(unknown);
     return false;
+}
+
+/** Reports and defers on one binding, at Analyze or, for a binding of a stack, at AnalyzeStack. */
+export type BindingJudge = Pick<CheckContext<unknown>, "violation" | "defer">;
+
+/** A BindingJudge that reports on `resource` through a stack policy's context. */
+export function stackJudge(ctx: StackCheckContext<unknown>, resource: PolicyResource): BindingJudge {
+    return { violation: (path, problem, fix) => ctx.violation(resource, path, problem, fix), defer: (field, why) => ctx.defer(resource, field, why) };
 }
 
 /** `ClusterRole "cluster-admin"` */

@@ -1,5 +1,5 @@
 import { asString, cisKubernetes, isUnknown, kubernetes, peek, resourcePolicy } from "../../core";
-import { judgeWithSiblings, Namespaces, SiblingUnknown } from "../links";
+import { judgeWithSiblings, leftToStack, Namespaces, SiblingUnknown } from "../links";
 
 const fix = "set metadata.namespace to the application's namespace";
 
@@ -35,6 +35,7 @@ export const k8sNoDefaultNamespace = resourcePolicy<unknown>({
     validateStack: (ctx) => {
         const namespaces = new Namespaces(ctx.resources);
         for (const workload of ctx.ofType(kubernetes.workloads)) {
+            if (!leftToStack(workload, "metadata", kubernetes.namespace)) continue;
             judgeWithSiblings(ctx, workload, () => {
                 if (!isUnknown(namespaceValue(workload.props))) return; // judged at Analyze
                 const link = namespaces.of(workload);
