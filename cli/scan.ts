@@ -1,30 +1,24 @@
-// Scans stacks through the engine runner and renders the findings, grouped by resource.
-import type { Evaluation, PolicyDiagnostic, PolicyInfo, PolicyPackRunner } from "../engine/runner";
-import type { ScanStack } from "./inputs";
+// Scans stacks through the engine runner and turns the evaluation into a stack report: findings
+// grouped by resource and located, deferred verdicts, exemptions and not-applicable reasons.
+import { deferredReason } from "../engine/diagnostics";
+import type { Evaluation, NotApplicable as RunnerNotApplicable, PolicyDiagnostic, PolicyInfo, PolicyPackRunner, ResourceInput } from "../engine/runner";
+import type { ResolvedPolicyConfig } from "../engine/config";
+import { findExemption } from "../policies/core/exemptions";
+import type { PositionIndex, ScanStack } from "./inputs";
+import { fingerprintOf, labelOf, type LocationRequest, resolveLocations, resourceIdentity, splitMessage } from "./report/locations";
+import {
+    countFindings,
+    type Deferred,
+    type Exemption,
+    type ExemptionSource,
+    type Finding,
+    type NotApplicable,
+    type ResourceFindings,
+    type ResourceRef,
+    type StackReport,
+} from "./report/model";
 
-export interface Finding {
-    policy: string;
-    level: PolicyDiagnostic["enforcementLevel"];
-    severity: PolicyDiagnostic["severity"];
-    message: string;
-    remediation: string;
-    url: string;
-}
-
-export interface ResourceFindings {
-    urn: string;
-    type: string;
-    name: string;
-    findings: Finding[];
-}
-
-export interface StackReport {
-    source: string;
-    resourcesScanned: number;
-    resources: ResourceFindings[];
-    remediations: { urn: string; policy: string }[];
-    counts: { mandatory: number; advisory: number };
-}
+export type { StackReport } from "./report/model";
 
 /** The SDK prefixes each message with the policy description; the detail line is what names the field. */
 function detailOf(d: PolicyDiagnostic): string {
@@ -32,77 +26,138 @@ function detailOf(d: PolicyDiagnostic): string {
     return d.message.startsWith(prefix) ? d.message.slice(prefix.length) : d.message;
 }
 
-export function buildReport(stack: ScanStack, evaluation: Evaluation, policies: readonly PolicyInfo[]): StackReport {
-    const byName = new Map(policies.map((p) => [p.name, p]));
-    const byUrn = new Map<string, ResourceFindings>();
-    const entryFor = (urn: string, type: string, name: string) => {
-        let entry = byUrn.get(urn);
-        if (!entry) byUrn.set(urn, (entry = { urn, type, name, findings: [] }));
-        return entry;
+const exemptionSources: [RegExp, ExemptionSource][] = [
+    [/^exempted by config: /, "config"],
+    [/^annotation exempt\.clusterguard\.io\//, "annotation"],
+    [/^tag clusterguard-exempt-/, "tag"],
+];
+
+// The pack's reasons for "this policy is about other resource types": true for almost every pair, so noise.
+const otherTypes = /^(Policy does not apply to resources of type |No resources of type .* in the stack)/;
+
+export function exemptionSource(reason: string): ExemptionSource | undefined {
+    return exemptionSources.find(([pattern]) => pattern.test(reason))?.[1];
+}
+
+export interface ScanContext {
+    policies: readonly PolicyInfo[];
+    config: Readonly<Record<string, ResolvedPolicyConfig>>;
+    positions?: ReadonlyMap<string, PositionIndex>;
+    /** The URN the runner gives a resource (PolicyPackRunner.urnOf). */
+    urnOf(resource: ResourceInput): string;
+}
+
+export function buildReport(stack: ScanStack, evaluation: Evaluation, context: ScanContext): StackReport {
+    const resources = new Map<string, { input: ResourceInput; ref: ResourceRef; identity: string }>();
+    const register = (input: ResourceInput, urn: string) => {
+        if (!resources.has(urn)) resources.set(urn, { input, ref: { urn, type: input.type, label: labelOf(input) }, identity: resourceIdentity(input, urn) });
     };
-    const add = (d: PolicyDiagnostic, fallback: { urn: string; type: string; name: string }) => {
-        const urn = d.urn || fallback.urn;
-        const parts = urn.split("::");
-        const entry = d.urn ? entryFor(urn, parts[2] ?? fallback.type, parts[3] ?? fallback.name) : entryFor(fallback.urn, fallback.type, fallback.name);
-        const policy = byName.get(d.policyName);
-        entry.findings.push({
+    for (const { resource } of evaluation.resources) register(resource, context.urnOf(resource));
+    const outputsByUrn = new Map(stack.outputs.map((o) => [context.urnOf(o), o]));
+    const stackRef = (urn: string): ResourceRef => resources.get(urn)?.ref ?? { urn: urn || "(stack)", type: "stack", label: urn ? urn.slice(urn.lastIndexOf("::") + 2) : `stack ${stack.source}` };
+
+    const raw: { d: PolicyDiagnostic; onStack: boolean; resource?: ResourceInput }[] = [];
+    const notApplicableRaw: { n: RunnerNotApplicable; ref: ResourceRef }[] = [];
+    evaluation.resources.forEach(({ resource, result }) => {
+        for (const d of result.diagnostics) raw.push({ d, onStack: false, resource });
+        const ref = resources.get(context.urnOf(resource))!.ref;
+        for (const n of result.notApplicable) notApplicableRaw.push({ n, ref });
+    });
+    for (const d of evaluation.stack.diagnostics) raw.push({ d, onStack: true, resource: resources.get(d.urn)?.input ?? outputsByUrn.get(d.urn) });
+    for (const n of evaluation.stack.notApplicable) notApplicableRaw.push({ n, ref: stackRef("") });
+
+    // Locate every finding in one batch per file.
+    const split = raw.map(({ d }) => splitMessage(detailOf(d)));
+    const requests: LocationRequest[] = raw.map(({ resource, onStack }, i) => ({ resource: resource ?? { type: "", name: "", props: {} }, field: split[i].field, outputs: onStack }));
+    const locations = resolveLocations(requests, context.positions ?? new Map());
+    const objectLocations = resolveLocations([...resources.values()].map((r) => ({ resource: r.input })), context.positions ?? new Map());
+    [...resources.values()].forEach((r, i) => {
+        if (r.input.location) r.ref.location = objectLocations[i];
+    });
+
+    const grouped = new Map<string, ResourceFindings>();
+    const deferred: Deferred[] = [];
+    raw.forEach(({ d, onStack }, i) => {
+        const ref = onStack ? stackRef(d.urn) : resources.get(d.urn)?.ref ?? stackRef(d.urn);
+        const reason = deferredReason(d);
+        if (reason !== undefined) {
+            deferred.push({ policy: d.policyName, resource: ref, reason });
+            return;
+        }
+        let entry = grouped.get(ref.urn);
+        if (!entry) grouped.set(ref.urn, (entry = { ...ref, findings: [] }));
+        const identity = resources.get(d.urn)?.identity ?? ref.urn;
+        const finding: Finding = {
             policy: d.policyName,
-            level: d.enforcementLevel,
             severity: d.severity,
+            level: d.enforcementLevel,
             message: detailOf(d),
-            remediation: policy?.remediationSteps ?? "",
-            url: policy?.url ?? "",
-        });
-    };
-    const remediations: StackReport["remediations"] = [];
-    for (const { resource, result, remediations: applied } of evaluation.resources) {
-        const urn = result.diagnostics[0]?.urn ?? resource.urn ?? "";
-        for (const d of result.diagnostics) add(d, { urn: d.urn, type: resource.type, name: resource.name });
-        for (const r of applied) if (r.properties) remediations.push({ urn: urn || resource.name, policy: r.policyName });
+            ...(split[i].field ? { field: split[i].field } : {}),
+            location: { ...(ref.location ?? {}), ...locations[i] },
+            fingerprint: fingerprintOf(d.policyName, identity, split[i].field),
+        };
+        entry.findings.push(finding);
+    });
+
+    const exemptions: Exemption[] = [];
+    const notApplicable: NotApplicable[] = [];
+    for (const { n, ref } of notApplicableRaw) {
+        const source = exemptionSource(n.reason);
+        if (source) exemptions.push({ policy: n.policyName, resource: ref, reason: n.reason, source });
+        else if (!otherTypes.test(n.reason)) notApplicable.push({ policy: n.policyName, resource: ref, reason: n.reason });
     }
-    for (const d of evaluation.stack.diagnostics) add(d, { urn: "(stack)", type: "stack", name: stack.source });
-    const resources = [...byUrn.values()];
-    const all = resources.flatMap((r) => r.findings);
+    exemptions.push(...declaredStackExemptions(stack, context, (r) => resources.get(context.urnOf(r))?.ref));
+
+    const remediations = evaluation.resources.flatMap(({ resource, remediations: applied }) =>
+        applied.filter((r) => r.properties).map((r) => ({ urn: context.urnOf(resource), policy: r.policyName })),
+    );
+    const resourceFindings = [...grouped.values()];
     return {
         source: stack.source,
+        files: stack.files,
         resourcesScanned: stack.inputs.length,
-        resources,
+        resources: resourceFindings,
+        deferred,
+        exemptions,
+        notApplicable,
         remediations,
-        counts: {
-            mandatory: all.filter((f) => f.level === "mandatory").length,
-            advisory: all.filter((f) => f.level === "advisory").length,
-        },
+        counts: countFindings(resourceFindings.flatMap((r) => r.findings), deferred.length, exemptions.length),
     };
 }
 
-export async function scanStack(runner: PolicyPackRunner, stack: ScanStack): Promise<StackReport> {
-    const evaluation = await runner.evaluate(stack.inputs, stack.outputs);
-    return buildReport(stack, evaluation, runner.info.policies);
-}
+const noConfigExemptions = { excludeResourceNames: [], excludeNamespaces: [] };
 
-const severityRank: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, "": 4 };
-
-function indent(text: string, prefix: string): string {
-    return text.split("\n").map((line) => prefix + line).join("\n");
-}
-
-export function renderText(report: StackReport, options: { remediation?: boolean } = {}): string {
-    const lines: string[] = [`${report.source}`];
-    if (report.resources.length === 0) {
-        lines.push(`  no violations (${report.resourcesScanned} resources)`);
-        return lines.join("\n");
-    }
-    for (const r of report.resources) {
-        lines.push(`  ${r.type} "${r.name}"`);
-        const sorted = [...r.findings].sort((a, b) => (severityRank[a.severity] ?? 9) - (severityRank[b.severity] ?? 9));
-        for (const f of sorted) {
-            const mark = f.level === "mandatory" ? "✖" : "!";
-            lines.push(`    ${mark} ${f.level.padEnd(9)} ${(f.severity || "-").padEnd(8)} ${f.policy}`);
-            lines.push(indent(f.message, "        "));
-            if (options.remediation !== false && f.remediation) lines.push(indent(`Remediation: ${f.remediation}${f.url ? ` (${f.url})` : ""}`, "        "));
+/**
+ * Stack policies drop the findings of exempted resources inside the pack and say nothing over the wire.
+ * What the CLI can see is the annotation or tag a resource carries for a stack policy: it names the policy,
+ * so it is listed. Config exemptions (excludeNamespaces, excludeResourceNames) are not: without the policy's
+ * resource types they would list resources the policy never judges.
+ */
+function declaredStackExemptions(stack: ScanStack, context: ScanContext, refOf: (resource: ResourceInput) => ResourceRef | undefined): Exemption[] {
+    const out: Exemption[] = [];
+    const stackPolicies = context.policies.filter((p) => p.policyType === "stack" && context.config[p.name]?.enforcementLevel !== "disabled");
+    for (const resource of stack.outputs) {
+        for (const policy of stackPolicies) {
+            const found = findExemption(policy.name, resource, noConfigExemptions);
+            const source = found && exemptionSource(found.reason);
+            if (!found || (source !== "annotation" && source !== "tag")) continue;
+            const ref = refOf(resource) ?? { urn: context.urnOf(resource), type: resource.type, label: labelOf(resource) };
+            out.push({ policy: policy.name, resource: ref, reason: found.reason, source, declaredOnly: true });
         }
     }
-    for (const r of report.remediations) lines.push(`  remediated by ${r.policy}: ${r.urn}`);
-    lines.push(`  ${report.counts.mandatory} mandatory, ${report.counts.advisory} advisory finding(s) in ${report.resources.length} of ${report.resourcesScanned} resources`);
-    return lines.join("\n");
+    return out;
+}
+
+export async function scanStack(
+    runner: PolicyPackRunner,
+    stack: ScanStack,
+    options: { positions?: ReadonlyMap<string, PositionIndex>; onProgress?: (done: number, total: number) => void } = {},
+): Promise<StackReport> {
+    const evaluation = await runner.evaluate(stack.inputs, stack.outputs, options.onProgress);
+    return buildReport(stack, evaluation, {
+        policies: runner.info.policies,
+        config: runner.config,
+        positions: options.positions,
+        urnOf: (r) => runner.urnOf(r),
+    });
 }

@@ -1,6 +1,7 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, asDict, azure, cisAks, resourcePolicy } from "../core";
+import { azure, cisAks, resourcePolicy } from "../core";
+import { handled, requireTrue, valueAt } from "./fields";
 
 export const aksAadManaged = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-aad-managed",
@@ -15,17 +16,15 @@ export const aksAadManaged = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     url: "https://learn.microsoft.com/azure/aks/enable-authentication-microsoft-entra-id",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        const profile = asDict(cluster.aadProfile);
-        if (!profile) {
-            ctx.violation("aadProfile", "is absent, and AKS then has no Entra ID integration", "set aadProfile: { managed: true }");
+        const fix = "set aadProfile: { managed: true }";
+        const profile = valueAt(ctx, cluster, "aadProfile", { fix });
+        if (profile === handled) return;
+        if (profile === undefined) {
+            ctx.violation("aadProfile", "is absent, and AKS then has no Entra ID integration", fix);
             return;
         }
-        const managed = asBool(profile.managed);
-        if (managed === true) return;
-        ctx.violation(
-            "aadProfile.managed",
-            managed === false ? "is false (the deprecated legacy Entra ID integration)" : "is absent, and AKS then uses the deprecated legacy integration",
-            "set aadProfile.managed: true",
-        );
+        requireTrue(ctx, cluster, "aadProfile.managed", "is absent, and AKS then uses the deprecated legacy integration", {
+            whenFalse: "is false (the deprecated legacy Entra ID integration)",
+        });
     },
 });

@@ -1,6 +1,9 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asArray, asBool, asDict, azure, cisAks, isOpenToWorld, parseCidr, resourcePolicy, show } from "../core";
+import { asBool, azure, cisAks, isOpenToWorld, isUnknown, parseCidr, peek, resourcePolicy, show, wrongType } from "../core";
+import { handled, valueAt } from "./fields";
+
+const fix = "set apiServerAccessProfile.enablePrivateCluster: true, or list your networks in apiServerAccessProfile.authorizedIPRanges";
 
 export const aksApiServerAccessRestricted = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-api-server-access-restricted",
@@ -16,26 +19,41 @@ export const aksApiServerAccessRestricted = resourcePolicy<Unwrap<ManagedCluster
     url: "https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        const profile = asDict(cluster.apiServerAccessProfile);
+        const isPrivate = valueAt(ctx, cluster, "apiServerAccessProfile.enablePrivateCluster", { fix });
+        if (isPrivate === handled) return;
         // Authorized ranges do not apply to a private cluster's endpoint.
-        if (asBool(profile?.enablePrivateCluster) === true) return;
-        const ranges = asArray(profile?.authorizedIPRanges);
-        if (ranges.length === 0) {
+        if (asBool(isPrivate) === true) return;
+        if (isPrivate !== undefined && asBool(isPrivate) === undefined) {
+            ctx.violation("apiServerAccessProfile.enablePrivateCluster", wrongType("a boolean", isPrivate), fix);
+            return;
+        }
+        const ranges = valueAt(ctx, cluster, "apiServerAccessProfile.authorizedIPRanges", { fix });
+        if (ranges === handled) return;
+        if (ranges !== undefined && !Array.isArray(ranges)) {
+            ctx.violation("apiServerAccessProfile.authorizedIPRanges", wrongType("a list of CIDR ranges", ranges), fix);
+            return;
+        }
+        if (!ranges || ranges.length === 0) {
             ctx.violation(
                 "apiServerAccessProfile.authorizedIPRanges",
-                `is ${profile?.authorizedIPRanges === undefined ? "absent" : "empty"} on a public cluster, and AKS then admits every address to the API server`,
-                "set apiServerAccessProfile.enablePrivateCluster: true, or list your networks in apiServerAccessProfile.authorizedIPRanges",
+                `is ${ranges === undefined ? "absent" : "empty"} on a public cluster, and AKS then admits every address to the API server`,
+                fix,
             );
             return;
         }
-        ranges.forEach((range, i) => {
-            const cidr = parseCidr(range);
+        for (let i = 0; i < ranges.length; i++) {
+            const range = peek(ranges, i);
             const path = `apiServerAccessProfile.authorizedIPRanges[${i}]`;
+            if (isUnknown(range)) {
+                ctx.defer(path);
+                continue;
+            }
+            const cidr = parseCidr(range);
             if (!cidr) {
                 ctx.violation(path, `is ${show(range)}, which is not an IP range`, "use a CIDR such as 203.0.113.0/24");
             } else if (isOpenToWorld(cidr)) {
                 ctx.violation(path, `is ${show(range)}, which admits the whole internet`, "replace it with the ranges of your own networks");
             }
-        });
+        }
     },
 });

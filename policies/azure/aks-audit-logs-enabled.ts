@@ -1,36 +1,95 @@
+// A DiagnosticSetting names the resource it applies to in `resourceUri`, which azure-native sends as a URL
+// path parameter: it is an input, never an output. AnalyzeStack sees outputs, so the link is read, in order:
+// - from `resourceUri` where the props carry it (inputs, e.g. a scanned resources file);
+// - from the setting's own ARM id, `<resourceUri>/providers/Microsoft.Insights/diagnosticSettings/<name>`
+//   (azure-native builds the id from the request path; ARM answers with it), known at `pulumi up` and on
+//   discovered state, which carries no property dependencies;
+// - by property dependency on `resourceUri` in a preview, where the id of a setting still to be created, and
+//   the cluster's id, are unknown.
 import type { PolicyResource } from "@pulumi/policy";
-import { asArray, asBool, asDict, asString, azure, cisAks, stackPolicy } from "../core";
+import { asArray, asBool, asDict, asString, azure, cisAks, isUnknown, linksOf, peek, stackPolicy, type StackCheckContext, unknown } from "../core";
 
 /** Log categories that carry the API server audit log. */
 const auditCategories = ["kube-audit", "kube-audit-admin"];
 /** Category groups that include them. */
-const auditGroups = ["allLogs", "audit"].map((g) => g.toLowerCase());
+const auditGroups = ["alllogs", "audit"];
 
-/** What a DiagnosticSetting's resourceUri may hold for a cluster: its ARM ID (an output), its URN, or an ID built from its inputs. */
-function clusterReferences(cluster: PolicyResource): string[] {
-    const props = asDict(cluster.props) ?? {};
-    const refs = [cluster.urn];
-    const id = asString(props.id);
-    if (id) refs.push(id);
-    const group = asString(props.resourceGroupName);
-    const name = asString(props.resourceName) ?? asString(props.name);
-    if (group && name) refs.push(`/resourceGroups/${group}/providers/Microsoft.ContainerService/managedClusters/${name}`);
-    return refs.map((r) => r.toLowerCase());
+const settingIdSuffix = /\/providers\/microsoft\.insights\/diagnosticsettings\/[^/]+\/*$/i;
+
+/** The resource a setting applies to: its resourceUri, or the prefix of its own id; unknown when not known yet. */
+function targetUri(setting: PolicyResource): unknown {
+    const given = peek(setting.props, "resourceUri");
+    if (given !== undefined) return given;
+    const id = peek(setting.props, "id");
+    if (isUnknown(id)) return unknown;
+    const text = asString(id);
+    return text && settingIdSuffix.test(text) ? text.replace(settingIdSuffix, "") : unknown;
+}
+
+/** An ID built from a cluster's inputs (resourceGroupName and resourceName): what a scanned inputs file gives. */
+function idFromInputs(cluster: PolicyResource): string | undefined {
+    const group = asString(peek(cluster.props, "resourceGroupName"));
+    const name = asString(peek(cluster.props, "resourceName"));
+    return group && name ? `/resourcegroups/${group}/providers/microsoft.containerservice/managedclusters/${name}`.toLowerCase() : undefined;
 }
 
 /** ARM IDs compare without regard to case; an ID built from inputs lacks the subscription prefix. */
-function refersTo(uri: string, refs: string[]): boolean {
-    const text = uri.toLowerCase().replace(/\/+$/, "");
-    return refs.some((ref) => text === ref || (ref.startsWith("/resourcegroups/") && text.startsWith("/subscriptions/") && text.endsWith(ref)));
+function matchesInputs(uri: unknown, cluster: PolicyResource): boolean {
+    const built = idFromInputs(cluster);
+    const text = asString(uri)?.toLowerCase().replace(/\/+$/, "");
+    return built !== undefined && text !== undefined && (text === built || (text.startsWith("/subscriptions/") && text.endsWith(built)));
 }
 
-function enablesAudit(setting: PolicyResource): boolean {
-    return asArray(asDict(setting.props)?.logs).some((entry) => {
-        const log = asDict(entry);
-        if (!log || asBool(log.enabled) !== true) return false;
-        const category = asString(log.category)?.toLowerCase();
-        const group = asString(log.categoryGroup)?.toLowerCase();
-        return (category !== undefined && auditCategories.includes(category)) || (group !== undefined && auditGroups.includes(group));
+/** Whether a setting keeps the audit log: true, false, or the field that is unknown in this preview. */
+function keepsAudit(setting: PolicyResource): boolean | string {
+    const logs = peek(setting.props, "logs");
+    if (isUnknown(logs)) return "logs";
+    let unknownField: string | undefined;
+    for (let i = 0; i < asArray(logs).length; i++) {
+        const entry = peek(logs, i);
+        const verdict = isUnknown(entry) ? "" : entryKeepsAudit(entry);
+        if (verdict === true) return true;
+        if (typeof verdict === "string") unknownField ??= `logs[${i}]${verdict ? `.${verdict}` : ""}`;
+    }
+    return unknownField ?? false;
+}
+
+/** One `logs` entry: true, false, or its field that is unknown. */
+function entryKeepsAudit(entry: unknown): boolean | string {
+    const log = asDict(entry);
+    if (!log) return false;
+    const enabled = peek(log, "enabled");
+    // An entry names a category or a category group, never both; a preview reports the one left out as unknown.
+    const category = peek(log, "category");
+    const field = category !== undefined ? "category" : "categoryGroup";
+    const named = category !== undefined ? category : peek(log, "categoryGroup");
+    if (!isUnknown(enabled) && asBool(enabled) !== true) return false;
+    if (!isUnknown(named) && !isAudit(named, field)) return false;
+    if (isUnknown(enabled)) return "enabled";
+    return isUnknown(named) ? field : true;
+}
+
+function isAudit(value: unknown, field: "category" | "categoryGroup"): boolean {
+    const text = asString(value)?.toLowerCase();
+    return text !== undefined && (field === "category" ? auditCategories : auditGroups).includes(text);
+}
+
+interface Setting {
+    setting: PolicyResource;
+    /** The clusters it applies to, by value or by property dependency. */
+    clusters: PolicyResource[];
+    /** True when its resourceUri is unknown and no dependency tells the cluster. */
+    undecided: boolean;
+    audit: boolean | string;
+}
+
+function settingsOf(ctx: StackCheckContext<unknown>): Setting[] {
+    const clusters = ctx.ofType(azure.managedCluster);
+    return ctx.ofType(azure.diagnosticSetting).map((setting) => {
+        const uri = targetUri(setting);
+        const linked = linksOf(ctx.resources, setting, { property: "resourceUri", values: [uri], types: azure.managedCluster, fields: ["id"], ignoreCase: true }).map((l) => l.target);
+        const byInputs = linked.length === 0 ? clusters.filter((c) => matchesInputs(uri, c)) : [];
+        return { setting, clusters: [...linked, ...byInputs], undecided: isUnknown(uri) && linked.length === 0, audit: keepsAudit(setting) };
     });
 }
 
@@ -49,14 +108,21 @@ export const aksAuditLogsEnabled = stackPolicy({
     url: "https://learn.microsoft.com/azure/aks/monitor-aks#aks-control-planeresource-logs",
     appliesTo: azure.managedCluster,
     validateStack: (ctx) => {
-        const settings = ctx.ofType(azure.diagnosticSetting).map((setting) => ({
-            setting,
-            uri: asString(asDict(setting.props)?.resourceUri),
-        }));
+        const settings = settingsOf(ctx);
         for (const cluster of ctx.ofType(azure.managedCluster)) {
-            const refs = clusterReferences(cluster);
-            const mine = settings.filter((s) => s.uri !== undefined && refersTo(s.uri, refs));
-            if (mine.some((s) => enablesAudit(s.setting))) continue;
+            const mine = settings.filter((s) => s.clusters.includes(cluster));
+            if (mine.some((s) => s.audit === true)) continue;
+            const pending = mine.find((s) => typeof s.audit === "string");
+            if (pending) {
+                ctx.defer(pending.setting, pending.audit as string);
+                continue;
+            }
+            // A setting whose target is not known yet may be this cluster's.
+            const elsewhere = settings.find((s) => s.undecided && s.audit !== false);
+            if (elsewhere) {
+                ctx.defer(elsewhere.setting, "resourceUri", "is computed from another resource, so the cluster it applies to is not known yet");
+                continue;
+            }
             const problem =
                 mine.length === 0
                     ? "has no DiagnosticSetting whose resourceUri is this cluster, so the API server audit log is not kept"

@@ -1,6 +1,7 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, asString, azure, resourcePolicy, show } from "../core";
+import { azure, resourcePolicy } from "../core";
+import { handled, notOneOf, valueAt } from "./fields";
 
 const channels = ["patch", "stable", "rapid", "node-image"];
 
@@ -16,12 +17,14 @@ export const aksAutoUpgradeChannel = resourcePolicy<Unwrap<ManagedClusterArgs>>(
     url: "https://learn.microsoft.com/azure/aks/auto-upgrade-cluster",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        const channel = asDict(cluster.autoUpgradeProfile)?.upgradeChannel;
-        if (channels.includes(asString(channel)?.toLowerCase() ?? "")) return;
-        ctx.violation(
-            "autoUpgradeProfile.upgradeChannel",
-            channel === undefined ? 'is absent, and AKS then defaults to "none" (no automatic upgrades)' : `is ${show(channel)}, which does not upgrade the cluster`,
-            'set autoUpgradeProfile.upgradeChannel: "patch" or "stable"',
-        );
+        const fix = 'set autoUpgradeProfile.upgradeChannel: "patch" or "stable"';
+        const channel = valueAt(ctx, cluster, "autoUpgradeProfile.upgradeChannel", { fix });
+        if (channel === handled) return;
+        const problem = notOneOf(channel, channels, {
+            absent: 'is absent, and AKS then defaults to "none" (no automatic upgrades)',
+            other: (shown) => `is ${shown}, which does not upgrade the cluster`,
+            expected: '"patch", "stable", "rapid" or "node-image"',
+        });
+        if (problem) ctx.violation("autoUpgradeProfile.upgradeChannel", problem, fix);
     },
 });

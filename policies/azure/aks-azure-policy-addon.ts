@@ -1,7 +1,7 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
 import { azure, resourcePolicy } from "../core";
-import { addonPath, findAddons } from "./addons";
+import { findAddons, requireAddonOn } from "./addons";
 
 export const aksAzurePolicyAddon = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-azure-policy-addon",
@@ -13,13 +13,6 @@ export const aksAzurePolicyAddon = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     url: "https://learn.microsoft.com/azure/governance/policy/concepts/policy-for-kubernetes",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        const addons = findAddons(cluster, "azurepolicy");
-        if (addons.some((a) => a.enabled === true)) return;
-        const key = addons[0]?.key ?? "azurepolicy";
-        ctx.violation(
-            addonPath(key, "enabled"),
-            addons.length === 0 ? "is absent, and AKS then does not install the Azure Policy add-on" : "is not true",
-            `set ${addonPath(key, "enabled")}: true`,
-        );
+        requireAddonOn(ctx, findAddons(ctx, cluster, "azurepolicy"), "azurepolicy", "is absent, and AKS then does not install the Azure Policy add-on");
     },
 });

@@ -1,6 +1,9 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, asDict, azure, cisAks, resourcePolicy } from "../core";
+import { azure, cisAks, resourcePolicy } from "../core";
+import { handled, requireTrue, valueAt } from "./fields";
+
+const absent = "is absent, and AKS then does not use Azure RBAC for Kubernetes authorization";
 
 export const aksAzureRbacEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-azure-rbac-enabled",
@@ -13,13 +16,10 @@ export const aksAzureRbacEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     url: "https://learn.microsoft.com/azure/aks/manage-azure-rbac",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        const profile = asDict(cluster.aadProfile);
-        const enabled = asBool(profile?.enableAzureRBAC);
-        if (enabled === true) return;
-        ctx.violation(
-            profile ? "aadProfile.enableAzureRBAC" : "aadProfile",
-            enabled === false ? "is false" : "is absent, and AKS then does not use Azure RBAC for Kubernetes authorization",
-            "set aadProfile.enableAzureRBAC: true",
-        );
+        const fix = "set aadProfile.enableAzureRBAC: true";
+        const profile = valueAt(ctx, cluster, "aadProfile", { fix });
+        if (profile === handled) return;
+        if (profile === undefined) ctx.violation("aadProfile", absent, fix);
+        else requireTrue(ctx, cluster, "aadProfile.enableAzureRBAC", absent);
     },
 });

@@ -1,6 +1,7 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, asDict, azure, cisAks, resourcePolicy } from "../core";
+import { azure, cisAks, resourcePolicy } from "../core";
+import { requireTrue } from "./fields";
 
 export const aksDefenderEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-defender-enabled",
@@ -15,13 +16,6 @@ export const aksDefenderEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     url: "https://learn.microsoft.com/azure/defender-for-cloud/defender-for-containers-introduction",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        const defender = asDict(asDict(cluster.securityProfile)?.defender);
-        const enabled = asBool(asDict(defender?.securityMonitoring)?.enabled);
-        if (enabled === true) return;
-        ctx.violation(
-            "securityProfile.defender.securityMonitoring.enabled",
-            enabled === false ? "is false" : "is absent, and AKS then runs no Defender sensor",
-            "set securityProfile.defender.securityMonitoring.enabled: true",
-        );
+        requireTrue(ctx, cluster, "securityProfile.defender.securityMonitoring.enabled", "is absent, and AKS then runs no Defender sensor");
     },
 });

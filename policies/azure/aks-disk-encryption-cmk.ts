@@ -1,6 +1,7 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asString, azure, PolicyConfigError, resourcePolicy, show } from "../core";
+import { asString, azure, PolicyConfigError, resourcePolicy, show, wrongType } from "../core";
+import { read } from "./fields";
 
 interface DiskEncryptionConfig {
     /** Lower-cased disk encryption set IDs; empty means any set. */
@@ -36,19 +37,24 @@ export const aksDiskEncryptionCmk = resourcePolicy<Unwrap<ManagedClusterArgs>, D
         return { allowed: list.map((v: string) => v.toLowerCase()) };
     },
     validate: (cluster, ctx) => {
-        const id = cluster.diskEncryptionSetID;
-        const text = asString(id)?.trim();
-        if (!text) {
-            ctx.violation(
-                "diskEncryptionSetID",
-                id === undefined ? "is absent, and AKS then encrypts node disks with platform-managed keys" : `is ${show(id)}, which is not a resource ID`,
-                "set diskEncryptionSetID to a disk encryption set that uses your Key Vault key",
-            );
+        const fix = "set diskEncryptionSetID to a disk encryption set that uses your Key Vault key";
+        const id = read(cluster, "diskEncryptionSetID");
+        const { allowed } = ctx.config;
+        if (id.kind === "unknown") {
+            // Only presence matters unless sets are restricted: an ID computed from a DiskEncryptionSet is still a set.
+            if (allowed.length > 0) ctx.defer("diskEncryptionSetID", "is computed from another resource, and allowedDiskEncryptionSetIds needs its value");
             return;
         }
-        const { allowed } = ctx.config;
+        const value = id.kind === "value" ? id.value : undefined;
+        const text = asString(value)?.trim();
+        if (!text) {
+            const problem =
+                value === undefined ? "is absent, and AKS then encrypts node disks with platform-managed keys" : typeof value === "string" ? "is empty" : wrongType("a disk encryption set ID", value);
+            ctx.violation("diskEncryptionSetID", problem, fix);
+            return;
+        }
         if (allowed.length > 0 && !allowed.includes(text.toLowerCase())) {
-            ctx.violation("diskEncryptionSetID", `is ${show(id)}, which is not one of the allowedDiskEncryptionSetIds`, "use one of the allowed disk encryption sets");
+            ctx.violation("diskEncryptionSetID", `is ${show(value)}, which is not one of the allowedDiskEncryptionSetIds`, "use one of the allowed disk encryption sets");
         }
     },
 });

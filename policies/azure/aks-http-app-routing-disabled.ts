@@ -1,7 +1,7 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
 import { azure, resourcePolicy } from "../core";
-import { addonPath, findAddons } from "./addons";
+import { findAddons, forbidAddon } from "./addons";
 
 export const aksHttpAppRoutingDisabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-http-app-routing-disabled",
@@ -15,10 +15,6 @@ export const aksHttpAppRoutingDisabled = resourcePolicy<Unwrap<ManagedClusterArg
     url: "https://learn.microsoft.com/azure/aks/http-application-routing",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        for (const addon of findAddons(cluster, "httpApplicationRouting")) {
-            if (addon.enabled === true) {
-                ctx.violation(addonPath(addon.key, "enabled"), "is true", `set ${addonPath(addon.key, "enabled")}: false`);
-            }
-        }
+        forbidAddon(ctx, findAddons(ctx, cluster, "httpApplicationRouting"), (path) => `set ${path}: false`);
     },
 });

@@ -1,7 +1,7 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { azure, resourcePolicy, show } from "../core";
-import { addonConfig, addonPath, findAddons } from "./addons";
+import { azure, isDict, isUnknown, peek, resourcePolicy, show, wrongType } from "../core";
+import { addonPath, findAddons } from "./addons";
 
 export const aksKeyvaultSecretsRotation = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-keyvault-secrets-rotation",
@@ -11,17 +11,34 @@ export const aksKeyvaultSecretsRotation = resourcePolicy<Unwrap<ManagedClusterAr
     tags: ["azure", "encryption"],
     remediationSteps:
         'Set `addonProfiles: { azureKeyvaultSecretsProvider: { enabled: true, config: { enableSecretRotation: "true", rotationPollInterval: "2m" } } }` ' +
-        "on the azure-native containerservice.ManagedCluster.",
+        "on the azure-native containerservice.ManagedCluster (add-on config values are strings).",
     url: "https://learn.microsoft.com/azure/aks/csi-secrets-store-configuration-options",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        for (const addon of findAddons(cluster, "azureKeyvaultSecretsProvider")) {
-            // Without the add-on there is nothing to rotate.
-            if (addon.enabled !== true) continue;
-            const rotation = addonConfig(addon, "enableSecretRotation");
-            if (rotation?.toLowerCase() === "true") continue;
+        for (const addon of findAddons(ctx, cluster, "azureKeyvaultSecretsProvider").addons) {
+            // Without the add-on there is nothing to rotate; an add-on whose state is not a boolean may be on.
+            if (addon.enabled === "off") continue;
+            if (addon.enabled === "unknown") {
+                ctx.defer(addon.unknownAt ?? addonPath(addon.key));
+                continue;
+            }
             const path = addonPath(addon.key, "config.enableSecretRotation");
-            ctx.violation(path, rotation === undefined ? "is absent, and the add-on then never refreshes mounted secrets" : `is ${show(rotation)}`, `set ${path}: "true"`);
+            const fix = `set ${path}: "true"`;
+            const config = peek(addon.profile, "config");
+            if (isUnknown(config)) {
+                ctx.defer(addonPath(addon.key, "config"));
+                continue;
+            }
+            if (config !== undefined && !isDict(config)) {
+                ctx.violation(addonPath(addon.key, "config"), wrongType("an object of strings", config), fix);
+                continue;
+            }
+            const rotation = peek(config, "enableSecretRotation");
+            if (isUnknown(rotation)) ctx.defer(path);
+            else if (typeof rotation === "string" && rotation.toLowerCase() === "true") continue;
+            else if (rotation === undefined) ctx.violation(path, "is absent, and the add-on then never refreshes mounted secrets", fix);
+            else if (typeof rotation !== "string") ctx.violation(path, wrongType('the string "true" (add-on config values are strings)', rotation), fix);
+            else ctx.violation(path, `is ${show(rotation)}`, fix);
         }
     },
 });

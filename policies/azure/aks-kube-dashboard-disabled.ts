@@ -1,7 +1,7 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
 import { azure, resourcePolicy } from "../core";
-import { addonPath, findAddons } from "./addons";
+import { findAddons, forbidAddon } from "./addons";
 
 export const aksKubeDashboardDisabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-kube-dashboard-disabled",
@@ -13,10 +13,6 @@ export const aksKubeDashboardDisabled = resourcePolicy<Unwrap<ManagedClusterArgs
     url: "https://learn.microsoft.com/azure/aks/kubernetes-portal",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        for (const addon of findAddons(cluster, "kubeDashboard")) {
-            if (addon.enabled === true) {
-                ctx.violation(addonPath(addon.key, "enabled"), "is true", `set ${addonPath(addon.key, "enabled")}: false`);
-            }
-        }
+        forbidAddon(ctx, findAddons(ctx, cluster, "kubeDashboard"), (path) => `set ${path}: false`);
     },
 });

@@ -1,6 +1,7 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, azure, resourcePolicy } from "../core";
+import { azure, resourcePolicy } from "../core";
+import { requireTrue } from "./fields";
 
 export const aksLocalAccountsDisabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-local-accounts-disabled",
@@ -14,12 +15,6 @@ export const aksLocalAccountsDisabled = resourcePolicy<Unwrap<ManagedClusterArgs
     url: "https://learn.microsoft.com/azure/aks/manage-local-accounts-managed-azure-ad",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        const disabled = asBool(cluster.disableLocalAccounts);
-        if (disabled === true) return;
-        ctx.violation(
-            "disableLocalAccounts",
-            disabled === false ? "is false" : "is absent, and AKS then keeps local accounts enabled",
-            "set disableLocalAccounts: true",
-        );
+        requireTrue(ctx, cluster, "disableLocalAccounts", "is absent, and AKS then keeps local accounts enabled");
     },
 });

@@ -1,8 +1,10 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, asString, azure, resourcePolicy, show } from "../core";
+import { asString, azure, isDict, resourcePolicy, show, wrongType } from "../core";
+import { handled, notOneOf, read, valueAt } from "./fields";
 
 const managedTypes = ["systemassigned", "userassigned"];
+const identityFix = 'set identity: { type: "SystemAssigned" }';
 
 export const aksManagedIdentity = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-managed-identity",
@@ -16,22 +18,36 @@ export const aksManagedIdentity = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     url: "https://learn.microsoft.com/azure/aks/use-managed-identity",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        const identity = asDict(cluster.identity);
-        const type = identity?.type;
-        if (!identity) {
-            ctx.violation("identity", "is absent, and AKS then authenticates with the service principal of servicePrincipalProfile", 'set identity: { type: "SystemAssigned" }');
-        } else if (!managedTypes.includes(asString(type)?.toLowerCase() ?? "")) {
-            ctx.violation(
-                "identity.type",
-                type === undefined ? "is absent, so the cluster has no managed identity" : `is ${show(type)}, which is not a managed identity`,
-                'set identity.type: "SystemAssigned" or "UserAssigned"',
-            );
-        }
-        const principal = asDict(cluster.servicePrincipalProfile);
-        // clientId "msi" is the placeholder AKS reports for clusters that use a managed identity.
-        const clientId = asString(principal?.clientId);
-        if (principal && clientId?.toLowerCase() !== "msi") {
-            ctx.violation("servicePrincipalProfile", `is set (clientId ${show(principal.clientId)}): the cluster uses a service principal`, "remove servicePrincipalProfile and use identity");
-        }
+        ctx.judge(() => {
+            const identity = valueAt(ctx, cluster, "identity", { fix: identityFix });
+            if (identity === handled) return;
+            if (identity === undefined) {
+                ctx.violation("identity", "is absent, and AKS then authenticates with the service principal of servicePrincipalProfile", identityFix);
+                return;
+            }
+            const type = valueAt(ctx, cluster, "identity.type", { fix: identityFix });
+            if (type === handled) return;
+            const problem = notOneOf(type, managedTypes, {
+                absent: "is absent, so the cluster has no managed identity",
+                other: (shown) => `is ${shown}, which is not a managed identity`,
+                expected: '"SystemAssigned" or "UserAssigned"',
+            });
+            if (problem) ctx.violation("identity.type", problem, 'set identity.type: "SystemAssigned" or "UserAssigned"');
+        });
+        ctx.judge(() => {
+            const fix = "remove servicePrincipalProfile and use identity";
+            const principal = valueAt(ctx, cluster, "servicePrincipalProfile", { fix });
+            if (principal === handled || principal === undefined) return;
+            if (!isDict(principal)) {
+                ctx.violation("servicePrincipalProfile", wrongType("an object", principal), fix);
+                return;
+            }
+            // clientId "msi" is the placeholder AKS reports for clusters that use a managed identity. Only presence
+            // matters otherwise: a client ID computed from an app registration is still a service principal.
+            const clientId = read(principal, "clientId");
+            if (clientId.kind === "value" && asString(clientId.value)?.toLowerCase() === "msi") return;
+            const shown = clientId.kind === "value" ? show(clientId.value) : "(unknown until deploy)";
+            ctx.violation("servicePrincipalProfile", `is set (clientId ${shown}): the cluster uses a service principal`, fix);
+        });
     },
 });

@@ -1,7 +1,10 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, asDict, azure, resourcePolicy } from "../core";
-import { findAddons } from "./addons";
+import { asBool, azure, peek, resourcePolicy, wrongType } from "../core";
+import { addonPath, findAddons } from "./addons";
+import { read } from "./fields";
+
+const fix = "set addonProfiles.omsagent.enabled: true with a Log Analytics workspace, or azureMonitorProfile.metrics.enabled: true";
 
 export const aksMonitoringEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-monitoring-enabled",
@@ -15,14 +18,27 @@ export const aksMonitoringEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     url: "https://learn.microsoft.com/azure/azure-monitor/containers/kubernetes-monitoring-enable",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        if (findAddons(cluster, "omsagent").some((a) => a.enabled === true)) return;
-        const monitor = asDict(cluster.azureMonitorProfile);
+        const oms = findAddons(ctx, cluster, "omsagent");
         // metrics is the stable field; preview API versions add containerInsights.
-        if (asBool(asDict(monitor?.metrics)?.enabled) === true || asBool(asDict(monitor?.["containerInsights"])?.enabled) === true) return;
-        ctx.violation(
-            "addonProfiles.omsagent",
-            "is not enabled and azureMonitorProfile enables no monitoring, so the cluster sends no logs or metrics to Azure Monitor",
-            "set addonProfiles.omsagent.enabled: true with a Log Analytics workspace, or azureMonitorProfile.metrics.enabled: true",
-        );
+        const monitor = ["azureMonitorProfile.metrics.enabled", "azureMonitorProfile.containerInsights.enabled"].map((path) => ({ path, reading: read(cluster, path) }));
+        if (oms.addons.some((a) => a.enabled === "on") || monitor.some((m) => m.reading.kind === "value" && asBool(m.reading.value) === true)) return;
+        // Not on so far: unknowns may still turn it on, and reported profiles already failed.
+        const pending = [
+            ...oms.addons.flatMap((a) => (a.unknownAt ? [a.unknownAt] : [])),
+            ...monitor.flatMap((m) => (m.reading.kind === "unknown" ? [m.reading.path] : [])),
+        ];
+        for (const path of pending) ctx.defer(path);
+        if (pending.length > 0 || oms.reported) return;
+        const wrongAddon = oms.addons.find((a) => a.enabled === "wrong");
+        const wrongMonitor = monitor.find((m) => m.reading.kind === "notObject");
+        if (wrongAddon) ctx.violation(addonPath(wrongAddon.key, "enabled"), wrongType("a boolean", peek(wrongAddon.profile, "enabled")), fix);
+        else if (wrongMonitor?.reading.kind === "notObject") ctx.violation(wrongMonitor.reading.path, wrongType("an object", wrongMonitor.reading.value), fix);
+        else {
+            ctx.violation(
+                "addonProfiles.omsagent",
+                "is not enabled and azureMonitorProfile enables no monitoring, so the cluster sends no logs or metrics to Azure Monitor",
+                fix,
+            );
+        }
     },
 });

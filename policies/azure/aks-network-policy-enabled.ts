@@ -1,8 +1,10 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, asString, azure, cisAks, resourcePolicy, show } from "../core";
+import { azure, cisAks, resourcePolicy } from "../core";
+import { handled, notOneOf, valueAt } from "./fields";
 
 const engines = ["azure", "calico", "cilium"];
+const fix = 'set networkProfile.networkPolicy: "cilium", "azure" or "calico"';
 
 export const aksNetworkPolicyEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-network-policy-enabled",
@@ -17,12 +19,13 @@ export const aksNetworkPolicyEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>
     url: "https://learn.microsoft.com/azure/aks/use-network-policies",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        const policy = asDict(cluster.networkProfile)?.networkPolicy;
-        if (engines.includes(asString(policy)?.toLowerCase() ?? "")) return;
-        ctx.violation(
-            "networkProfile.networkPolicy",
-            policy === undefined ? "is absent, and AKS then enforces no NetworkPolicy" : `is ${show(policy)}, which enforces no NetworkPolicy`,
-            'set networkProfile.networkPolicy: "cilium", "azure" or "calico"',
-        );
+        const policy = valueAt(ctx, cluster, "networkProfile.networkPolicy", { fix });
+        if (policy === handled) return;
+        const problem = notOneOf(policy, engines, {
+            absent: "is absent, and AKS then enforces no NetworkPolicy",
+            other: (shown) => `is ${shown}, which enforces no NetworkPolicy`,
+            expected: '"azure", "calico" or "cilium"',
+        });
+        if (problem) ctx.violation("networkProfile.networkPolicy", problem, fix);
     },
 });

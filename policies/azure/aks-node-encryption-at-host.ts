@@ -1,5 +1,4 @@
-import { asBool } from "../core";
-import { nodePoolPolicy } from "./node-settings";
+import { nodePoolPolicy, requirePoolTrue } from "./node-settings";
 
 export const aksNodeEncryptionAtHost = nodePoolPolicy({
     name: "aks-node-encryption-at-host",
@@ -11,13 +10,5 @@ export const aksNodeEncryptionAtHost = nodePoolPolicy({
         "Set `enableEncryptionAtHost: true` on each entry of the ManagedCluster's `agentPoolProfiles` and on each azure-native " +
         "containerservice.AgentPool (register the Microsoft.Compute EncryptionAtHost feature on the subscription first).",
     url: "https://learn.microsoft.com/azure/aks/enable-host-encryption",
-    validatePool: (pool, ctx) => {
-        const enabled = asBool(pool.fields.enableEncryptionAtHost);
-        if (enabled === true) return;
-        ctx.violation(
-            pool.path("enableEncryptionAtHost"),
-            enabled === false ? "is false" : "is absent, and AKS then leaves temp disks and disk caches unencrypted at the host",
-            `set ${pool.path("enableEncryptionAtHost")}: true`,
-        );
-    },
+    validatePool: (pool, ctx) => requirePoolTrue(pool, ctx, "enableEncryptionAtHost", "is absent, and AKS then leaves temp disks and disk caches unencrypted at the host"),
 });

@@ -1,4 +1,5 @@
-import { asBool, cisAks, show } from "../core";
+import { asBool, cisAks, show, wrongType } from "../core";
+import { handled, valueAt } from "./fields";
 import { nodePoolPolicy } from "./node-settings";
 
 export const aksNodeNoPublicIp = nodePoolPolicy({
@@ -13,8 +14,10 @@ export const aksNodeNoPublicIp = nodePoolPolicy({
         "azure-native containerservice.AgentPool; reach nodes through a bastion, and send egress through a NAT gateway or load balancer.",
     url: "https://learn.microsoft.com/azure/aks/use-node-public-ips",
     validatePool: (pool, ctx) => {
-        const value = pool.fields.enableNodePublicIP;
-        if (value === undefined || asBool(value) === false) return;
-        ctx.violation(pool.path("enableNodePublicIP"), `is ${show(value)}, so every node gets a public IP`, `set ${pool.path("enableNodePublicIP")}: false`);
+        const fix = `set ${pool.path("enableNodePublicIP")}: false`;
+        const value = valueAt(ctx, pool.fields, "enableNodePublicIP", { prefix: pool.prefix, fix });
+        if (value === handled || value === undefined || asBool(value) === false) return;
+        const problem = asBool(value) === true ? `is ${show(value)}, so every node gets a public IP` : wrongType("a boolean", value);
+        ctx.violation(pool.path("enableNodePublicIP"), problem, fix);
     },
 });

@@ -1,6 +1,7 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, asString, azure, resourcePolicy, show } from "../core";
+import { azure, resourcePolicy } from "../core";
+import { handled, notOneOf, valueAt } from "./fields";
 
 const channels = ["nodeimage", "securitypatch"];
 
@@ -16,13 +17,15 @@ export const aksNodeOsUpgradeChannel = resourcePolicy<Unwrap<ManagedClusterArgs>
     url: "https://learn.microsoft.com/azure/aks/auto-upgrade-node-os-image",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        const channel = asDict(cluster.autoUpgradeProfile)?.nodeOSUpgradeChannel;
+        const fix = 'set autoUpgradeProfile.nodeOSUpgradeChannel: "NodeImage" or "SecurityPatch"';
+        const channel = valueAt(ctx, cluster, "autoUpgradeProfile.nodeOSUpgradeChannel", { fix });
         // Absent: the API documents NodeImage as the default.
-        if (channel === undefined || channels.includes(asString(channel)?.toLowerCase() ?? "")) return;
-        ctx.violation(
-            "autoUpgradeProfile.nodeOSUpgradeChannel",
-            `is ${show(channel)}, so node OS security patches are not applied by AKS`,
-            'set autoUpgradeProfile.nodeOSUpgradeChannel: "NodeImage" or "SecurityPatch"',
-        );
+        if (channel === handled || channel === undefined) return;
+        const problem = notOneOf(channel, channels, {
+            absent: "",
+            other: (shown) => `is ${shown}, so node OS security patches are not applied by AKS`,
+            expected: '"NodeImage" or "SecurityPatch"',
+        });
+        if (problem) ctx.violation("autoUpgradeProfile.nodeOSUpgradeChannel", problem, fix);
     },
 });

@@ -1,5 +1,4 @@
-import { asDict, asString, show } from "../core";
-import { nodePoolPolicy } from "./node-settings";
+import { nodePoolPolicy, requirePoolChoice } from "./node-settings";
 
 export const aksNodeSshDisabled = nodePoolPolicy({
     name: "aks-node-ssh-disabled",
@@ -13,9 +12,13 @@ export const aksNodeSshDisabled = nodePoolPolicy({
     url: "https://learn.microsoft.com/azure/aks/manage-ssh-node-access",
     validatePool: (pool, ctx) => {
         if (pool.windows) return;
-        const access = asDict(pool.fields.securityProfile)?.sshAccess;
-        if (asString(access)?.toLowerCase() === "disabled") return;
-        const path = pool.path("securityProfile.sshAccess");
-        ctx.violation(path, access === undefined ? 'is absent, and AKS then allows SSH as a local user ("LocalUser")' : `is ${show(access)}`, `set ${path}: "Disabled"`);
+        requirePoolChoice(
+            pool,
+            ctx,
+            "securityProfile.sshAccess",
+            ["disabled"],
+            { absent: 'is absent, and AKS then allows SSH as a local user ("LocalUser")', other: (shown) => `is ${shown}`, expected: '"Disabled"' },
+            `set ${pool.path("securityProfile.sshAccess")}: "Disabled"`,
+        );
     },
 });

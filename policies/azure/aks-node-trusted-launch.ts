@@ -1,5 +1,4 @@
-import { asBool, asDict } from "../core";
-import { nodePoolPolicy } from "./node-settings";
+import { nodePoolPolicy, requirePoolTrue } from "./node-settings";
 
 export const aksNodeTrustedLaunch = nodePoolPolicy({
     name: "aks-node-trusted-launch",
@@ -12,12 +11,8 @@ export const aksNodeTrustedLaunch = nodePoolPolicy({
         "`agentPoolProfiles` and on each azure-native containerservice.AgentPool (Gen 2 VM sizes).",
     url: "https://learn.microsoft.com/azure/aks/use-trusted-launch",
     validatePool: (pool, ctx) => {
-        const profile = asDict(pool.fields.securityProfile);
-        for (const field of ["enableSecureBoot", "enableVTPM"] as const) {
-            const enabled = asBool(profile?.[field]);
-            if (enabled === true) continue;
-            const path = pool.path(`securityProfile.${field}`);
-            ctx.violation(path, enabled === false ? "is false" : "is absent, and AKS then launches nodes without it", `set ${path}: true`);
+        for (const field of ["securityProfile.enableSecureBoot", "securityProfile.enableVTPM"]) {
+            ctx.judge(() => requirePoolTrue(pool, ctx, field, "is absent, and AKS then launches nodes without it"));
         }
     },
 });

@@ -1,6 +1,9 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, asDict, azure, resourcePolicy } from "../core";
+import { asBool, azure, resourcePolicy, wrongType } from "../core";
+import { handled, valueAt } from "./fields";
+
+const fix = "set podIdentityProfile.enabled: false and use workload identity";
 
 export const aksPodIdentityDisabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-pod-identity-disabled",
@@ -14,12 +17,12 @@ export const aksPodIdentityDisabled = resourcePolicy<Unwrap<ManagedClusterArgs>>
     url: "https://learn.microsoft.com/azure/aks/workload-identity-migrate-from-pod-identity",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        if (asBool(asDict(cluster.podIdentityProfile)?.enabled) === true) {
-            ctx.violation(
-                "podIdentityProfile.enabled",
-                "is true: AAD pod identity is deprecated, and its NMI pods intercept IMDS traffic with node-level privileges",
-                "set podIdentityProfile.enabled: false and use workload identity",
-            );
-        }
+        const enabled = valueAt(ctx, cluster, "podIdentityProfile.enabled", { fix });
+        if (enabled === handled || enabled === undefined || asBool(enabled) === false) return;
+        const problem =
+            asBool(enabled) === true
+                ? "is true: AAD pod identity is deprecated, and its NMI pods intercept IMDS traffic with node-level privileges"
+                : wrongType("a boolean", enabled);
+        ctx.violation("podIdentityProfile.enabled", problem, fix);
     },
 });

@@ -1,8 +1,13 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, asDict, asString, azure, resourcePolicy, show } from "../core";
+import { asBool, asString, azure, resourcePolicy, show, wrongType } from "../core";
+import { handled, read, valueAt } from "./fields";
 
 const networkPolicyEngines = ["azure", "calico", "cilium"];
+const workloadIdentityFields = ["securityProfile.workloadIdentity.enabled", "oidcIssuerProfile.enabled"];
+const fix =
+    'set networkProfile.podLinkLocalAccess: "None" where your API version has it; otherwise enable workload identity and a network policy engine, ' +
+    "and apply NetworkPolicies that block egress to 169.254.169.254/32";
 
 export const aksPodImdsAccessBlocked = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-pod-imds-access-blocked",
@@ -16,32 +21,39 @@ export const aksPodImdsAccessBlocked = resourcePolicy<Unwrap<ManagedClusterArgs>
         'With an API version that has it (e.g. a preview azure-native containerservice version), set `networkProfile: { podLinkLocalAccess: "None" }` ' +
         "on the ManagedCluster. Otherwise enable workload identity (`securityProfile.workloadIdentity.enabled: true`, " +
         '`oidcIssuerProfile.enabled: true`) and a network policy engine (`networkProfile.networkPolicy: "azure" | "calico" | "cilium"`), ' +
-        "and apply a NetworkPolicy in every namespace whose egress excludes 169.254.169.254/32.",
+        "then block egress to 169.254.169.254/32 with a NetworkPolicy in every namespace (in the program that deploys the workloads; " +
+        "the k8s-block-metadata-egress policy checks those).",
     url: "https://learn.microsoft.com/azure/aks/imds-restriction",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        const network = asDict(cluster.networkProfile);
         // podLinkLocalAccess exists only in some (preview) API versions, so the stable SDK types do not list it.
-        const access = network?.["podLinkLocalAccess"];
+        const access = valueAt(ctx, cluster, "networkProfile.podLinkLocalAccess", { fix });
+        if (access === handled) return;
         if (access !== undefined) {
-            if (asString(access)?.toLowerCase() !== "none") {
-                ctx.violation("networkProfile.podLinkLocalAccess", `is ${show(access)}, so pods can reach IMDS`, 'set networkProfile.podLinkLocalAccess: "None"');
-            }
+            if (typeof access !== "string") ctx.violation("networkProfile.podLinkLocalAccess", wrongType('"None" or "IMDS"', access), fix);
+            else if (access.toLowerCase() !== "none") ctx.violation("networkProfile.podLinkLocalAccess", `is ${show(access)}, so pods can reach IMDS`, 'set networkProfile.podLinkLocalAccess: "None"');
             return;
         }
-        const workloadIdentity =
-            asBool(asDict(asDict(cluster.securityProfile)?.workloadIdentity)?.enabled) === true && asBool(asDict(cluster.oidcIssuerProfile)?.enabled) === true;
-        const engine = networkPolicyEngines.includes(asString(network?.networkPolicy)?.toLowerCase() ?? "");
-        if (workloadIdentity && engine) return;
+        // The alternative: judge what is known. A part known to be missing fails it whatever the unknown parts hold.
+        const networkPolicy = read(cluster, "networkProfile.networkPolicy");
+        const engine = networkPolicy.kind === "value" && networkPolicyEngines.includes(asString(networkPolicy.value)?.toLowerCase() ?? "");
+        const identity = workloadIdentityFields.map((path) => read(cluster, path));
+        const identityOff = identity.some((r) => r.kind !== "unknown" && (r.kind !== "value" || asBool(r.value) !== true));
+        const identityOn = identity.every((r) => r.kind === "value" && asBool(r.value) === true);
+        if (engine && identityOn) return;
+        if (engine && !identityOff) {
+            // Only unknowns stand between the alternative and a verdict: defer them, by name.
+            for (const path of workloadIdentityFields) valueAt(ctx, cluster, path, { fix });
+            return;
+        }
         const missing = [
-            ...(workloadIdentity ? [] : ["workload identity (securityProfile.workloadIdentity.enabled and oidcIssuerProfile.enabled)"]),
+            ...(identityOff ? ["workload identity (securityProfile.workloadIdentity.enabled and oidcIssuerProfile.enabled)"] : []),
             ...(engine ? [] : ["a network policy engine (networkProfile.networkPolicy)"]),
         ];
         ctx.violation(
             "networkProfile.podLinkLocalAccess",
             `is absent, and AKS then lets pods reach IMDS at 169.254.169.254; the alternative restriction lacks ${missing.join(" and ")}`,
-            'set networkProfile.podLinkLocalAccess: "None" where your API version has it; otherwise enable workload identity and a network policy engine, ' +
-                "and apply NetworkPolicies that block egress to 169.254.169.254/32",
+            fix,
         );
     },
 });

@@ -1,6 +1,9 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, asDict, asString, azure, cisAks, resourcePolicy, show } from "../core";
+import { asBool, azure, cisAks, resourcePolicy, show, wrongType } from "../core";
+import { handled, read, valueAt } from "./fields";
+
+const fix = 'set publicNetworkAccess: "Disabled"';
 
 export const aksPublicNetworkAccessDisabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-public-network-access-disabled",
@@ -14,10 +17,13 @@ export const aksPublicNetworkAccessDisabled = resourcePolicy<Unwrap<ManagedClust
     url: "https://learn.microsoft.com/azure/aks/private-clusters",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        if (asBool(asDict(cluster.apiServerAccessProfile)?.enablePrivateCluster) !== true) return;
-        const access = cluster.publicNetworkAccess;
-        if (asString(access)?.toLowerCase() === "enabled") {
-            ctx.violation("publicNetworkAccess", `is ${show(access)} on a private cluster`, 'set publicNetworkAccess: "Disabled"');
-        }
+        // Public clusters, and access profiles of the wrong type, are judged by aks-private-cluster and aks-api-server-access-restricted.
+        const isPrivate = read(cluster, "apiServerAccessProfile.enablePrivateCluster");
+        if (isPrivate.kind === "unknown") return ctx.defer(isPrivate.path);
+        if (isPrivate.kind !== "value" || asBool(isPrivate.value) !== true) return;
+        const access = valueAt(ctx, cluster, "publicNetworkAccess", { fix });
+        if (access === handled || access === undefined) return;
+        if (typeof access !== "string") ctx.violation("publicNetworkAccess", wrongType('"Disabled"', access), fix);
+        else if (access.toLowerCase() === "enabled") ctx.violation("publicNetworkAccess", `is ${show(access)} on a private cluster`, fix);
     },
 });

@@ -1,6 +1,9 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, azure, resourcePolicy, show } from "../core";
+import { asBool, azure, resourcePolicy, show, wrongType } from "../core";
+import { handled, valueAt } from "./fields";
+
+const fix = "set enableRBAC: true (AKS cannot turn RBAC on for an existing cluster: the cluster is created anew)";
 
 export const aksRbacEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-rbac-enabled",
@@ -8,13 +11,16 @@ export const aksRbacEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     severity: "critical",
     enforcementLevel: "mandatory",
     tags: ["azure", "rbac"],
-    remediationSteps: "Remove `enableRBAC: false` from the azure-native containerservice.ManagedCluster, or set `enableRBAC: true` (the default).",
+    remediationSteps:
+        "Remove `enableRBAC: false` from the azure-native containerservice.ManagedCluster, or set `enableRBAC: true` (the default). " +
+        "RBAC cannot be turned on for an existing cluster, so a cluster created without it has to be created again.",
     url: "https://learn.microsoft.com/azure/aks/concepts-identity#kubernetes-rbac",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        const value = cluster.enableRBAC;
-        // Absent is fine: AKS enables Kubernetes RBAC by default.
-        if (value === undefined || asBool(value) === true) return;
-        ctx.violation("enableRBAC", `is ${show(value)}, which turns off Kubernetes RBAC`, "set enableRBAC: true");
+        const value = valueAt(ctx, cluster, "enableRBAC", { fix });
+        // Absent is on: the ARM API (2025-09-01) creates clusters with RBAC when the request leaves enableRBAC out.
+        if (value === handled || value === undefined || asBool(value) === true) return;
+        const problem = asBool(value) === false ? `is ${show(value)}, which turns off Kubernetes RBAC` : wrongType("a boolean", value);
+        ctx.violation("enableRBAC", problem, fix);
     },
 });

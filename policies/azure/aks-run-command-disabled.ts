@@ -1,6 +1,7 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, asDict, azure, resourcePolicy } from "../core";
+import { azure, resourcePolicy } from "../core";
+import { requireTrue } from "./fields";
 
 export const aksRunCommandDisabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-run-command-disabled",
@@ -12,12 +13,6 @@ export const aksRunCommandDisabled = resourcePolicy<Unwrap<ManagedClusterArgs>>(
     url: "https://learn.microsoft.com/azure/aks/access-private-cluster#disable-run-command",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        const disabled = asBool(asDict(cluster.apiServerAccessProfile)?.disableRunCommand);
-        if (disabled === true) return;
-        ctx.violation(
-            "apiServerAccessProfile.disableRunCommand",
-            disabled === false ? "is false" : "is absent, and AKS then allows run command",
-            "set apiServerAccessProfile.disableRunCommand: true",
-        );
+        requireTrue(ctx, cluster, "apiServerAccessProfile.disableRunCommand", "is absent, and AKS then allows run command");
     },
 });

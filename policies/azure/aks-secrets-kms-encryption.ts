@@ -1,6 +1,7 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, asDict, asString, azure, cisAks, resourcePolicy } from "../core";
+import { asString, azure, cisAks, resourcePolicy, wrongType } from "../core";
+import { read, requireTrue } from "./fields";
 
 export const aksSecretsKmsEncryption = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-secrets-kms-encryption",
@@ -15,18 +16,18 @@ export const aksSecretsKmsEncryption = resourcePolicy<Unwrap<ManagedClusterArgs>
     url: "https://learn.microsoft.com/azure/aks/use-kms-etcd-encryption",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        const kms = asDict(asDict(cluster.securityProfile)?.azureKeyVaultKms);
-        const enabled = asBool(kms?.enabled);
-        if (enabled !== true) {
-            ctx.violation(
-                "securityProfile.azureKeyVaultKms.enabled",
-                enabled === false ? "is false" : "is absent, and AKS then encrypts etcd only with platform-managed keys",
-                "set securityProfile.azureKeyVaultKms.enabled: true with a keyId",
-            );
-            return;
-        }
-        if (!asString(kms?.keyId)?.trim()) {
-            ctx.violation("securityProfile.azureKeyVaultKms.keyId", "is absent, so KMS has no key to encrypt with", "set securityProfile.azureKeyVaultKms.keyId to a Key Vault key URI with its version");
+        const enabled = requireTrue(ctx, cluster, "securityProfile.azureKeyVaultKms.enabled", "is absent, and AKS then encrypts etcd only with platform-managed keys", {
+            fix: "set securityProfile.azureKeyVaultKms.enabled: true with a keyId",
+        });
+        if (!enabled) return;
+        // Only presence matters here: a key ID computed from a Key resource is still a key.
+        const keyId = read(cluster, "securityProfile.azureKeyVaultKms.keyId");
+        if (keyId.kind !== "value") return;
+        const fix = "set securityProfile.azureKeyVaultKms.keyId to a Key Vault key URI with its version";
+        if (keyId.value !== undefined && typeof keyId.value !== "string") {
+            ctx.violation("securityProfile.azureKeyVaultKms.keyId", wrongType("a Key Vault key URI", keyId.value), fix);
+        } else if (!asString(keyId.value)?.trim()) {
+            ctx.violation("securityProfile.azureKeyVaultKms.keyId", "is absent, so KMS has no key to encrypt with", fix);
         }
     },
 });

@@ -1,6 +1,7 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, asDict, azure, resourcePolicy } from "../core";
+import { azure, resourcePolicy } from "../core";
+import { requireTrue } from "./fields";
 
 export const aksWorkloadIdentityEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-workload-identity-enabled",
@@ -14,21 +15,9 @@ export const aksWorkloadIdentityEnabled = resourcePolicy<Unwrap<ManagedClusterAr
     url: "https://learn.microsoft.com/azure/aks/workload-identity-overview",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        const workloadIdentity = asBool(asDict(asDict(cluster.securityProfile)?.workloadIdentity)?.enabled);
-        if (workloadIdentity !== true) {
-            ctx.violation(
-                "securityProfile.workloadIdentity.enabled",
-                workloadIdentity === false ? "is false" : "is absent, and AKS then leaves workload identity off",
-                "set securityProfile.workloadIdentity.enabled: true",
-            );
-        }
-        const oidc = asBool(asDict(cluster.oidcIssuerProfile)?.enabled);
-        if (oidc !== true) {
-            ctx.violation(
-                "oidcIssuerProfile.enabled",
-                oidc === false ? "is false, and workload identity needs the OIDC issuer" : "is absent, and AKS then has no OIDC issuer, which workload identity needs",
-                "set oidcIssuerProfile.enabled: true",
-            );
-        }
+        requireTrue(ctx, cluster, "securityProfile.workloadIdentity.enabled", "is absent, and AKS then leaves workload identity off");
+        requireTrue(ctx, cluster, "oidcIssuerProfile.enabled", "is absent, and AKS then has no OIDC issuer, which workload identity needs", {
+            whenFalse: "is false, and workload identity needs the OIDC issuer",
+        });
     },
 });

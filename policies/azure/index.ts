@@ -21,6 +21,7 @@ import { aksNodeTrustedLaunch } from "./aks-node-trusted-launch";
 import { aksNodeVersionSupported } from "./aks-node-version-supported";
 import { aksPodIdentityDisabled } from "./aks-pod-identity-disabled";
 import { aksPodImdsAccessBlocked } from "./aks-pod-imds-access-blocked";
+import { aksPrivateCluster } from "./aks-private-cluster";
 import { aksPublicNetworkAccessDisabled } from "./aks-public-network-access-disabled";
 import { aksRbacEnabled } from "./aks-rbac-enabled";
 import { aksRunCommandDisabled } from "./aks-run-command-disabled";
@@ -32,6 +33,7 @@ import { aksWorkloadIdentityEnabled } from "./aks-workload-identity-enabled";
 export const azurePolicies = [
     aksLocalAccountsDisabled,
     // API server
+    aksPrivateCluster,
     aksApiServerAccessRestricted,
     aksPublicNetworkAccessDisabled,
     aksRunCommandDisabled,

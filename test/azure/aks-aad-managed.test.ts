@@ -17,7 +17,8 @@ describe("aks-aad-managed", () => {
 
     it("flags an absent aadProfile and a wrong type", () => {
         expectOne(policy, previewClusterType, cluster({ aadProfile: undefined }), /^ManagedCluster "test": aadProfile is absent, and AKS then has no Entra ID integration/);
-        expectOne(policy, clusterType, cluster({ aadProfile: ["managed"] as never }), /aadProfile is absent/);
+        expectOne(policy, clusterType, cluster({ aadProfile: ["managed"] as never }), /^ManagedCluster "test": aadProfile has the wrong type: expected an object, found array \["managed"\]/);
+        expectOne(policy, clusterType, cluster({ aadProfile: { managed: "yes" as never } }), /aadProfile\.managed has the wrong type: expected a boolean, found string "yes"/);
     });
 
     it("leaves unknowns to the SDK and skips other types", () => {

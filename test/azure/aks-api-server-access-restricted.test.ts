@@ -30,7 +30,10 @@ describe("aks-api-server-access-restricted", () => {
 
     it("flags entries that are not IP ranges, and wrong types, without crashing", () => {
         expectOne(policy, clusterType, publicCluster(["10.0.0.0/33"]), /\[0\] is "10\.0\.0\.0\/33", which is not an IP range/);
-        expectOne(policy, clusterType, cluster({ apiServerAccessProfile: "private" as never }), /authorizedIPRanges is absent/);
+        expectOne(policy, clusterType, cluster({ apiServerAccessProfile: "private" as never }), /apiServerAccessProfile has the wrong type: expected an object, found string "private"/);
+        // A single range given as a string is not a list: never read as "empty", never passed.
+        expectOne(policy, clusterType, cluster({ apiServerAccessProfile: { authorizedIPRanges: "0.0.0.0/0" as never } }), /authorizedIPRanges has the wrong type: expected a list of CIDR ranges, found string "0\.0\.0\.0\/0"/);
+        expectOne(policy, clusterType, cluster({ apiServerAccessProfile: { enablePrivateCluster: "yes" as never } }), /enablePrivateCluster has the wrong type: expected a boolean/);
     });
 
     it("matches the versioned token and leaves unknowns to the SDK", () => {
@@ -38,6 +41,10 @@ describe("aks-api-server-access-restricted", () => {
         const r = checkResource(policy, clusterType, cluster({ apiServerAccessProfile: { enablePrivateCluster: unknownValue<boolean>("bool") } }));
         assert.deepStrictEqual(r.violations, []);
         assert.match(r.unknown ?? "", /enablePrivateCluster/);
+        // An unknown range defers only itself; the known ones are still judged.
+        const ranges = checkResource(policy, clusterType, publicCluster([unknownValue("string"), "0.0.0.0/0"]));
+        assert.match(ranges.unknown ?? "", /authorizedIPRanges\[0\] is computed from another resource/);
+        assert.strictEqual(ranges.violations.length, 1);
     });
 
     it("is not applicable to agent pools", () => {

@@ -23,7 +23,8 @@ describe("aks-auto-upgrade-channel", () => {
 
     it("flags unknown channel names and wrong types", () => {
         expectOne(policy, clusterType, channel("weekly"), /is "weekly"/);
-        expectOne(policy, clusterType, channel(true), /is true/);
+        expectOne(policy, clusterType, channel(true), /upgradeChannel has the wrong type: expected "patch", "stable", "rapid" or "node-image", found boolean true/);
+        expectOne(policy, clusterType, cluster({ autoUpgradeProfile: "patch" as never }), /autoUpgradeProfile has the wrong type: expected an object/);
     });
 
     it("leaves unknowns to the SDK and skips other types", () => {

@@ -11,13 +11,15 @@ describe("aks-azure-policy-addon", () => {
     });
 
     it("flags a disabled add-on and names its key", () => {
-        expectOne(policy, clusterType, cluster({ addonProfiles: { azurePolicy: { enabled: false } } }), /^ManagedCluster "test": addonProfiles\.azurePolicy\.enabled is not true\. Fix: set addonProfiles\.azurePolicy\.enabled: true$/);
+        expectOne(policy, clusterType, cluster({ addonProfiles: { azurePolicy: { enabled: false } } }), /^ManagedCluster "test": addonProfiles\.azurePolicy\.enabled is false\. Fix: set addonProfiles\.azurePolicy\.enabled: true$/);
     });
 
     it("flags an absent add-on, on both tokens, and wrong types", () => {
         expectOne(policy, clusterType, cluster({ addonProfiles: undefined }), /addonProfiles\.azurepolicy\.enabled is absent, and AKS then does not install the Azure Policy add-on/);
         expectOne(policy, previewClusterType, cluster({ addonProfiles: {} }), /is absent/);
-        expectOne(policy, clusterType, cluster({ addonProfiles: { azurepolicy: { enabled: "yes" as never } } }), /is not true/);
+        expectOne(policy, clusterType, cluster({ addonProfiles: { azurepolicy: { enabled: "yes" as never } } }), /azurepolicy\.enabled has the wrong type: expected a boolean, found string "yes"/);
+        expectOne(policy, clusterType, cluster({ addonProfiles: { azurepolicy: true as never } }), /addonProfiles\.azurepolicy has the wrong type: expected an add-on profile object, found boolean true/);
+        expectOne(policy, clusterType, cluster({ addonProfiles: ["azurepolicy"] as never }), /addonProfiles has the wrong type: expected a map of add-on profiles/);
     });
 
     it("is advisory, leaves unknowns to the SDK and skips other types", () => {

@@ -14,7 +14,7 @@ describe("aks-azure-rbac-enabled", () => {
         expectOne(policy, clusterType, cluster({ aadProfile: { managed: true, enableAzureRBAC: false } }), /aadProfile\.enableAzureRBAC is false\. Fix: set aadProfile\.enableAzureRBAC: true/);
         expectOne(policy, clusterType, cluster({ aadProfile: { managed: true } }), /aadProfile\.enableAzureRBAC is absent, and AKS then does not use Azure RBAC/);
         expectOne(policy, previewClusterType, cluster({ aadProfile: undefined }), /: aadProfile is absent/);
-        expectOne(policy, clusterType, cluster({ aadProfile: { managed: true, enableAzureRBAC: 1 as never } }), /is absent/);
+        expectOne(policy, clusterType, cluster({ aadProfile: { managed: true, enableAzureRBAC: 1 as never } }), /enableAzureRBAC has the wrong type: expected a boolean, found number 1/);
     });
 
     it("leaves unknowns to the SDK and skips other types", () => {

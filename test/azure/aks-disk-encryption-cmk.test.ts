@@ -14,8 +14,8 @@ describe("aks-disk-encryption-cmk", () => {
 
     it("flags an absent, empty or mistyped diskEncryptionSetID", () => {
         expectOne(policy, clusterType, cluster({ diskEncryptionSetID: undefined }), /^ManagedCluster "test": diskEncryptionSetID is absent, and AKS then encrypts node disks with platform-managed keys/);
-        expectOne(policy, previewClusterType, cluster({ diskEncryptionSetID: "" }), /diskEncryptionSetID is "", which is not a resource ID/);
-        expectOne(policy, clusterType, cluster({ diskEncryptionSetID: 5 as never }), /is 5, which is not a resource ID/);
+        expectOne(policy, previewClusterType, cluster({ diskEncryptionSetID: "" }), /diskEncryptionSetID is empty/);
+        expectOne(policy, clusterType, cluster({ diskEncryptionSetID: 5 as never }), /diskEncryptionSetID has the wrong type: expected a disk encryption set ID, found number 5/);
     });
 
     it("restricts the set with allowedDiskEncryptionSetIds, without regard to case", () => {
@@ -28,8 +28,13 @@ describe("aks-disk-encryption-cmk", () => {
         assert.ok(policy.configSchema?.properties.allowedDiskEncryptionSetIds);
     });
 
-    it("leaves unknowns to the SDK and skips other types", () => {
-        assert.match(checkResource(policy, clusterType, cluster({ diskEncryptionSetID: unknownValue("string") })).unknown ?? "", /diskEncryptionSetID/);
+    it("lets presence decide for an ID computed from another resource, unless the allowed sets need its value", () => {
+        expectClean(policy, clusterType, cluster({ diskEncryptionSetID: unknownValue("string") }));
+        const restricted = checkResource(policy, clusterType, cluster({ diskEncryptionSetID: unknownValue("string") }), { config: { allowedDiskEncryptionSetIds: [setId] } });
+        assert.match(restricted.unknown ?? "", /diskEncryptionSetID is computed from another resource, and allowedDiskEncryptionSetIds needs its value/);
+    });
+
+    it("skips other types", () => {
         assert.ok(checkResource(policy, agentPoolType, {}).notApplicable);
     });
 });

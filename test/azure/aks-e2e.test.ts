@@ -1,10 +1,14 @@
 // End to end: the AKS examples through the compiled pack, started by the engine runner like `pulumi preview`.
 // The hardened stack passes clean; the insecure one trips every AKS policy; each single weakening of the
 // hardened stack is caught by the policy that owns the control, and by no other.
+import type { ResourceValidationPolicy } from "@pulumi/policy";
 import * as assert from "assert";
 import type { ResourceInput } from "../../engine/runner";
 import { azurePolicies } from "../../policies/azure";
+import { azureNativeModel } from "../capture/providers/azure-native";
 import { exampleResources, reportedPolicies, useRunner } from "../e2e";
+import { checkResource, checkStack, type CheckResult, hasStackPart } from "../harness";
+import { pinnedConfig } from "../reference-date";
 
 type Props = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -27,7 +31,8 @@ function weakened(change: (stack: Stack) => void): ResourceInput[] {
 /** [policy that must catch it, what, the change, other policies that rightly catch it too] */
 const weakenings: [policy: string, what: string, change: (s: Stack) => void, also?: string[]][] = [
     ["aks-local-accounts-disabled", "local accounts on", (s) => (s.cluster.disableLocalAccounts = false)],
-    ["aks-api-server-access-restricted", "public API server open to all", (s) => (s.cluster.apiServerAccessProfile = { disableRunCommand: true, authorizedIPRanges: ["0.0.0.0/0"] })],
+    ["aks-private-cluster", "public API server behind authorized ranges", (s) => (s.cluster.apiServerAccessProfile = { disableRunCommand: true, authorizedIPRanges: ["203.0.113.0/24"] })],
+    ["aks-api-server-access-restricted", "public API server open to all", (s) => (s.cluster.apiServerAccessProfile = { disableRunCommand: true, authorizedIPRanges: ["0.0.0.0/0"] }), ["aks-private-cluster"]],
     ["aks-public-network-access-disabled", "private cluster with public access", (s) => (s.cluster.publicNetworkAccess = "Enabled")],
     ["aks-run-command-disabled", "run command allowed", (s) => delete s.cluster.apiServerAccessProfile.disableRunCommand],
     ["aks-aad-managed", "legacy Entra ID integration", (s) => (s.cluster.aadProfile.managed = false)],
@@ -67,7 +72,7 @@ const weakenings: [policy: string, what: string, change: (s: Stack) => void, als
 ];
 
 describe("AKS end to end (examples through the engine runner)", () => {
-    const runner = useRunner();
+    const runner = useRunner(pinnedConfig());
 
     it("passes the hardened AKS stack clean: no diagnostics from any policy", async () => {
         const evaluation = await runner().evaluate(exampleResources("azure/aks-hardened.json"));
@@ -106,4 +111,42 @@ describe("AKS end to end (examples through the engine runner)", () => {
         }));
         assert.deepStrictEqual(reportedPolicies(await runner().evaluate(resources)), ["aks-node-no-public-ip"]);
     });
+});
+
+/** What ARM stores for a resource created from these inputs, as the provider model answers at up. */
+function stateOf(resource: ResourceInput): ResourceInput {
+    const urn = resource.urn ?? `urn:pulumi:dev::app::${resource.type}::${resource.name}`;
+    const inputs = JSON.parse(JSON.stringify(resource.props)) as Record<string, unknown>;
+    return { ...resource, urn, props: azureNativeModel.answer({ type: resource.type, name: resource.name, urn, inputs, custom: true }, "up").outputs };
+}
+
+function verdict(result: Pick<CheckResult, "notApplicable" | "unknown"> & { violations: unknown[] }): string {
+    if (result.notApplicable !== undefined) return "not applicable";
+    if (result.unknown !== undefined) return `deferred: ${result.unknown}`;
+    return result.violations.length === 0 ? "pass" : "fail";
+}
+
+// `pulumi policy analyze` and audit policy groups judge stored state: the ARM response, without path
+// parameters, with ARM's defaults and with the setting's own id instead of its resourceUri.
+describe("AKS verdicts on stored state equal those on inputs, for the hardened example and each weakening", () => {
+    const isResourcePolicy = (p: unknown): p is ResourceValidationPolicy => typeof (p as ResourceValidationPolicy).validateResource !== "undefined";
+    const cases: [string, (s: Stack) => void][] = [["hardened", () => undefined], ...weakenings.map(([policy, what, change]): [string, (s: Stack) => void] => [`${policy}: ${what}`, change])];
+    for (const [what, change] of cases) {
+        it(what, () => {
+            const inputs = weakened(change);
+            const states = inputs.map(stateOf);
+            for (const policy of azurePolicies) {
+                if (isResourcePolicy(policy)) {
+                    inputs.forEach((input, i) => {
+                        const onInputs = verdict(checkResource(policy, input.type, input.props, { name: input.name, dryRun: false }));
+                        const onState = verdict(checkResource(policy, input.type, states[i].props, { name: input.name, dryRun: false }));
+                        assert.strictEqual(onState, onInputs, `${policy.name} on ${input.name}`);
+                    });
+                }
+                if (hasStackPart(policy)) {
+                    assert.strictEqual(verdict(checkStack(policy, states, { dryRun: false })), verdict(checkStack(policy, inputs, { dryRun: false })), policy.name);
+                }
+            }
+        });
+    }
 });

@@ -8,7 +8,11 @@ describe("aks-http-app-routing-disabled", () => {
     it("passes without the add-on, or with it disabled", () => {
         expectClean(policy, clusterType, cluster());
         expectClean(policy, previewClusterType, cluster({ addonProfiles: { httpApplicationRouting: { enabled: false } } }));
-        expectClean(policy, clusterType, cluster({ addonProfiles: { httpApplicationRouting: "on" as never } }));
+    });
+
+    it("flags profiles of the wrong type: they may well be on", () => {
+        expectOne(policy, clusterType, cluster({ addonProfiles: { httpApplicationRouting: "on" as never } }), /addonProfiles\.httpApplicationRouting has the wrong type: expected an add-on profile object, found string "on"/);
+        expectOne(policy, clusterType, cluster({ addonProfiles: { httpApplicationRouting: { enabled: 1 as never } } }), /httpApplicationRouting\.enabled has the wrong type: expected a boolean, found number 1/);
     });
 
     it("flags the enabled add-on whatever the key's case, on both tokens", () => {

@@ -17,7 +17,17 @@ describe("aks-keyvault-secrets-rotation", () => {
     it("flags an enabled provider without rotation, on both tokens", () => {
         expectOne(policy, clusterType, provider({ enabled: true, config: { enableSecretRotation: "false" } }), /^ManagedCluster "test": addonProfiles\.azureKeyvaultSecretsProvider\.config\.enableSecretRotation is "false"\. Fix: set addonProfiles\.azureKeyvaultSecretsProvider\.config\.enableSecretRotation: "true"$/);
         expectOne(policy, previewClusterType, provider({ enabled: true }), /enableSecretRotation is absent, and the add-on then never refreshes mounted secrets/);
-        expectOne(policy, clusterType, provider({ enabled: true, config: "rotate" }), /is absent/);
+        expectOne(policy, clusterType, provider({ enabled: true, config: "rotate" }), /azureKeyvaultSecretsProvider\.config has the wrong type: expected an object of strings, found string "rotate"/);
+    });
+
+    it("flags a boolean where the add-on config wants the string \"true\"", () => {
+        expectOne(
+            policy,
+            clusterType,
+            provider({ enabled: true, config: { enableSecretRotation: true } }),
+            /config\.enableSecretRotation has the wrong type: expected the string "true" \(add-on config values are strings\), found boolean true/,
+        );
+        expectOne(policy, clusterType, provider({ enabled: true, enableSecretRotation: true }), /config\.enableSecretRotation is absent/);
     });
 
     it("is advisory, leaves unknowns to the SDK and skips other types", () => {

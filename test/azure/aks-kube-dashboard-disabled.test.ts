@@ -9,7 +9,10 @@ describe("aks-kube-dashboard-disabled", () => {
         expectClean(policy, clusterType, cluster());
         expectClean(policy, previewClusterType, cluster({ addonProfiles: { kubeDashboard: { enabled: false } } }));
         expectClean(policy, clusterType, cluster({ addonProfiles: undefined }));
-        expectClean(policy, clusterType, cluster({ addonProfiles: "kubeDashboard" as never }));
+    });
+
+    it("flags add-on profiles of the wrong type: they may hold the dashboard", () => {
+        expectOne(policy, clusterType, cluster({ addonProfiles: "kubeDashboard" as never }), /addonProfiles has the wrong type: expected a map of add-on profiles, found string "kubeDashboard"/);
     });
 
     it("flags the enabled dashboard whatever the key's case, on both tokens", () => {

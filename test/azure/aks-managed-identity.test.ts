@@ -25,12 +25,15 @@ describe("aks-managed-identity", () => {
     });
 
     it("handles wrong types without crashing", () => {
-        expectOne(policy, clusterType, cluster({ identity: "SystemAssigned" as never }), /identity is absent/);
-        expectOne(policy, clusterType, cluster({ identity: { type: 3 as never } }), /identity\.type is 3/);
+        expectOne(policy, clusterType, cluster({ identity: "SystemAssigned" as never }), /identity has the wrong type: expected an object, found string "SystemAssigned"/);
+        expectOne(policy, clusterType, cluster({ identity: { type: 3 as never } }), /identity\.type has the wrong type: expected "SystemAssigned" or "UserAssigned", found number 3/);
+        expectOne(policy, clusterType, cluster({ servicePrincipalProfile: "app-id" as never }), /servicePrincipalProfile has the wrong type: expected an object/);
     });
 
     it("leaves unknowns to the SDK and skips other types", () => {
         assert.match(checkResource(policy, clusterType, cluster({ identity: { type: unknownValue("string") } })).unknown ?? "", /identity\.type/);
+        // A client ID computed from an app registration is still a service principal: presence decides.
+        expectOne(policy, clusterType, cluster({ servicePrincipalProfile: { clientId: unknownValue("string") } }), /servicePrincipalProfile is set \(clientId \(unknown until deploy\)\)/);
         assert.ok(checkResource(policy, agentPoolType, {}).notApplicable);
     });
 });

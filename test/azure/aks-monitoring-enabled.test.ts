@@ -23,11 +23,17 @@ describe("aks-monitoring-enabled", () => {
     it("flags absent monitoring, on both tokens, and wrong types", () => {
         expectOne(policy, clusterType, cluster({ addonProfiles: undefined }), /is not enabled/);
         expectOne(policy, previewClusterType, cluster({ addonProfiles: {} }), /is not enabled/);
-        expectOne(policy, clusterType, cluster({ addonProfiles: ["omsagent"] as never, azureMonitorProfile: "on" as never }), /is not enabled/);
+        expectOne(policy, clusterType, cluster({ addonProfiles: ["omsagent"] as never, azureMonitorProfile: "on" as never }), /addonProfiles has the wrong type: expected a map of add-on profiles/);
+        expectOne(policy, clusterType, cluster({ addonProfiles: {}, azureMonitorProfile: "on" as never }), /azureMonitorProfile has the wrong type: expected an object, found string "on"/);
+        expectOne(policy, clusterType, cluster({ addonProfiles: { omsagent: { enabled: 1 as never } } }), /omsagent\.enabled has the wrong type: expected a boolean, found number 1/);
     });
 
     it("leaves unknowns to the SDK and skips other types", () => {
         assert.match(checkResource(policy, clusterType, cluster({ addonProfiles: { omsagent: { enabled: unknownValue<boolean>("bool") } } })).unknown ?? "", /enabled/);
+        // A known way on decides, whatever else is unknown.
+        expectClean(policy, clusterType, cluster({ addonProfiles: { omsagent: { enabled: unknownValue<boolean>("bool") } }, azureMonitorProfile: { metrics: { enabled: true } } }));
+        expectClean(policy, clusterType, cluster({ addonProfiles: unknownValue("object"), azureMonitorProfile: { metrics: { enabled: true } } }));
+        assert.match(checkResource(policy, clusterType, cluster({ addonProfiles: unknownValue("object") })).unknown ?? "", /addonProfiles is computed from another resource/);
         assert.ok(checkResource(policy, agentPoolType, {}).notApplicable);
     });
 });

@@ -22,11 +22,17 @@ describe("aks-network-policy-enabled", () => {
     });
 
     it("flags wrong types", () => {
-        expectOne(policy, clusterType, withPolicy(["cilium"]), /networkPolicy is \["cilium"\]/);
+        expectOne(policy, clusterType, withPolicy(["cilium"]), /networkPolicy has the wrong type: expected "azure", "calico" or "cilium", found array \["cilium"\]/);
+        expectOne(policy, clusterType, cluster({ networkProfile: "cilium" as never }), /networkProfile has the wrong type: expected an object, found string "cilium"/);
     });
 
     it("leaves unknowns to the SDK and skips other types", () => {
         assert.match(checkResource(policy, clusterType, withPolicy(unknownValue("string"))).unknown ?? "", /networkPolicy/);
+        // networkProfile whole unknown (the SDK computes it with one .apply, e.g. for a load balancer IP's id).
+        assert.match(
+            checkResource(policy, clusterType, cluster({ networkProfile: unknownValue("object") })).unknown ?? "",
+            /networkProfile\.networkPolicy is in networkProfile, which the azure-native SDK computes as a whole/,
+        );
         assert.ok(checkResource(policy, agentPoolType, {}).notApplicable);
     });
 });

@@ -23,9 +23,14 @@ describe("aks-node-no-public-ip", () => {
         expectOne(policy, previewAgentPoolType, agentPool({ enableNodePublicIP: "true" as never }), /enableNodePublicIP is "true"/);
     });
 
-    it("ignores a cluster without inline pools and pool entries of the wrong type", () => {
+    it("passes a cluster without inline pools, and flags pool entries and values of the wrong type", () => {
         expectClean(policy, clusterType, cluster({ agentPoolProfiles: undefined }));
-        assert.deepStrictEqual(violations(policy, clusterType, cluster({ agentPoolProfiles: ["x", 3] as never })), []);
+        assert.deepStrictEqual(
+            violations(policy, clusterType, cluster({ agentPoolProfiles: ["x", 3] as never })).map((v) => v.split(" has ")[0]),
+            ['ManagedCluster "test": agentPoolProfiles[0]', 'ManagedCluster "test": agentPoolProfiles[1]'],
+        );
+        expectOne(policy, clusterType, cluster({ agentPoolProfiles: { name: "system" } as never }), /agentPoolProfiles has the wrong type: expected a list of agent pool profiles/);
+        expectOne(policy, agentPoolType, agentPool({ enableNodePublicIP: 1 as never }), /enableNodePublicIP has the wrong type: expected a boolean, found number 1/);
     });
 
     it("leaves unknowns to the SDK and skips other types", () => {

@@ -20,7 +20,7 @@ describe("aks-node-os-upgrade-channel", () => {
     });
 
     it("flags wrong types", () => {
-        expectOne(policy, clusterType, channel(false), /nodeOSUpgradeChannel is false/);
+        expectOne(policy, clusterType, channel(false), /nodeOSUpgradeChannel has the wrong type: expected "NodeImage" or "SecurityPatch", found boolean false/);
     });
 
     it("leaves unknowns to the SDK and skips other types", () => {

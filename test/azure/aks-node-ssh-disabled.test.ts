@@ -14,7 +14,8 @@ describe("aks-node-ssh-disabled", () => {
         expectOne(policy, clusterType, clusterWithPool({ securityProfile: { sshAccess: "LocalUser" } }), /agentPoolProfiles\[0\]\.securityProfile\.sshAccess is "LocalUser"\. Fix: set agentPoolProfiles\[0\]\.securityProfile\.sshAccess: "Disabled"/);
         expectOne(policy, previewClusterType, clusterWithPool({ securityProfile: undefined }), /sshAccess is absent, and AKS then allows SSH as a local user/);
         expectOne(policy, agentPoolType, agentPool({ securityProfile: { enableSecureBoot: true } }), /^AgentPool "test": securityProfile\.sshAccess is absent/);
-        expectOne(policy, agentPoolType, agentPool({ securityProfile: "Disabled" as never }), /sshAccess is absent/);
+        expectOne(policy, agentPoolType, agentPool({ securityProfile: "Disabled" as never }), /^AgentPool "test": securityProfile has the wrong type: expected an object, found string "Disabled"/);
+        expectOne(policy, clusterType, clusterWithPool({ securityProfile: { sshAccess: false } }), /agentPoolProfiles\[0\]\.securityProfile\.sshAccess has the wrong type: expected "Disabled", found boolean false/);
     });
 
     it("does not check Windows pools", () => {

@@ -18,11 +18,15 @@ describe("aks-node-trusted-launch", () => {
     it("flags both when securityProfile is absent or of the wrong type", () => {
         assert.strictEqual(violations(policy, previewClusterType, clusterWithPool({ securityProfile: undefined })).length, 2);
         assert.strictEqual(violations(policy, agentPoolType, agentPool({ securityProfile: [] as never })).length, 2);
+        assert.match(violations(policy, agentPoolType, agentPool({ securityProfile: [] as never }))[0], /securityProfile has the wrong type: expected an object, found array/);
     });
 
     it("is advisory, leaves unknowns to the SDK and skips other types", () => {
         assert.strictEqual(policy.enforcementLevel, "advisory");
-        assert.ok(checkResource(policy, agentPoolType, agentPool({ securityProfile: { enableSecureBoot: unknownValue<boolean>("bool") } })).unknown);
+        // An unknown Secure Boot flag defers only itself: the vTPM is still judged.
+        const r = checkResource(policy, agentPoolType, agentPool({ securityProfile: { enableSecureBoot: unknownValue<boolean>("bool"), enableVTPM: false } }));
+        assert.match(r.unknown ?? "", /securityProfile\.enableSecureBoot is computed from another resource/);
+        assert.deepStrictEqual(r.violations.map((v) => v.split(" ")[2]), ["securityProfile.enableVTPM"]);
         assert.ok(checkResource(policy, "azure-native:monitor:DiagnosticSetting", {}).notApplicable);
     });
 });

@@ -8,7 +8,11 @@ describe("aks-pod-identity-disabled", () => {
     it("passes without podIdentityProfile, or with it disabled", () => {
         expectClean(policy, clusterType, cluster());
         expectClean(policy, previewClusterType, cluster({ podIdentityProfile: { enabled: false } }));
-        expectClean(policy, clusterType, cluster({ podIdentityProfile: "on" as never }));
+    });
+
+    it("flags values of the wrong type: pod identity may be on", () => {
+        expectOne(policy, clusterType, cluster({ podIdentityProfile: "on" as never }), /podIdentityProfile has the wrong type: expected an object, found string "on"/);
+        expectOne(policy, clusterType, cluster({ podIdentityProfile: { enabled: 1 as never } }), /podIdentityProfile\.enabled has the wrong type: expected a boolean/);
     });
 
     it("flags the deprecated pod identity add-on, on both tokens", () => {

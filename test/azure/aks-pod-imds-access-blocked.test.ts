@@ -19,7 +19,7 @@ describe("aks-pod-imds-access-blocked", () => {
 
     it('flags podLinkLocalAccess "IMDS" even with workload identity and a network policy engine', () => {
         expectOne(policy, previewClusterType, withLinkLocal("IMDS"), /^ManagedCluster "test": networkProfile\.podLinkLocalAccess is "IMDS", so pods can reach IMDS\. Fix: set networkProfile\.podLinkLocalAccess: "None"$/);
-        expectOne(policy, previewClusterType, withLinkLocal(false), /podLinkLocalAccess is false/);
+        expectOne(policy, previewClusterType, withLinkLocal(false), /podLinkLocalAccess has the wrong type: expected "None" or "IMDS", found boolean false/);
     });
 
     it("passes an absent field when workload identity and a network policy engine are in place", () => {
@@ -35,6 +35,21 @@ describe("aks-pod-imds-access-blocked", () => {
 
     it("leaves unknowns to the SDK and skips other types", () => {
         assert.match(checkResource(policy, previewClusterType, withLinkLocal(unknownValue("string"))).unknown ?? "", /podLinkLocalAccess/);
+    });
+
+    it("judges what is known when securityProfile is unknown as a whole (the SDK computes it with one .apply)", () => {
+        const whole = { securityProfile: unknownValue<never>("object") };
+        // A network policy engine is there: only workload identity is missing, so the verdict waits, naming the field and why.
+        const pending = checkResource(policy, clusterType, cluster(whole));
+        assert.deepStrictEqual(pending.violations, []);
+        assert.match(pending.unknown ?? "", /securityProfile\.workloadIdentity\.enabled is in securityProfile, which the azure-native SDK computes as a whole/);
+        // Known gaps fail it whatever securityProfile holds.
+        expectOne(policy, clusterType, cluster({ ...whole, networkProfile: { networkPlugin: "azure" } }), /lacks a network policy engine/);
+        expectOne(policy, clusterType, cluster({ ...whole, oidcIssuerProfile: { enabled: false } }), /lacks workload identity/);
+        // networkProfile unknown as a whole: podLinkLocalAccess may be "None", so nothing is claimed.
+        const network = checkResource(policy, clusterType, cluster({ networkProfile: unknownValue<never>("object") }));
+        assert.deepStrictEqual(network.violations, []);
+        assert.match(network.unknown ?? "", /networkProfile\.podLinkLocalAccess is in networkProfile/);
         assert.ok(checkResource(policy, agentPoolType, {}).notApplicable);
     });
 });

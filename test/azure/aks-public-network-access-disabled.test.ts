@@ -15,7 +15,11 @@ describe("aks-public-network-access-disabled", () => {
         expectOne(policy, previewClusterType, cluster({ publicNetworkAccess: "enabled" }), /publicNetworkAccess/);
     });
 
-    it("does not judge public clusters (aks-api-server-access-restricted does)", () => {
+    it("flags a value of the wrong type on a private cluster", () => {
+        expectOne(policy, clusterType, cluster({ publicNetworkAccess: true as never }), /publicNetworkAccess has the wrong type: expected "Disabled", found boolean true/);
+    });
+
+    it("does not judge public clusters or unreadable access profiles (aks-private-cluster and aks-api-server-access-restricted do)", () => {
         expectClean(policy, clusterType, cluster({ publicNetworkAccess: "Enabled", apiServerAccessProfile: { authorizedIPRanges: ["203.0.113.0/24"] } }));
         expectClean(policy, clusterType, cluster({ publicNetworkAccess: "Enabled", apiServerAccessProfile: "yes" as never }));
     });

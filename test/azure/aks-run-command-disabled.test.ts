@@ -14,7 +14,7 @@ describe("aks-run-command-disabled", () => {
         expectOne(policy, clusterType, cluster({ apiServerAccessProfile: { enablePrivateCluster: true, disableRunCommand: false } }), /apiServerAccessProfile\.disableRunCommand is false\. Fix: set apiServerAccessProfile\.disableRunCommand: true/);
         expectOne(policy, clusterType, cluster({ apiServerAccessProfile: { enablePrivateCluster: true } }), /is absent, and AKS then allows run command/);
         expectOne(policy, previewClusterType, cluster({ apiServerAccessProfile: undefined }), /is absent/);
-        expectOne(policy, clusterType, cluster({ apiServerAccessProfile: { disableRunCommand: "yes" as never } }), /is absent/);
+        expectOne(policy, clusterType, cluster({ apiServerAccessProfile: { disableRunCommand: "yes" as never } }), /disableRunCommand has the wrong type: expected a boolean, found string "yes"/);
     });
 
     it("accepts the string form of a boolean", () => {

@@ -21,11 +21,26 @@ describe("aks-secrets-kms-encryption", () => {
     it("flags KMS enabled without a key", () => {
         expectOne(policy, clusterType, kms({ enabled: true }), /securityProfile\.azureKeyVaultKms\.keyId is absent, so KMS has no key/);
         expectOne(policy, clusterType, kms({ enabled: true, keyId: " " }), /keyId is absent/);
-        expectOne(policy, clusterType, kms({ enabled: true, keyId: 7 }), /keyId is absent/);
+        expectOne(policy, clusterType, kms({ enabled: true, keyId: 7 }), /keyId has the wrong type: expected a Key Vault key URI, found number 7/);
+        expectOne(policy, clusterType, kms({ enabled: "yes" }), /azureKeyVaultKms\.enabled has the wrong type: expected a boolean/);
     });
 
-    it("leaves unknowns to the SDK and skips other types", () => {
-        assert.match(checkResource(policy, clusterType, kms({ enabled: true, keyId: unknownValue("string") })).unknown ?? "", /keyId/);
+    it("lets presence decide for a key ID computed from a Key resource", () => {
+        expectClean(policy, clusterType, kms({ enabled: true, keyId: unknownValue("string") }));
+    });
+
+    it("defers when securityProfile is unknown as a whole, naming the field and why", () => {
+        const r = checkResource(policy, clusterType, cluster({ securityProfile: unknownValue("object") }));
+        assert.deepStrictEqual(r.violations, []);
+        assert.strictEqual(
+            r.unknown,
+            'ManagedCluster "test": securityProfile.azureKeyVaultKms.enabled is in securityProfile, which the azure-native SDK computes as a whole ' +
+                "(one `.apply` over the object), so all of securityProfile is unknown while any field in it is computed from another resource " +
+                "(such as a key, workspace or subnet ID); not known until deploy, so judged at `pulumi up`",
+        );
+    });
+
+    it("skips other types", () => {
         assert.ok(checkResource(policy, agentPoolType, {}).notApplicable);
     });
 });

@@ -4,12 +4,13 @@
 import { createRequire } from "module";
 import type * as ResourcePb from "@pulumi/pulumi/proto/resource_pb";
 import { unknownSentinels } from "../../engine/wire";
-import { fakeId, type Mode, type ProviderAnswer, type RegisteredResource } from "./model";
+import { type Mode, type RegisteredResource } from "./model";
 import { modelFor } from "./providers";
 
 const pulumiRequire = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"));
 const { MockMonitor } = pulumiRequire("./mocks") as { MockMonitor: new (mocks: object) => MockMonitorBase };
 const resourcePb = pulumiRequire("../proto/resource_pb") as typeof ResourcePb;
+const settings = pulumiRequire("./settings") as { getStack(): string; getProject(): string };
 const structPb = pulumiRequire("google-protobuf/google/protobuf/struct_pb") as typeof import("google-protobuf/google/protobuf/struct_pb");
 
 interface MockMonitorBase {
@@ -36,11 +37,6 @@ function holdsUnknown(value: unknown): boolean {
     return false;
 }
 
-/** An explicit provider (`new k8s.Provider(...)`): the engine gives it an ID at up, none in a preview. */
-function providerResource(resource: RegisteredResource, mode: Mode): ProviderAnswer {
-    return { ...(mode === "up" ? { id: fakeId("provider-", resource.urn) } : {}), outputs: resource.inputs };
-}
-
 export function createCaptureMonitor(mode: Mode): { monitor: object; captured: CapturedResource[] } {
     const captured: CapturedResource[] = [];
     const byUrn = new Map<string, CapturedResource>();
@@ -51,6 +47,13 @@ export function createCaptureMonitor(mode: Mode): { monitor: object; captured: C
         },
     };
     const monitor = Object.assign(new MockMonitor(invokes), {
+        // The engine qualifies a child's type with its parent's whole type chain (pkg/resource/deploy/
+        // deployment.go generateURN: parent.QualifiedType()); MockMonitor keeps only the parent's own type,
+        // which loses components nested in components (eks:index:Cluster$eks:index:VpcCniAddon$...).
+        newUrn(parent: string, type: string, name: string): string {
+            const qualified = parent ? `${parent.split("::")[2]}$${type}` : type;
+            return `urn:pulumi:${settings.getStack()}::${settings.getProject()}::${qualified}::${name}`;
+        },
         registerResource(req: ResourcePb.RegisterResourceRequest, callback: Callback<ResourcePb.RegisterResourceResponse>) {
             try {
                 const type = req.getType();
@@ -66,7 +69,7 @@ export function createCaptureMonitor(mode: Mode): { monitor: object; captured: C
                 const providerUrn = providerRef ? providerRef.slice(0, providerRef.lastIndexOf("::")) : undefined;
                 const providerConfigUnknown = mode === "preview" && providerUrn !== undefined && holdsUnknown(byUrn.get(providerUrn)?.inputs);
                 const registered: RegisteredResource = { type, name, urn, inputs, custom: req.getCustom(), ...(providerConfigUnknown ? { providerConfigUnknown } : {}) };
-                const answer = !req.getCustom() ? undefined : type.startsWith("pulumi:providers:") ? providerResource(registered, mode) : modelFor(type)?.answer(registered, mode);
+                const answer = req.getCustom() ? modelFor(type)?.answer(registered, mode, { earlier: captured }) : undefined;
                 if (req.getCustom() && !answer) throw new Error(`no provider model for ${type}`);
                 const outputs = answer?.outputs ?? {};
                 const resource: CapturedResource = {

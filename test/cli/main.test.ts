@@ -1,60 +1,100 @@
+// The CLI as CI runs it: exit codes, stdin, one-line errors (issue 15 items 6 to 8).
 import * as assert from "assert";
-import { spawnSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { packDir } from "../e2e";
+import { helmTemplateOutput, mixedDirectory, privilegedDeployment, tempDir } from "./fixtures";
 
 const cli = path.join(packDir, "bin", "cli", "main.js");
 
-function run(args: string[]) {
-    const result = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8" });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+function run(args: string[], options: { input?: string; uid?: number; gid?: number } = {}) {
+    const result = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", timeout: 90_000, env: { ...process.env, NO_COLOR: "1" }, ...options });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr, timedOut: result.error !== undefined };
 }
 
-function tempFile(name: string, content: string): string {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cg-cli-")), name);
-    fs.writeFileSync(file, content);
-    return file;
-}
-
-const privileged = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web, namespace: shop}
-spec:
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers: [{name: app, image: "nginx:1.27", securityContext: {privileged: true}}]
-`;
+const oneLine = (stderr: string) => stderr.trim().split("\n");
 
 describe("cluster-guard CLI (end to end)", () => {
-    it("reports a mandatory violation grouped by resource and exits 1", () => {
-        const r = run(["scan", tempFile("deploy.yaml", privileged)]);
+    it("on a directory with good manifests, broken YAML, a Chart.yaml and a kustomization.yaml: findings, a warning each, exit by --fail-on", () => {
+        const dir = mixedDirectory();
+        const r = run(["scan", dir]);
         assert.strictEqual(r.code, 1, r.stderr);
-        assert.match(r.stdout, /kubernetes:apps\/v1:Deployment "shop\/web"\n\s+✖ mandatory critical k8s-no-privileged-containers/);
-        assert.match(r.stdout, /Remediation: Remove `securityContext.privileged: true`/);
+        assert.match(r.stdout, /app\.yaml:1:1 {2}Deployment "shop\/web"\n {2}✖ critical mandatory k8s-no-privileged-containers line 14\n/);
+        assert.match(r.stdout, /Input warnings \(3\)/);
+        assert.match(r.stdout, /broken\.yaml:\d+: document 1 skipped: it is not valid YAML/);
+        assert.match(r.stdout, /Chart\.yaml: a Helm chart: .*helm template my-release/);
+        assert.match(r.stdout, /kustomization\.yaml: a kustomization: .*kubectl kustomize/);
+        assert.strictEqual(run(["scan", dir, "--fail-on", "none"]).code, 0);
+        const strict = run(["scan", dir, "--fail-on", "none", "--strict", "--format", "json"]);
+        assert.strictEqual(strict.code, 2);
+        assert.strictEqual((JSON.parse(strict.stdout) as { warnings: unknown[] }).warnings.length, 3);
+        assert.match(strict.stderr, /cluster-guard: warning: .*broken\.yaml/);
     });
 
-    it("emits JSON and honours --config levels (advisory only: exit 0)", () => {
-        const config = tempFile("config.json", JSON.stringify({ all: "advisory" }));
-        const r = run(["scan", tempFile("deploy.yaml", privileged), "--config", config, "--format", "json"]);
-        assert.strictEqual(r.code, 0, r.stderr);
-        const report = JSON.parse(r.stdout) as { stacks: { counts: { mandatory: number; advisory: number } }[] };
-        assert.ok(report.stacks[0].counts.advisory >= 1);
-        assert.strictEqual(report.stacks[0].counts.mandatory, 0);
+    it("reads helm template style multi-document stdin with -, located to the line", () => {
+        const r = run(["scan", "-", "--format", "json"], { input: helmTemplateOutput });
+        assert.strictEqual(r.code, 1, r.stderr);
+        const report = JSON.parse(r.stdout) as { stacks: { resources: { label: string; findings: { policy: string; location: { file: string; line: number } }[] }[] }[] };
+        const deployment = report.stacks[0].resources.find((x) => x.label === 'Deployment "shop/app"')!;
+        assert.deepStrictEqual(deployment.findings.find((f) => f.policy === "k8s-no-privileged-containers")!.location, { file: "<stdin>", line: 23, column: 29 });
     });
 
-    it("exits 2 with a clear message for bad config and bad input", () => {
-        const badConfig = tempFile("config.json", JSON.stringify({ "k8s-no-privileged-containers": { excludeNamespaces: 3 } }));
-        const r = run(["scan", tempFile("deploy.yaml", privileged), "--config", badConfig]);
+    it("turns a PolicyConfigError from the pack into one line with exit 2, a stack trace only with --debug", () => {
+        const dir = tempDir({
+            "app.yaml": `${privilegedDeployment("web")}---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: admins}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}\nsubjects: [{kind: Group, name: ops}]\n`,
+            "subjects.json": JSON.stringify({ "k8s-rbac-no-cluster-admin-binding": { allowedSubjects: ["ops"] } }),
+            "metadata.json": JSON.stringify({ "k8s-block-metadata-egress": { metadataAddresses: ["300.1.1.1"] } }),
+        });
+        for (const [config, expected] of [
+            ["subjects.json", /^cluster-guard: invalid configuration for policy "k8s-rbac-no-cluster-admin-binding": allowedSubjects: "ops" must look like/],
+            ["metadata.json", /^cluster-guard: invalid configuration for policy "k8s-block-metadata-egress": metadataAddresses: "300.1.1.1" is not an IP address$/m],
+        ] as const) {
+            const r = run(["scan", path.join(dir, "app.yaml"), "--config", path.join(dir, config)]);
+            assert.strictEqual(r.code, 2, r.stderr);
+            assert.strictEqual(oneLine(r.stderr).length, 1, r.stderr);
+            assert.match(r.stderr, expected);
+        }
+        const debug = run(["scan", path.join(dir, "app.yaml"), "--config", path.join(dir, "metadata.json"), "--debug"]);
+        assert.strictEqual(debug.code, 2);
+        assert.match(debug.stderr, /\n\s+at /);
+        for (const args of [["frobnicate"], ["scan", dir, "--format", "xml"], ["scan", dir, "--fail-on", "sometimes"], ["scan", dir, "--namespace", "Bad_NS"], ["scan", "--nope"]]) {
+            const r = run(args);
+            assert.strictEqual(r.code, 2, args.join(" "));
+            assert.match(oneLine(r.stderr)[0], /^cluster-guard: /);
+            assert.doesNotMatch(r.stderr, /\n\s+at /);
+        }
+    });
+
+    it("does not block on a FIFO, refuses a 200 MB file by size, and says so in one line when nothing is left", () => {
+        const dir = tempDir({});
+        execFileSync("mkfifo", [path.join(dir, "x.yaml")]);
+        const fifo = run(["scan", path.join(dir, "x.yaml")]);
+        assert.ok(!fifo.timedOut);
+        assert.strictEqual(fifo.code, 2);
+        assert.match(fifo.stderr, /^cluster-guard: nothing scanned: .*x\.yaml: skipped: a FIFO, not a regular file$/m);
+        const huge = path.join(dir, "huge.json");
+        fs.closeSync(fs.openSync(huge, "w"));
+        fs.truncateSync(huge, 200 * 1024 * 1024);
+        const started = Date.now();
+        const r = run(["scan", huge]);
         assert.strictEqual(r.code, 2);
-        assert.match(r.stderr, /config for policy "k8s-no-privileged-containers" is invalid/);
-        const missing = run(["scan", "/no/such/file.yaml"]);
-        assert.strictEqual(missing.code, 2);
-        assert.match(missing.stderr, /no such file or directory/);
-        assert.strictEqual(run(["frobnicate"]).code, 2);
+        assert.match(r.stderr, /huge\.json: skipped: 200\.0 MiB, over the 32\.0 MiB input limit \(raise it with --max-file-size MiB\)/);
+        assert.ok(Date.now() - started < 60_000);
+    });
+
+    it("warns about an unreadable file and goes on with the rest", function () {
+        const dir = tempDir({ "good.yaml": privilegedDeployment("web"), "secret.yaml": privilegedDeployment("hidden") });
+        fs.chmodSync(path.join(dir, "secret.yaml"), 0o000);
+        fs.chmodSync(dir, 0o755);
+        // Root reads any file: run as nobody then.
+        const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+        const r = run(["scan", dir, "--format", "json"], asUser);
+        assert.strictEqual(r.code, 1, r.stderr);
+        assert.match(r.stderr, /secret\.yaml: skipped: cannot read it: permission denied/);
+        const report = JSON.parse(r.stdout) as { stacks: { resources: { label: string }[] }[]; warnings: { reason: string }[] };
+        assert.ok(report.stacks[0].resources.some((x) => x.label === 'Deployment "shop/web"'));
+        assert.strictEqual(report.warnings.length, 1);
     });
 
     it("lists the policies", () => {

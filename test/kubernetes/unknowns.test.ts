@@ -29,13 +29,13 @@ import { unknownSentinels } from "../../engine/wire";
 import { policies } from "../../policies";
 import { formatPath } from "../../policies/core";
 import { packDir } from "../e2e";
-import { type Json, paths, replaced, sample, valueAt } from "../fixtures/json-paths";
+import { allPaths, getAt, sample, setAt } from "../fuzz/json-paths";
 import { checkResource, checkStack, hasStackPart } from "../harness";
 
 const kubernetesPolicies = policies.filter((p) => p.tags?.includes("kubernetes"));
 const isResourcePolicy = (p: unknown): p is ResourceValidationPolicy => typeof (p as ResourceValidationPolicy).validateResource !== "undefined";
 
-function sentinelFor(value: Json): string {
+function sentinelFor(value: unknown): string {
     if (Array.isArray(value)) return unknownSentinels.array;
     if (typeof value === "object" && value !== null) return unknownSentinels.object;
     if (typeof value === "number") return unknownSentinels.number;
@@ -169,9 +169,9 @@ describe("unknown values: known findings survive, unknowns are never findings (K
                 const known = checkResource(policy, weakened.type, weakened.props, { name: weakened.name, config });
                 if (known.violations.length === 0) continue;
                 const knownFields = known.violations.map(fieldOf);
-                for (const at of sample(paths(weakened.props), pathsPerObject)) {
+                for (const at of sample(allPaths(weakened.props), pathsPerObject)) {
                     const unknownField = normal(formatPath(at));
-                    const props = replaced(weakened.props, at, sentinelFor(valueAt(weakened.props, at))) as object;
+                    const props = setAt(weakened.props, at, sentinelFor(getAt(weakened.props, at))) as object;
                     const r = checkResource(policy, weakened.type, props, { name: weakened.name, config });
                     // A policy with a stack part leaves a value it needs from a sibling to AnalyzeStack.
                     const stack = hasStackPart(policy) ? checkStack(policy, [{ type: weakened.type, name: weakened.name, props }]) : undefined;
@@ -208,9 +208,9 @@ describe("unknown values: known findings survive, unknowns are never findings (K
                 const key = (v: { urn?: string; message: string }) => `${v.urn} ${fieldOf(v.message)}`;
                 const knownKeys = known.violations.map(key);
                 stack.forEach((resource, index) => {
-                    for (const at of sample(paths(resource.props), 12)) {
+                    for (const at of sample(allPaths(resource.props), 12)) {
                         const unknownField = normal(formatPath(at));
-                        const props = replaced(resource.props, at, sentinelFor(valueAt(resource.props, at))) as object;
+                        const props = setAt(resource.props, at, sentinelFor(getAt(resource.props, at))) as object;
                         const r = checkStack(policy, stack.map((s, j) => (j === index ? { ...s, props } : s)));
                         const where = `${resource.type} ${resource.name}, ${unknownField} unknown`;
                         const found = r.violations.map(key);

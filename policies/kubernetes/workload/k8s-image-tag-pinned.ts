@@ -1,9 +1,9 @@
 import { containersOf, kubernetes, podSpecOf, resourcePolicy, show } from "../../core";
-import { parseImageReference } from "./image-reference";
+import { malformedDigestFinding, parseImageReference } from "./image-reference";
 
 export const k8sImageTagPinned = resourcePolicy<unknown>({
     name: "k8s-image-tag-pinned",
-    description: "Every container image names a version: no missing tag, no `latest`, no unparseable reference.",
+    description: "Every container image names a version: no missing tag, no `latest`, no unparseable reference, no malformed digest.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "supply-chain"],
@@ -22,6 +22,9 @@ export const k8sImageTagPinned = resourcePolicy<unknown>({
                 const image = parseImageReference(text);
                 if (!image) {
                     ctx.violation(`${c.path}.image`, `is ${show(text)} on ${c.label}, which is not a valid image reference`, "set a reference such as registry.example.com/app:1.2.3");
+                } else if (image.malformedDigest) {
+                    const { problem, fix } = malformedDigestFinding(image, c.label);
+                    ctx.violation(`${c.path}.image`, problem, fix);
                 } else if (image.digest) {
                     return;
                 } else if (image.tag === undefined) {
