@@ -41,6 +41,18 @@ export function looksLikeCredential(name: string): boolean {
     return parts.some((w, i) => i + 1 < parts.length && credentialWords.has(w + parts[i + 1]));
 }
 
+/** Credential words that also name a section of settings in Helm values (`auth: { username, password }`). */
+const sectionWords = new Set(["AUTH", "SECRET", "SECRETS", "CREDENTIAL", "CREDENTIALS", "CREDS"]);
+
+/**
+ * True when a credential's name may also name a section of settings (auth, secret, credentials): a value
+ * computed under it, unknown in a preview, may be an object of settings rather than a credential.
+ */
+export function mayNameSection(name: string): boolean {
+    const parts = words(name);
+    return parts.length > 0 && sectionWords.has(parts[parts.length - 1]);
+}
+
 /** A reference that Kubernetes or a templating step fills in later: `$(VAR)`, `${VAR}`, `{{ .Values.x }}`. */
 const referencePattern = /^(?:\$\([A-Za-z_][A-Za-z0-9_.-]*\)|\$\{[^}]*\}|\{\{[^}]*\}\})+$/;
 
