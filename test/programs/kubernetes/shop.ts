@@ -2,8 +2,9 @@
 // text says, literally: its own Namespace with Pod Security Admission labels, quota and limits;
 // default-deny NetworkPolicies and an egress policy that excludes the metadata address; a ServiceAccount
 // without token automount (and the namespace's default one patched the same way), a least-privilege Role
-// bound to it; a restricted, digest-pinned Deployment that reads its credential from a Secret; a
-// ClusterIP Service behind an Ingress with TLS. Every namespaced object names the Namespace by
+// bound to it; a restricted, digest-pinned Deployment that reads its credential from a Secret mounted as a file; a
+// ClusterIP Service behind an Ingress with TLS; the ingress-nginx controller's ConfigMap without snippets, and an encrypted
+// StorageClass. Every namespaced object names the Namespace by
 // `ns.metadata.name`.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
@@ -93,7 +94,7 @@ export function deployShop(opts: pulumi.CustomResourceOptions = {}): void {
                         name: "web",
                         image: "registry.example.com/shop/web:1.4.2@sha256:3b5f5d8c2a7e4f1b9c0d6e8a1f2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d",
                         ports: [{ containerPort: 8080 }],
-                        env: [{ name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: db.metadata.name, key: "password" } } }],
+                        env: [{ name: "DB_PASSWORD_FILE", value: "/var/run/secrets/db/password" }],
                         resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } },
                         livenessProbe: { httpGet: { path: "/healthz", port: 8080 } },
                         readinessProbe: { httpGet: { path: "/ready", port: 8080 } },
@@ -102,12 +103,23 @@ export function deployShop(opts: pulumi.CustomResourceOptions = {}): void {
                             readOnlyRootFilesystem: true,
                             capabilities: { drop: ["ALL"] },
                         },
-                        volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
+                        volumeMounts: [{ name: "tmp", mountPath: "/tmp" }, { name: "db", mountPath: "/var/run/secrets/db", readOnly: true }],
                     }],
-                    volumes: [{ name: "tmp", emptyDir: {} }],
+                    volumes: [{ name: "tmp", emptyDir: {} }, { name: "db", secret: { secretName: db.metadata.name } }],
                 },
             },
         },
+    }, opts);
+
+    // The cluster's ingress-nginx controller settings and the storage class the application's volumes use.
+    new k8s.core.v1.ConfigMap("ingress-nginx-controller", {
+        metadata: { name: "ingress-nginx-controller", namespace: "ingress-nginx" },
+        data: { "allow-snippet-annotations": "false" },
+    }, opts);
+
+    new k8s.storage.v1.StorageClass("gp3-encrypted", {
+        provisioner: "ebs.csi.aws.com",
+        parameters: { type: "gp3", encrypted: "true" },
     }, opts);
 
     const service = new k8s.core.v1.Service("web", {
