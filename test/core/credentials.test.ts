@@ -1,7 +1,7 @@
 // Recognising literal credentials by name and by value, without false alarms on paths, references and
 // the names of things that are about a credential.
 import * as assert from "assert";
-import { credentialInValue, isFilePath, isReferenceOnly, literalCredential, looksLikeCredential } from "../../policies/core";
+import { credentialInValue, isFilePath, isReferenceOnly, literalCredential, looksLikeCredential, mayNameSection } from "../../policies/core";
 
 // Test values are assembled at run time, so no credential-shaped literal sits in the repository.
 const awsKeyId = ["AKIA", "IOSFODNN7EXAMPLE"].join("");
@@ -72,5 +72,10 @@ describe("core/credentials", () => {
             assert.strictEqual(literalCredential(name, value), undefined, `${name}=${JSON.stringify(value)}`);
         }
         for (const value of ["hunter2", pem, awsKeyId]) assert.ok(!literalCredential("DB_PASSWORD", value)!.includes(value));
+    });
+
+    it("tells which credential names may also name a section of settings (Helm values)", () => {
+        for (const name of ["auth", "redisAuth", "secret", "secrets", "credentials", "creds", "AWS_CREDENTIALS"]) assert.ok(mayNameSection(name), name);
+        for (const name of ["password", "apiKey", "token", "secretKey", "dbPassword", ""]) assert.ok(!mayNameSection(name), name);
     });
 });
