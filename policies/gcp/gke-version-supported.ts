@@ -1,8 +1,22 @@
-import { asArray, asDict, describeCalendar, gcp, parseVersionConfig, resourcePolicy, type VersionConfig, versionConfigSchema, versionProblem } from "../core";
-import { type ClusterProps, type GkeProps, gkeClusterOrPool, type NodePoolProps } from "./gke-nodes";
+import type { PolicyResource } from "@pulumi/policy";
+import {
+    asArray,
+    asDict,
+    describeCalendar,
+    gcp,
+    minorVersion,
+    parseVersionConfig,
+    resourcePolicy,
+    type StackCheckContext,
+    type VersionConfig,
+    versionConfigSchema,
+    versionProblem,
+} from "../core";
+import { type ClusterProps, type GkeProps, gkeClusterOrPool, type NodePoolProps, outputAt, poolsWithClusters } from "./gke-nodes";
 import { gkeSupportCalendar } from "./gke-support-table";
 
 const name = "gke-version-supported";
+const expiredFix = "upgrade to a supported minor version or remove the pin";
 
 export const gkeVersionSupported = resourcePolicy<GkeProps, VersionConfig>({
     name,
@@ -19,19 +33,50 @@ export const gkeVersionSupported = resourcePolicy<GkeProps, VersionConfig>({
     parseConfig: (raw) => parseVersionConfig(name, raw, gkeSupportCalendar),
     appliesTo: gkeClusterOrPool,
     validate: (props, ctx) => {
-        const pinned: [string, unknown][] = [];
+        // Each pin is its own check: a version unknown in a preview defers only that one.
+        const judgePin = (path: string, read: () => unknown) =>
+            ctx.judge(() => {
+                const value = read();
+                // Absent (or null): the release channel (or the cluster's version) decides; "latest" and "-" are valid aliases.
+                if (value === undefined || value === null) return;
+                const found = versionProblem(value, ctx.config, true);
+                if (found) ctx.violation(path, found.problem, found.expired ? expiredFix : 'set a version such as "1.36" or remove the pin');
+            });
         if (gcp.nodePool.has(ctx.type)) {
-            pinned.push(["version", (props as NodePoolProps).version]);
-        } else {
-            const cluster = props as ClusterProps;
-            pinned.push(["minMasterVersion", cluster.minMasterVersion], ["nodeVersion", cluster.nodeVersion]);
-            asArray(cluster.nodePools).forEach((pool, i) => pinned.push([`nodePools[${i}].version`, asDict(pool)?.version]));
+            judgePin("version", () => (props as NodePoolProps).version);
+            return;
         }
-        for (const [path, value] of pinned) {
-            // Absent (or null): the release channel (or the cluster's version) decides; "latest" and "-" are valid aliases.
-            if (value === undefined || value === null) continue;
-            const found = versionProblem(value, ctx.config, true);
-            if (found) ctx.violation(path, found.problem, found.expired ? "upgrade to a supported minor version or remove the pin" : 'set a version such as "1.36" or remove the pin');
+        const cluster = props as ClusterProps;
+        judgePin("minMasterVersion", () => cluster.minMasterVersion);
+        judgePin("nodeVersion", () => cluster.nodeVersion);
+        ctx.judge(() => asArray(cluster.nodePools).forEach((pool, i) => judgePin(`nodePools[${i}].version`, () => asDict(pool)?.version)));
+    },
+    validateStack: (ctx) => {
+        for (const { pool, cluster } of poolsWithClusters(ctx)) {
+            if (cluster) ctx.judge(pool, () => judgeInherited(ctx, pool, cluster));
         }
     },
 });
+
+/** A NodePool without its own version runs its cluster's: the cluster's pinned version decides. */
+function judgeInherited(ctx: StackCheckContext<VersionConfig>, pool: PolicyResource, cluster: PolicyResource): void {
+    const own = outputAt(pool.props, ["version"]);
+    for (const field of ["nodeVersion", "minMasterVersion"]) {
+        // Unknown in a preview (nodeVersion is Optional+Computed) or of the wrong type (judged on the cluster): next pin.
+        const pinned = outputAt(cluster.props, [field]);
+        if (typeof pinned !== "string") continue;
+        const found = versionProblem(pinned, ctx.config, true);
+        // An unknown (preview) or absent pool version is unset. A known one is the pool's own pin, judged on the
+        // pool, unless it is of the cluster's minor (what GKE reports for a pool that inherited it).
+        const inherited = typeof own !== "string" || minorVersion(own) === minorVersion(pinned);
+        if (found?.expired && inherited) {
+            ctx.violation(
+                pool,
+                "version",
+                `is ${typeof own === "string" ? JSON.stringify(own) : "not pinned"}, so the pool runs ${ctx.label(cluster)}'s ${field}, which ${found.problem}`,
+                `upgrade ${ctx.label(cluster)}'s ${field} to a supported minor version or remove the pin`,
+            );
+        }
+        return;
+    }
+}

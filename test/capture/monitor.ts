@@ -55,7 +55,7 @@ export function createCaptureMonitor(mode: Mode): { monitor: object; captured: C
                 const propertyDependencies: Record<string, string[]> = {};
                 req.getPropertydependenciesMap().forEach((deps, key) => (propertyDependencies[key] = deps.getUrnsList()));
                 const registered: RegisteredResource = { type, name, urn, inputs, custom: req.getCustom() };
-                const answer = req.getCustom() ? modelFor(type)?.answer(registered, mode) : undefined;
+                const answer = req.getCustom() ? modelFor(type)?.answer(registered, mode, { earlier: captured }) : undefined;
                 if (req.getCustom() && !answer) throw new Error(`no provider model for ${type}`);
                 const outputs = answer?.outputs ?? {};
                 const resource: CapturedResource = {

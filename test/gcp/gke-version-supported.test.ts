@@ -2,7 +2,8 @@ import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeVersionSupported } from "../../policies/gcp/gke-version-supported";
 import { referenceDate } from "../reference-date";
-import { checkCluster, checkPool, hardenedAutopilot, hardenedCluster, hardenedPool } from "./fixtures";
+import { checkStack } from "../harness";
+import { assertDeferred, checkCluster, checkPool, clusterType, hardenedAutopilot, hardenedCluster, hardenedPool, modelled, poolType, previewPair, problems } from "./fixtures";
 
 const at = (date: string, extra: Record<string, unknown> = {}) => ({ config: { referenceDate: date, ...extra } });
 const pinned = at(referenceDate);
@@ -48,4 +49,46 @@ describe("gke-version-supported", () => {
         assert.deepStrictEqual(poolOn(null), []);
         assert.ok(checkPool(gkeVersionSupported, { cluster: "c", version: unknownValue<string>("string") }, pinned).unknown);
     });
+
+    it("defers an unknown version naming the field, while judging the other pins", () => {
+        const r = checkCluster(gkeVersionSupported, { minMasterVersion: unknownValue<string>("string"), nodeVersion: "1.29" }, pinned);
+        assert.match(r.unknown ?? "", /Cluster "test": minMasterVersion is computed/);
+        assert.deepStrictEqual(problems(r).map((p) => p.split(":")[1].trim().split(" ")[0]), ["nodeVersion"]);
+        assertDeferred(checkPool(gkeVersionSupported, { cluster: "c", version: unknownValue<string>("string") }, pinned), "version", 'NodePool "test"');
+    });
+
+    describe("stack part: a NodePool without a version runs its cluster's", () => {
+        const expired = { ...hardenedCluster(), minMasterVersion: "1.29" };
+        const unpinned = hardenedPool();
+        const config = { referenceDate };
+
+        it("flags the unpinned pool of a cluster pinned to an expired version, in a first preview and on inputs", () => {
+            const preview = checkStack(gkeVersionSupported, modelled("preview", previewPair(expired, unpinned)), { config });
+            assert.deepStrictEqual(problems(preview), ['NodePool "p": version is not pinned, so the pool runs Cluster "c"\'s minMasterVersion, which is "1.29": GKE standard support for 1.29 ended on 2025-04-12']);
+            const inputs = [
+                { type: clusterType, name: "c", props: { ...expired, name: "c" } },
+                { type: poolType, name: "p", props: { ...unpinned, cluster: "c" } },
+            ];
+            assert.strictEqual(checkStack(gkeVersionSupported, inputs, { config }).violations.length, 1);
+            assert.deepStrictEqual(checkStack(gkeVersionSupported, modelled("preview", previewPair(hardenedCluster(), unpinned)), { config }).violations, []);
+        });
+
+        it("gives the same verdict at pulumi up, where GKE reports the inherited version on the pool", () => {
+            const up = modelled("up", [
+                { type: clusterType, name: "c", props: { ...expired, name: "c" } },
+                { type: poolType, name: "p", props: { ...unpinned, cluster: "c" } },
+            ]);
+            assert.strictEqual((up[1].props as { version: string }).version, "1.29.2-gke.1100000");
+            assert.match(checkStack(gkeVersionSupported, up, { config, dryRun: false }).violations[0].message, /^NodePool "p": version is "1\.29\.2-gke\.1100000", so the pool runs Cluster "c"'s/);
+        });
+
+        it("leaves a pool's own pin to the pool", () => {
+            const inputs = [
+                { type: clusterType, name: "c", props: { ...expired, name: "c" } },
+                { type: poolType, name: "p", props: { ...unpinned, cluster: "c", version: "1.36.1-gke.100" } },
+            ];
+            assert.deepStrictEqual(checkStack(gkeVersionSupported, inputs, { config }).violations, []);
+        });
+    });
 });
+
