@@ -131,7 +131,8 @@ export interface LaunchSpecPolicyDefinition<C> extends PolicyMetadata {
     /**
      * Templates this policy also judges at Analyze by themselves, and so skips at AnalyzeStack: for a field
      * whose outputs cannot show what the inputs held (a launch configuration stores a hash of its userData).
-     * The rule must give the same answer on inputs and outputs.
+     * Where it answers no on outputs only (a hash bootstraps nothing), the stack step judges those outputs,
+     * which hold nothing the Analyze step reported, so nothing is reported twice.
      */
     alsoByItself?: (resource: { type: string; urn: string; props: unknown }) => boolean;
 }

@@ -19,9 +19,12 @@ const aboutCredentialWords = new Set([
     "ID", "ARN", "PAIR", "TTL", "EXPIRY", "LENGTH", "POLICY",
 ]);
 
-/** Words before KEY that make it a lookup key or a public key, not a secret: S3_KEY, CACHE_KEY, SSH_PUBLIC_KEY. */
+/**
+ * Words before KEY that make it a lookup key or a public key, not a secret: S3_KEY, CACHE_KEY, SSH_PUBLIC_KEY.
+ * Not PRIMARY or ROUTING: Azure's primary keys and PagerDuty's routing keys are credentials.
+ */
 const nonSecretKeyQualifiers = new Set([
-    "PUBLIC", "S3", "OBJECT", "CACHE", "PARTITION", "SORT", "LABEL", "TAINT", "ROUTING", "PRIMARY", "FOREIGN", "HASH", "RANGE", "IDEMPOTENCY",
+    "PUBLIC", "S3", "OBJECT", "CACHE", "PARTITION", "SORT", "LABEL", "TAINT", "FOREIGN", "HASH", "RANGE", "IDEMPOTENCY",
 ]);
 
 /** Splits `DB_PASSWORD`, `dbPassword`, `api-key` into upper-case words. */

@@ -84,7 +84,7 @@ describe("core/credentials: names and references for texts", () => {
         for (const name of ["KMS_KEY_ID", "AWS_ACCESS_KEY_ID", "secret-id", "DB_SECRET_ARN", "KEY_PAIR", "TOKEN_TTL", "PASSWORD_MIN_LENGTH", "passwordPolicy", "S3_KEY", "cacheKey", "SSH_PUBLIC_KEY", "publicKey"]) {
             assert.ok(!looksLikeCredential(name), name);
         }
-        for (const name of ["S3_SECRET_KEY", "CA_KEY", "SSH_PRIVATE_KEY", "TLS_KEY", "aws_secret_access_key"]) assert.ok(looksLikeCredential(name), name);
+        for (const name of ["S3_SECRET_KEY", "CA_KEY", "SSH_PRIVATE_KEY", "TLS_KEY", "aws_secret_access_key", "AZURE_STORAGE_PRIMARY_KEY", "primaryKey", "PAGERDUTY_ROUTING_KEY"]) assert.ok(looksLikeCredential(name), name);
     });
 
     it("names what a credential's name says it holds", () => {
