@@ -56,7 +56,7 @@ export const eksNodeUserDataNoSecrets = launchSpecPolicy({
         "The user data of launch templates and launch configurations that back Kubernetes nodes holds no credential: no AWS access " +
         "key, private key, token, password or URL with a password, by value or assigned to a credential's name (references such as " +
         "`$(aws ssm get-parameter ...)`, `${SECRET}` or `{{resolve:...}}`, and the cluster CA the bootstrap takes, are not credentials). " +
-        "User data is read base64-decoded, gunzipped (EKS user data is often gzipped MIME multipart) and MIME-part by part, up to 1 MiB. " +
+        "User data is read base64-decoded, gunzipped (EKS user data is often gzipped MIME multipart) and MIME-part by part, up to 256 KiB. " +
         "A value from Pulumi secret configuration is still a credential here: EC2 returns user data in plain text. Launch configurations keep " +
         "only a hash of `userData` in the provider's state, so on state only their `userDataBase64` can be judged.",
     severity: "high",

@@ -4,9 +4,9 @@
 // is bounded, so a small compressed payload cannot expand without limit. Not a policy.
 import { constants, gunzipSync } from "zlib";
 
-/** The most decoded text read from one user data value: EC2 accepts 16 KB of user data before base64. */
-export const maxDecodedBytes = 1024 * 1024;
-const beyondBound = "more than the 1 MiB this policy reads";
+/** The most decoded text read from one user data value: EC2 accepts 16 KB of user data before base64, and only gzip expands it. */
+export const maxDecodedBytes = 256 * 1024;
+const beyondBound = "more than the 256 KiB this policy reads";
 
 /** One text to search: the user data itself, or a decoded MIME part of it. */
 export interface UserDataText {

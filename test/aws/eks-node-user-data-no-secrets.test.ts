@@ -159,14 +159,14 @@ describe("eks-node-user-data-no-secrets", () => {
             assert.match(lc({ userDataBase64: gzipSync(al2(secretLine)).toString("base64") }).violations[0], /userDataBase64 holds a password .* \(decoded from base64, then gzip\)/);
         });
 
-        it("bounds decoding: more than 1 MiB, or gzip that does not decompress, is reported as unreadable, not as a credential", () => {
+        it("bounds decoding: more than 256 KiB, or gzip that does not decompress, is reported as unreadable, not as a credential", () => {
             const bomb = gzipSync(Buffer.alloc(maxDecodedBytes + 1, "a")).toString("base64");
             const [v] = check(withUserData(bomb)).violations;
-            assert.match(v, /userData is gzip-compressed and decompresses to more than the 1 MiB this policy reads, so it could not be searched for credentials/);
+            assert.match(v, /userData is gzip-compressed and decompresses to more than the 256 KiB this policy reads, so it could not be searched for credentials/);
             const broken = Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.from("not a gzip stream")]).toString("base64");
             assert.match(check(withUserData(broken)).violations[0], /userData is gzip-compressed data that does not decompress/);
-            assert.match(check(withUserData("a".repeat(maxDecodedBytes + 1) + "!")).violations[0], /userData is more than the 1 MiB this policy reads/);
-            assert.strictEqual(decodeUserData(b64("x".repeat(maxDecodedBytes + 8))).unreadable, "decodes from base64 to more than the 1 MiB this policy reads");
+            assert.match(check(withUserData("a".repeat(maxDecodedBytes + 1) + "!")).violations[0], /userData is more than the 256 KiB this policy reads/);
+            assert.strictEqual(decodeUserData(b64("x".repeat(maxDecodedBytes + 8))).unreadable, "decodes from base64 to more than the 256 KiB this policy reads");
         });
     });
 
