@@ -10,17 +10,10 @@ import { policies } from "../policies";
 import { packDir } from "./e2e";
 import { everyWorkload } from "./fixtures/workloads";
 import { fixturePodSpec } from "./fuzz/corpus";
-import { allPaths, setAt } from "./fuzz/json-paths";
+import { allPaths, sample, setAt } from "./fuzz/json-paths";
 import { checkResource, checkStack, hasStackPart } from "./harness";
 
 const replacements: unknown[] = [null, 42, "text", true, [], {}, [null, 7, "x"], unknownSentinels.string, unknownSentinels.object];
-
-/** At most `limit` paths, spread evenly, so the suite stays fast as examples grow. */
-function sample<T>(items: T[], limit: number): T[] {
-    if (items.length <= limit) return items;
-    const step = items.length / limit;
-    return Array.from({ length: limit }, (_, i) => items[Math.floor(i * step)]);
-}
 
 function corpus(): ResourceInput[] {
     const examples = readStacks([path.join(packDir, "examples")]).flatMap((s) => s.inputs);

@@ -46,6 +46,11 @@ const imdsProps = 'metadataOptions: { httpEndpoint: "enabled", httpTokens: "requ
 const cannotSet = (component: string, why: string, transform: string, alternative = "") =>
     `${component} cannot set this (${why}); set it with a resource transform on the ${component}: \`${transform}\`${alternative}`;
 
+/** How a node gets a secret without holding it in user data; a credential that was there is exposed, so it is rotated. */
+export const fetchSecretAtBoot =
+    "have the node fetch it at boot with its instance role, e.g. `$(aws secretsmanager get-secret-value --secret-id <name> --query SecretString --output text)` " +
+    "with secretsmanager:GetSecretValue on that secret granted to the role (for AWS access keys, use the role's own credentials instead), and rotate it";
+
 /** A fix: the component arguments it names (checked against the component's schema in tests), and its text. */
 interface ComponentFix {
     args: readonly string[];
@@ -54,11 +59,16 @@ interface ComponentFix {
 
 const fix = (args: readonly string[], text: string): ComponentFix => ({ args, text });
 
+/** The @pulumi/eks arguments a node template's user data is made from, named in the user data fix. */
+const userDataFix = (component: string, args: readonly string[], where = "") =>
+    fix(args, `remove the credential from ${args.join(", ").replace(/, ([^,]*)$/, " or $1")} on the ${component}${where}, and ${fetchSecretAtBoot}`);
+
 /** Fixes per component chain (joined by ">"), child type and field (a path prefix without indices). */
 type FixTable = Record<string, Record<string, Record<string, ComponentFix>>>;
 
 const lt = "aws:ec2/launchTemplate:LaunchTemplate";
 const lc = "aws:ec2/launchConfiguration:LaunchConfiguration";
+const selfManagedUserData = ["nodeUserData", "nodeUserDataOverride", "nodeadmExtraOptions", "kubeletExtraArgs", "bootstrapExtraArgs"];
 const nodeArgsNote = " (inside nodeGroupOptions if you use it: with nodeGroupOptions the cluster's own node arguments are ignored)";
 
 const fixes: FixTable = {
@@ -97,6 +107,11 @@ const fixes: FixTable = {
             ),
             blockDeviceMappings: fix(["nodeRootVolumeEncrypted", "nodeGroupOptions"], `set nodeRootVolumeEncrypted: true on the eks.Cluster${nodeArgsNote}`),
             "networkInterfaces.associatePublicIpAddress": fix(["nodeAssociatePublicIpAddress", "nodeGroupOptions"], `set nodeAssociatePublicIpAddress: false on the eks.Cluster${nodeArgsNote}`),
+            userData: userDataFix(
+                "eks.Cluster",
+                ["nodeUserData", "nodeGroupOptions"],
+                " (in nodeGroupOptions: nodeUserData, nodeUserDataOverride, nodeadmExtraOptions, kubeletExtraArgs, bootstrapExtraArgs)",
+            ),
         },
         "aws:eks/accessPolicyAssociation:AccessPolicyAssociation": {
             accessScope: fix(
@@ -130,6 +145,7 @@ const fixes: FixTable = {
             ),
             blockDeviceMappings: fix(["nodeRootVolumeEncrypted"], "set nodeRootVolumeEncrypted: true on the eks.NodeGroupV2"),
             "networkInterfaces.associatePublicIpAddress": fix(["nodeAssociatePublicIpAddress"], "set nodeAssociatePublicIpAddress: false on the eks.NodeGroupV2"),
+            userData: userDataFix("eks.NodeGroupV2", selfManagedUserData),
         },
         "aws:autoscaling/group:Group": { vpcZoneIdentifiers: fix(["nodeSubnetIds"], "set nodeSubnetIds on the eks.NodeGroupV2 to private subnets") },
     },
@@ -147,6 +163,7 @@ const fixes: FixTable = {
             rootBlockDevice: fix(["nodeRootVolumeEncrypted"], "set nodeRootVolumeEncrypted: true on the eks.NodeGroup"),
             ebsBlockDevices: fix(["nodeRootVolumeEncrypted"], "set nodeRootVolumeEncrypted: true on the eks.NodeGroup"),
             associatePublicIpAddress: fix(["nodeAssociatePublicIpAddress"], "set nodeAssociatePublicIpAddress: false on the eks.NodeGroup"),
+            userData: userDataFix("eks.NodeGroup", selfManagedUserData),
         },
     },
     "eks:index:ManagedNodeGroup": {
@@ -178,6 +195,7 @@ const fixes: FixTable = {
                     ", or pass your own template with its launchTemplate argument",
                 ),
             ),
+            userData: userDataFix("eks.ManagedNodeGroup", ["userData", "nodeadmExtraOptions", "kubeletExtraArgs", "bootstrapExtraArgs"]),
         },
     },
 };

@@ -10,6 +10,7 @@ import { eksNoBootstrapClusterCreatorAdmin } from "./eks-no-bootstrap-cluster-cr
 import { eksNodeGroupImdsHardened } from "./eks-node-group-imds-hardened";
 import { eksNodeGroupPrivateSubnets } from "./eks-node-group-private-subnets";
 import { eksNodeGroupSshRestricted } from "./eks-node-group-ssh-restricted";
+import { eksNodeUserDataNoSecrets } from "./eks-node-user-data-no-secrets";
 import { eksPrivateAccessEnabled } from "./eks-private-access-enabled";
 import { eksPublicAccessCidrs } from "./eks-public-access-cidrs";
 import { eksSecretsEncryption } from "./eks-secrets-encryption";
@@ -33,6 +34,7 @@ export const awsPolicies = [
     eksLaunchTemplateImdsv2,
     eksLaunchTemplateEbsEncrypted,
     eksLaunchTemplateNoPublicIp,
+    eksNodeUserDataNoSecrets,
     eksNodeGroupImdsHardened,
     eksNodeGroupPrivateSubnets,
     eksNodeGroupSshRestricted,

@@ -26,6 +26,7 @@ import {
     types,
 } from "../core";
 import { madeByEksComponent } from "./components";
+import { decodeUserData } from "./user-data";
 
 /** AWS types the node policies link through, beyond the core's set. */
 export const nodeTypes = {
@@ -37,12 +38,12 @@ export const nodeTypes = {
 
 const bootstrapMarkers = ["/etc/eks/bootstrap.sh", "node.eks.aws", "[settings.kubernetes]"];
 
-/** True when known user data (plain or base64) bootstraps an EKS node. */
+/** True when known user data (plain, base64 or gzip, see user-data.ts) bootstraps an EKS node. */
 export function bootstrapsEksNode(userData: unknown): boolean {
     const text = asString(userData);
     if (!text) return false;
-    const decoded = /^[A-Za-z0-9+/=\s]+$/.test(text) ? Buffer.from(text, "base64").toString("utf8") : "";
-    return bootstrapMarkers.some((m) => text.includes(m) || decoded.includes(m));
+    const { texts } = decodeUserData(text);
+    return bootstrapMarkers.some((m) => text.includes(m) || texts.some((t) => t.text.includes(m)));
 }
 
 /**

@@ -128,6 +128,13 @@ export type LaunchSpecCheck<C> = (type: string, props: unknown, config: C, sink:
 export interface LaunchSpecPolicyDefinition<C> extends PolicyMetadata {
     parseConfig?: (raw: Record<string, unknown>) => C;
     check: LaunchSpecCheck<C>;
+    /**
+     * Templates this policy also judges at Analyze by themselves, and so skips at AnalyzeStack: for a field
+     * whose outputs cannot show what the inputs held (a launch configuration stores a hash of its userData).
+     * Where it answers no on outputs only (a hash bootstraps nothing), the stack step judges those outputs,
+     * which hold nothing the Analyze step reported, so nothing is reported twice.
+     */
+    alsoByItself?: (resource: { type: string; urn: string; props: unknown }) => boolean;
 }
 
 /**
@@ -138,12 +145,13 @@ export interface LaunchSpecPolicyDefinition<C> extends PolicyMetadata {
  * nodes are not judged, and Analyze says so.
  */
 export function launchSpecPolicy<C>(definition: LaunchSpecPolicyDefinition<C>): ResourceValidationPolicy {
-    const { check, ...meta } = definition;
+    const { check, alsoByItself = () => false, ...meta } = definition;
     return resourcePolicy<Record<string, unknown>, C>({
         ...meta,
         appliesTo: nodeTypes.launchSpec,
         validate: (props, ctx: CheckContext<C>) => {
-            if (!nodeTemplateByItself({ type: ctx.type, urn: ctx.urn, props })) {
+            const self = { type: ctx.type, urn: ctx.urn, props };
+            if (!nodeTemplateByItself(self) && !alsoByItself(self)) {
                 const userData = isUnknown(peek(props, "userData")) ? "its user data is not known in this preview" : "its user data does not bootstrap EKS";
                 ctx.notApplicable(
                     `${ctx.label} was not made by an EKS component and ${userData}, so whether it launches ` +
@@ -159,6 +167,7 @@ export function launchSpecPolicy<C>(definition: LaunchSpecPolicyDefinition<C>): 
         },
         validateStack: (ctx: StackCheckContext<C>) => {
             for (const [spec, users] of linkedNodeTemplates(ctx.resources)) {
+                if (alsoByItself(spec)) continue;
                 const resource = { urn: spec.urn, type: spec.type, parentUrn: parentUrnOf(spec) };
                 const used = `; ${users.join(", ")} launches nodes from it`;
                 ctx.judge(spec, () =>

@@ -2,8 +2,9 @@
 // names the policy and carries the reason) and per policy (name patterns and namespaces in config).
 import picomatch from "picomatch";
 import type { ExemptionConfig } from "./config";
-import { isKubernetesType } from "./types";
-import { peek } from "./unknowns";
+import { clusterScopedKinds, defaultNamespace } from "./kubernetes-objects";
+import { isKubernetesType, kindOf } from "./types";
+import { isUnknown, peek } from "./unknowns";
 import { asDict, asString, isDict } from "./values";
 
 /** Kubernetes: `exempt.clusterguard.io/<policy-name>: "<reason>"` in metadata.annotations. */
@@ -62,6 +63,14 @@ function globMatcher(patterns: readonly string[]): (text: string) => boolean {
     return matcher;
 }
 
+/** "default" for a namespaced object whose `metadata.namespace` is absent or empty (not unknown). */
+function implicitNamespace(resource: { type: string; props: unknown }): string | undefined {
+    if (clusterScopedKinds.has(kindOf(resource.type))) return undefined;
+    const metadata = peek(resource.props, "metadata");
+    const namespace = isUnknown(metadata) ? metadata : peek(metadata, "namespace");
+    return namespace === undefined || namespace === null || namespace === "" ? defaultNamespace : undefined;
+}
+
 /** The exemption that applies to a resource for a policy, if any. */
 export function findExemption(
     policyName: string,
@@ -83,8 +92,9 @@ export function findExemption(
     }
 
     if (isKubernetes) {
-        // A Namespace object is judged as being in itself.
-        const namespace = resource.type.endsWith(":Namespace") ? identity.name : identity.namespace;
+        // A Namespace object is judged as being in itself; a namespaced object without a namespace is in
+        // "default", as its live object says.
+        const namespace = resource.type.endsWith(":Namespace") ? identity.name : (identity.namespace ?? implicitNamespace(resource));
         if (namespace && globMatcher(config.excludeNamespaces ?? [])(namespace)) {
             return { reason: `exempted by config: excludeNamespaces matches "${namespace}"` };
         }

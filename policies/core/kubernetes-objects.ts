@@ -1,4 +1,5 @@
 // Kubernetes object semantics that several policy families share: namespaces, labels and label selectors.
+import { isKubernetesType } from "./types";
 import { asDict, asString, asStrings, isDict } from "./values";
 
 /** Where an object without metadata.namespace lands: the provider's default namespace, "default". */
@@ -61,3 +62,57 @@ export function labelSelectorMatches(selector: unknown, labels: Record<string, s
     }
     return true;
 }
+
+/** Components that render Kubernetes objects from a source the program does not write object by object. */
+const renderingComponents: readonly { types: readonly string[]; source: string; change: string }[] = [
+    {
+        types: ["kubernetes:helm.sh/v4:Chart", "kubernetes:helm.sh/v3:Chart"],
+        source: "Helm chart",
+        change: "set it through the chart's `values` if the chart exposes it, or else rewrite the rendered object with a transform (the Chart's `transforms` resource option)",
+    },
+    {
+        types: ["kubernetes:yaml/v2:ConfigFile", "kubernetes:yaml/v2:ConfigGroup", "kubernetes:yaml:ConfigFile", "kubernetes:yaml:ConfigGroup"],
+        source: "YAML manifest",
+        change: "change it in the YAML, or rewrite the object with a transform (the component's `transforms` resource option)",
+    },
+    {
+        types: ["kubernetes:kustomize/v2:Directory", "kubernetes:kustomize:Directory"],
+        source: "kustomization",
+        change: "change it with a kustomize patch, or rewrite the object with a transform (the component's `transforms` resource option)",
+    },
+];
+
+/**
+ * A fix for a Kubernetes object that a Helm chart, YAML file or kustomization rendered: where to make the
+ * change, since the program does not write the object itself. `urn` is the object's (its type chain names
+ * the components it was created in); `parent` the URN of its direct parent, for the component's name.
+ */
+export function fixWhereRendered(type: string, urn: string | undefined, parent: string | undefined, fix: string): string {
+    if (!urn || !isKubernetesType(type)) return fix;
+    const chain = urn.split("::")[2]?.split("$") ?? [];
+    for (let i = chain.length - 2; i >= 0; i--) {
+        const component = renderingComponents.find((c) => c.types.includes(chain[i]));
+        if (!component) continue;
+        const parentParts = parent?.split("::");
+        const name = parentParts && parentParts[2]?.split("$").pop() === chain[i] ? parentParts.slice(3).join("::") : undefined;
+        return `${fix}. This object comes from the ${component.source}${name ? ` "${name}"` : ""}: ${component.change}`;
+    }
+    return fix;
+}
+
+/**
+ * Kinds that live outside any namespace (k8s.io/api, `namespaced: false`). Every other kind is namespaced:
+ * without `metadata.namespace` it lands in the provider's default namespace.
+ */
+export const clusterScopedKinds: ReadonlySet<string> = new Set([
+    "Namespace", "Node", "PersistentVolume", "ComponentStatus",
+    "ClusterRole", "ClusterRoleBinding",
+    "CustomResourceDefinition", "APIService",
+    "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
+    "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding",
+    "StorageClass", "CSIDriver", "CSINode", "VolumeAttachment", "VolumeAttributesClass",
+    "PriorityClass", "RuntimeClass", "IngressClass", "CertificateSigningRequest",
+    "FlowSchema", "PriorityLevelConfiguration", "ClusterCIDR", "IPAddress", "ServiceCIDR",
+    "PodSecurityPolicy", "DeviceClass", "ResourceSlice",
+    "SelfSubjectReview", "TokenReview", "SelfSubjectAccessReview", "SelfSubjectRulesReview", "SubjectAccessReview",
+]);

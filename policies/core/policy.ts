@@ -15,6 +15,7 @@ import type {
 } from "@pulumi/policy";
 import { buildConfigSchema, type ExemptionConfig, PolicyConfigError, schemaDefaults } from "./config";
 import { type Exemption, findExemption, kubernetesIdentity } from "./exemptions";
+import { fixWhereRendered } from "./kubernetes-objects";
 import { isKubernetesType, kindOf, type TypeSet } from "./types";
 import { type Deferral, DeferredVerdict, UnknownValueError, unknownFieldOf } from "./unknowns";
 
@@ -195,7 +196,7 @@ export function resourcePolicy<P, C = {}>(definition: ResourcePolicyDefinition<P
             label,
             config,
             report,
-            violation: (path, problem, fix) => reportViolation?.(formatViolation(label, path, problem, fix)),
+            violation: (path, problem, fix) => reportViolation?.(formatViolation(label, path, problem, fixWhereRendered(args.type, args.urn, args.opts?.parent, fix))),
             notApplicable: (reason) => args.notApplicable(reason),
             judge: (check) => judgeDeferring(check, (field) => defer(field)),
             defer,
@@ -280,7 +281,9 @@ function stackValidation<C>(
                     exemption,
                     report,
                     violation: (resource, path, problem, fix) => {
-                        if (!exemption(resource)) reportViolation(formatViolation(label(resource), path, problem, fix), resource.urn);
+                        if (exemption(resource)) return;
+                        const parent = resource.parent?.urn ?? resource.opts?.parent;
+                        reportViolation(formatViolation(label(resource), path, problem, fixWhereRendered(resource.type, resource.urn, parent, fix)), resource.urn);
                     },
                     judge: (resource, part) => judgeDeferring(part, (field) => defer(resource, field)),
                     defer,

@@ -141,3 +141,34 @@ export class DeferredVerdict extends UnknownValueError {
         this.message = describeDeferrals(deferrals);
     }
 }
+
+/** The SDK's unknown-value error for a field the policy found unknown itself (e.g. with `peek`). */
+export function unknownFieldError(field: string): Error {
+    return new UnknownValueError(proxyModule.unknownStringValue, [field]);
+}
+
+/**
+ * Runs independent parts of one check and keeps what each could not judge: a value unknown in this
+ * preview stops only the part that read it, and its field is collected (see `fields`) for the policy
+ * to defer. Made per evaluation, so nothing is shared between resources.
+ */
+export class PartialVerdict {
+    readonly fields: string[] = [];
+
+    /** Runs `part`; when it reads an unknown value, records the field and returns `fallback`. */
+    part<T>(fallback: T, part: () => T): T {
+        try {
+            return part();
+        } catch (e) {
+            if (!(e instanceof UnknownValueError)) throw e;
+            if (e instanceof DeferredVerdict) this.fields.push(...e.deferrals.map((d) => d.field));
+            else this.fields.push(unknownFieldOf(e) ?? "");
+            return fallback;
+        }
+    }
+
+    /** Records a field whose value the check needed and found unknown. */
+    defer(field: string): void {
+        this.fields.push(field);
+    }
+}

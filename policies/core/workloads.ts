@@ -1,9 +1,15 @@
 // The pod-spec walker: finds the pod spec in every workload kind and visits every container list.
 // Patch variants carry partial specs, so everything here tolerates missing fields.
+//
+// In a preview any part of a pod spec may be unknown. The walker reads only what every pod check needs
+// (the pod spec itself) and leaves the rest to the checks: a container whose entry, list or name is
+// unknown is still visited, labelled by its index, and reading an unknown part throws the SDK's
+// UnknownValueError naming that field, so only the check that needed it is deferred.
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
 import { isPatchType, kindOf, kubernetes } from "./types";
-import { asArray, asDict, asString, type Dict, pathGet } from "./values";
+import { isUnknown, peek, unknownFieldError } from "./unknowns";
+import { asDict, pathGet } from "./values";
 
 export type PodSpec = Unwrap<k8s.core.v1.PodSpec>;
 export type Container = Unwrap<k8s.core.v1.Container>;
@@ -36,11 +42,16 @@ export interface PodSpecLocation {
     /** Dotted path of the pod spec in the resource, e.g. "spec.template.spec". */
     path: string;
     spec: PodSpec;
-    /** The pod's metadata: the template's, or the object's own for a Pod. */
-    podMetadata: ObjectMeta | undefined;
+    /** Dotted path of the pod's metadata: the template's, or the object's own for a Pod. */
+    metadataPath: string;
+    /** The pod's metadata; reading it throws the SDK's unknown-value error when it is unknown. */
+    readonly podMetadata: ObjectMeta | undefined;
 }
 
-/** The pod spec of a workload resource, or undefined for other types or when absent. */
+/**
+ * The pod spec of a workload resource, or undefined for other types or when absent. Reading the path
+ * goes through the SDK's proxy: when the pod spec itself is unknown, every pod check depends on it.
+ */
 export function podSpecOf(type: string, props: unknown): PodSpecLocation | undefined {
     if (!kubernetes.workloads.has(type)) return undefined;
     const kind = kindOf(type);
@@ -48,12 +59,16 @@ export function podSpecOf(type: string, props: unknown): PodSpecLocation | undef
     if (!path) return undefined;
     const spec = asDict(pathGet(props, path));
     if (!spec) return undefined;
+    const metadataPath = path.slice(0, -1).concat("metadata");
     return {
         kind,
         isPatch: isPatchType(type),
         path: path.join("."),
         spec: spec as PodSpec,
-        podMetadata: asDict(pathGet(props, path.slice(0, -1).concat("metadata"))) as ObjectMeta | undefined,
+        metadataPath: metadataPath.join("."),
+        get podMetadata() {
+            return asDict(pathGet(props, metadataPath)) as ObjectMeta | undefined;
+        },
     };
 }
 
@@ -62,13 +77,20 @@ export const containerLists: readonly ContainerList[] = ["containers", "initCont
 
 export interface ContainerRef {
     list: ContainerList;
+    /** Position in its list; -1 stands for a whole list that is unknown in this preview. */
     index: number;
-    /** Container fields shared by all three lists. */
-    container: Container;
-    name: string;
+    /**
+     * Container fields shared by all three lists. Reading it throws the SDK's unknown-value error when
+     * the entry (or its whole list) is unknown in this preview.
+     */
+    readonly container: Container;
+    /** The container's name; undefined when absent, not a string, or unknown (see `nameUnknown`). */
+    name: string | undefined;
+    /** True when the name is unknown in this preview: the container is labelled by its index. */
+    nameUnknown: boolean;
     /** Dotted path of the container, e.g. "spec.template.spec.initContainers[0]". */
     path: string;
-    /** For messages: `container "app"`, `init container "setup"`, `ephemeral container "debug"`. */
+    /** For messages: `container "app"`, `init container "setup"`, or `container #1` when the name is not known. */
     label: string;
 }
 
@@ -78,23 +100,57 @@ const listLabel: Record<ContainerList, string> = {
     ephemeralContainers: "ephemeral container",
 };
 
-/** Every container in every list of a pod spec, in order. Entries that are not objects are skipped. */
+/** A container ref whose content is unknown: any read of it defers, naming `path`. */
+function unknownRef(list: ContainerList, index: number, path: string, label: string): ContainerRef {
+    return {
+        list,
+        index,
+        get container(): Container {
+            throw unknownFieldError(path);
+        },
+        name: undefined,
+        nameUnknown: true,
+        path,
+        label,
+    };
+}
+
+/**
+ * Every container in every list of a pod spec, in order. Entries that are not objects are skipped; an
+ * entry or list that is unknown in this preview is kept as a ref whose content defers when read.
+ */
 export function containersOf(pod: PodSpecLocation): ContainerRef[] {
     const refs: ContainerRef[] = [];
     for (const list of containerLists) {
-        asArray((pod.spec as Dict)[list]).forEach((entry, index) => {
+        const listPath = `${pod.path}.${list}`;
+        const entries = peek(pod.spec, list);
+        if (isUnknown(entries)) {
+            refs.push(unknownRef(list, -1, listPath, `${listLabel[list]}s (${list})`));
+            continue;
+        }
+        if (!Array.isArray(entries)) continue;
+        // Index loop and peek: array methods on the SDK's proxy read every element and throw on an unknown one.
+        for (let index = 0; index < entries.length; index++) {
+            const path = `${listPath}[${index}]`;
+            const entry = peek(entries, index);
+            if (isUnknown(entry)) {
+                refs.push(unknownRef(list, index, path, `${listLabel[list]} #${index}`));
+                continue;
+            }
             const container = asDict(entry);
-            if (!container) return;
-            const name = asString(container.name) ?? `#${index}`;
+            if (!container) continue;
+            const rawName = peek(container, "name");
+            const name = typeof rawName === "string" && rawName !== "" ? rawName : undefined;
             refs.push({
                 list,
                 index,
                 container: container as Container,
                 name,
-                path: `${pod.path}.${list}[${index}]`,
-                label: `${listLabel[list]} "${name}"`,
+                nameUnknown: isUnknown(rawName),
+                path,
+                label: name !== undefined ? `${listLabel[list]} "${name}"` : `${listLabel[list]} #${index}`,
             });
-        });
+        }
     }
     return refs;
 }

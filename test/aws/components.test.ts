@@ -4,6 +4,9 @@ import * as assert from "assert";
 import { componentArguments, componentFix, componentFixTexts, knownComponents, madeByEksComponent } from "../../policies/aws/components";
 import { types, urnOf } from "./fixtures";
 
+/** The user data inputs of the self-managed node groups (eks.NodeGroup, eks.NodeGroupV2) in v4.3.0. */
+const selfManagedUserDataInputs = ["nodeUserData", "nodeUserDataOverride", "nodeadmExtraOptions", "kubeletExtraArgs", "bootstrapExtraArgs"];
+
 /**
  * Input property names of the components in @pulumi/eks v4.3.0, from provider/cmd/pulumi-resource-eks/schema.json
  * (resources.<type>.inputProperties), as far as the fixes use them.
@@ -11,12 +14,12 @@ import { types, urnOf } from "./fixtures";
 const schemaInputs: Record<string, string[]> = {
     "eks:index:Cluster": [
         "accessEntries", "authenticationMode", "enabledClusterLogTypes", "encryptionConfigKeyArn", "endpointPrivateAccess", "endpointPublicAccess",
-        "nodeAssociatePublicIpAddress", "nodeGroupOptions", "nodeRootVolumeEncrypted", "nodeSubnetIds", "privateSubnetIds", "publicAccessCidrs",
+        "nodeAssociatePublicIpAddress", "nodeGroupOptions", "nodeRootVolumeEncrypted", "nodeSubnetIds", "nodeUserData", "privateSubnetIds", "publicAccessCidrs",
         "publicSubnetIds", "skipDefaultNodeGroup", "upgradePolicy", "version", "vpcCniOptions",
     ],
-    "eks:index:NodeGroupV2": ["nodeAssociatePublicIpAddress", "nodeRootVolumeEncrypted", "nodeSubnetIds"],
-    "eks:index:NodeGroup": ["nodeAssociatePublicIpAddress", "nodeRootVolumeEncrypted"],
-    "eks:index:ManagedNodeGroup": ["diskSize", "enableIMDSv2", "launchTemplate", "remoteAccess", "subnetIds"],
+    "eks:index:NodeGroupV2": ["nodeAssociatePublicIpAddress", "nodeRootVolumeEncrypted", "nodeSubnetIds", ...selfManagedUserDataInputs],
+    "eks:index:NodeGroup": ["nodeAssociatePublicIpAddress", "nodeRootVolumeEncrypted", ...selfManagedUserDataInputs],
+    "eks:index:ManagedNodeGroup": ["diskSize", "enableIMDSv2", "launchTemplate", "remoteAccess", "subnetIds", "userData", "nodeadmExtraOptions", "kubeletExtraArgs", "bootstrapExtraArgs"],
     "eks:index:VpcCniAddon": ["enableNetworkPolicy"],
 };
 /** Not inputs of these components in v4.3.0: what the fixes must never offer as an argument. */

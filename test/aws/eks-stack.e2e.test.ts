@@ -32,6 +32,13 @@ const weakenings: { what: string; resource: string; change: (p: Props) => Props;
     { what: "hop limit 2", resource: "prod-nodes", change: metadata({ httpPutResponseHopLimit: 2 }), caughtBy: ["eks-launch-template-imdsv2"] },
     { what: "an unencrypted root volume", resource: "prod-nodes", change: set("blockDeviceMappings", [{ deviceName: "/dev/xvda", ebs: { encrypted: "false" } }]), caughtBy: ["eks-launch-template-ebs-encrypted"] },
     { what: "public IPs on nodes", resource: "prod-nodes", change: set("networkInterfaces", [{ deviceIndex: 0, associatePublicIpAddress: "true" }]), caughtBy: ["eks-launch-template-no-public-ip"] },
+    {
+        what: "a password in the nodes' user data",
+        resource: "prod-nodes",
+        // Assembled at run time, so no credential-shaped literal sits in the repository.
+        change: set("userData", Buffer.from(["#!/bin/bash", `export DB_PASSWORD=${["hunter", "2-prod"].join("")}`].join("\n")).toString("base64")),
+        caughtBy: ["eks-node-user-data-no-secrets"],
+    },
     { what: "a node group without launch template", resource: "prod-general", change: drop("launchTemplate"), caughtBy: ["eks-node-group-imds-hardened"] },
     { what: "a public subnet for nodes", resource: "private-b", change: set("mapPublicIpOnLaunch", true), caughtBy: ["eks-node-group-private-subnets"] },
     {

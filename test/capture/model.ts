@@ -13,6 +13,11 @@ export interface RegisteredResource {
     /** Inputs as the SDK put them on the wire (after the program resolved what it could). */
     inputs: Record<string, unknown>;
     custom: boolean;
+    /**
+     * True in a preview when the resource's explicit provider has an unknown configuration (e.g. a
+     * kubeconfig from a cluster created in the same stack): the engine then does not call the provider.
+     */
+    providerConfigUnknown?: boolean;
 }
 
 export interface ProviderAnswer {

@@ -3,6 +3,7 @@
 // dependencies, property dependencies), answered by the provider models in ./providers.
 import { createRequire } from "module";
 import type * as ResourcePb from "@pulumi/pulumi/proto/resource_pb";
+import { unknownSentinels } from "../../engine/wire";
 import { type Mode, type RegisteredResource } from "./model";
 import { modelFor } from "./providers";
 
@@ -26,6 +27,14 @@ export interface CapturedResource extends RegisteredResource {
     propertyDependencies: Record<string, string[]>;
     /** What the provider returned (for components: what the program registered as outputs). */
     outputs: Record<string, unknown>;
+}
+
+/** True when a value holds one of the engine's unknown sentinels anywhere. */
+function holdsUnknown(value: unknown): boolean {
+    if (typeof value === "string") return (Object.values(unknownSentinels) as string[]).includes(value);
+    if (Array.isArray(value)) return value.some(holdsUnknown);
+    if (typeof value === "object" && value !== null) return Object.values(value).some(holdsUnknown);
+    return false;
 }
 
 export function createCaptureMonitor(mode: Mode): { monitor: object; captured: CapturedResource[] } {
@@ -54,7 +63,12 @@ export function createCaptureMonitor(mode: Mode): { monitor: object; captured: C
                 const inputs = (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
                 const propertyDependencies: Record<string, string[]> = {};
                 req.getPropertydependenciesMap().forEach((deps, key) => (propertyDependencies[key] = deps.getUrnsList()));
-                const registered: RegisteredResource = { type, name, urn, inputs, custom: req.getCustom() };
+                // A provider whose configuration holds an unknown (a kubeconfig from a cluster of the same
+                // stack) is not called by the engine during a preview.
+                const providerRef = req.getProvider();
+                const providerUrn = providerRef ? providerRef.slice(0, providerRef.lastIndexOf("::")) : undefined;
+                const providerConfigUnknown = mode === "preview" && providerUrn !== undefined && holdsUnknown(byUrn.get(providerUrn)?.inputs);
+                const registered: RegisteredResource = { type, name, urn, inputs, custom: req.getCustom(), ...(providerConfigUnknown ? { providerConfigUnknown } : {}) };
                 const answer = req.getCustom() ? modelFor(type)?.answer(registered, mode, { earlier: captured }) : undefined;
                 if (req.getCustom() && !answer) throw new Error(`no provider model for ${type}`);
                 const outputs = answer?.outputs ?? {};

@@ -22,6 +22,13 @@ export function allPaths(value: unknown, prefix: Path = [], out: Path[] = []): P
     return out;
 }
 
+/** At most `limit` items, spread evenly, so a suite stays fast as examples grow. */
+export function sample<T>(items: readonly T[], limit: number): T[] {
+    if (items.length <= limit) return [...items];
+    const step = items.length / limit;
+    return Array.from({ length: limit }, (_, i) => items[Math.floor(i * step)]);
+}
+
 /** `["spec", "containers", 0, "image"]` -> `spec.containers[0].image`; the root is `(root)`. */
 export function formatPath(path: Path): string {
     if (path.length === 0) return "(root)";

@@ -9,7 +9,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { labelSelectorMatches } from "../../core/kubernetes-objects";
 import { kubernetes } from "../../core/types";
 import { asArray, asDict, asNumber, asString, type Dict, isDict } from "../../core/values";
-import { cidrReaches, type IgnoredPolicy, type PodIdentity, policyObject, type PolicyLayer, type PortSpec, portSpecOf, portsAdmitMetadata, type TrafficRule } from "./traffic";
+import { cidrReaches, type EngineContext, type IgnoredPolicy, type PodIdentity, policyObject, type PolicyLayer, type PortSpec, portSpecOf, portsAdmitMetadata, type TrafficRule } from "./traffic";
 
 /** `ports: [{portNumber: {protocol, port}}, {portRange: {protocol, start, end}}, {namedPort}]`; absent: every port. */
 function portsOf(rule: Dict): PortSpec[] | undefined {
@@ -53,8 +53,8 @@ function subjectMatcher(subject: Dict): ((pod: PodIdentity) => boolean) | undefi
 
 const fixFor = (address: string) => `set the rule's action to Deny, or take ${address} out of its \`networks\``;
 
-export function adminNetworkPolicyLayers(resource: PolicyResource): PolicyLayer[] | IgnoredPolicy | undefined {
-    const policy = policyObject(resource, undefined, [kubernetes.adminNetworkPolicy, "AdminNetworkPolicy"]) ?? policyObject(resource, undefined, [kubernetes.baselineAdminNetworkPolicy, "BaselineAdminNetworkPolicy"]);
+export function adminNetworkPolicyLayers(resource: PolicyResource, context: EngineContext): PolicyLayer[] | IgnoredPolicy | undefined {
+    const policy = policyObject(resource, context, undefined, [kubernetes.adminNetworkPolicy, "AdminNetworkPolicy"]) ?? policyObject(resource, context, undefined, [kubernetes.baselineAdminNetworkPolicy, "BaselineAdminNetworkPolicy"]);
     if (!policy) return undefined;
     const { props, name, label, ignored } = policy;
     const baseline = kubernetes.baselineAdminNetworkPolicy.has(resource.type);

@@ -10,11 +10,11 @@ import { parseCidr, cidrContainsAddress } from "../../core/cidr";
 import { kubernetes } from "../../core/types";
 import { asArray, asDict, asNumber, asString, type Dict, isDict, show } from "../../core/values";
 import { type LabelPredicate, parseCalicoSelector } from "./calico-selector";
-import { type Action, cidrReaches, type Direction, type IgnoredPolicy, type PodIdentity, type PolicyLayer, portSpecOf, policyObject, portsAdmitMetadata, type TrafficRule } from "./traffic";
+import { type Action, cidrReaches, type Direction, type EngineContext, type IgnoredPolicy, lazyLabels, type PodIdentity, type PolicyLayer, portSpecOf, policyObject, portsAdmitMetadata, type TrafficRule } from "./traffic";
 
 /** The labels Calico gives a pod's workload endpoint. */
 function endpointLabels(pod: PodIdentity): Record<string, string> {
-    return { ...pod.labels, "projectcalico.org/namespace": pod.namespace, "projectcalico.org/orchestrator": "k8s", "projectcalico.org/serviceaccount": pod.serviceAccount };
+    return lazyLabels(pod.labels, { "projectcalico.org/namespace": () => pod.namespaceName, "projectcalico.org/orchestrator": "k8s", "projectcalico.org/serviceaccount": () => pod.serviceAccount });
 }
 
 /** `types`, or Calico's default: Egress when only egress rules exist, both when both do, else Ingress. */
@@ -80,8 +80,8 @@ function matchesEverything(rule: Dict): boolean {
 const allowFix = (address: string) =>
     `add a rule before it with \`action: Deny\` and \`destination: { nets: ["${address}/${address.includes(":") ? 128 : 32}"] }\`, or narrow its \`destination.nets\``;
 
-export function calicoLayers(resource: PolicyResource, namespaceLabels: (namespace: string) => Record<string, string>): PolicyLayer[] | IgnoredPolicy | undefined {
-    const policy = policyObject(resource, [kubernetes.calicoNetworkPolicy, "Calico NetworkPolicy"], [kubernetes.calicoGlobalNetworkPolicy, "GlobalNetworkPolicy"]);
+export function calicoLayers(resource: PolicyResource, context: EngineContext): PolicyLayer[] | IgnoredPolicy | undefined {
+    const policy = policyObject(resource, context, [kubernetes.calicoNetworkPolicy, "Calico NetworkPolicy"], [kubernetes.calicoGlobalNetworkPolicy, "GlobalNetworkPolicy"]);
     if (!policy) return undefined;
     const { props, namespace, name, label, ignored } = policy;
     const global = namespace === undefined;
@@ -130,7 +130,7 @@ export function calicoLayers(resource: PolicyResource, namespaceLabels: (namespa
         ...(tier && tier !== "default" ? { tier } : {}),
         order: asNumber(spec.order) ?? Number.POSITIVE_INFINITY,
         name,
-        selects: (pod) => (namespace === undefined ? namespaceSelector({ ...namespaceLabels(pod.namespace), "projectcalico.org/name": pod.namespace }) : pod.namespace === namespace) && selector(endpointLabels(pod)),
+        selects: (pod) => (namespace === undefined ? namespaceSelector(lazyLabels(pod.namespaceLabels, { "projectcalico.org/name": () => pod.namespaceName })) : pod.namespace.key === namespace.key) && selector(endpointLabels(pod)),
         isolates,
         rules: { Ingress: ingress, Egress: rules("Egress") },
     }];

@@ -8,10 +8,14 @@ import type { PolicyResource } from "@pulumi/policy";
 import { labelSelectorMatches } from "../../core/kubernetes-objects";
 import { kubernetes } from "../../core/types";
 import { asArray, asBool, asDict, asString, asStrings, type Dict, isDict, wrongType } from "../../core/values";
+import type { NamespaceLink } from "../links";
 import {
     cidrReaches,
     type Direction,
+    type EngineContext,
     type IgnoredPolicy,
+    inNamespace,
+    lazyLabels,
     type PodIdentity,
     type PolicyLayer,
     portSpecOf,
@@ -23,9 +27,9 @@ import {
 
 /** The labels Cilium gives a pod's endpoint, without the `k8s:` source prefix. */
 function endpointLabels(pod: PodIdentity): Record<string, string> {
-    const labels: Record<string, string> = { ...pod.labels, "io.kubernetes.pod.namespace": pod.namespace, "io.cilium.k8s.policy.serviceaccount": pod.serviceAccount };
-    for (const [key, value] of Object.entries(pod.namespaceLabels)) labels[`io.cilium.k8s.namespace.labels.${key}`] = value;
-    return labels;
+    const namespaceLabels = pod.namespaceLabels;
+    const prefixed = Object.fromEntries(Object.keys(namespaceLabels).map((key) => [`io.cilium.k8s.namespace.labels.${key}`, () => namespaceLabels[key]]));
+    return lazyLabels(pod.labels, { "io.kubernetes.pod.namespace": () => pod.namespaceName, "io.cilium.k8s.policy.serviceaccount": () => pod.serviceAccount }, prefixed);
 }
 
 /** Selector keys may carry a source prefix (`k8s:app`, `any:app`); pod labels come from the k8s source. */
@@ -121,7 +125,7 @@ function ciliumRules(rules: unknown[], base: string, action: "Allow" | "Deny", d
 const ruleLists = ["ingress", "ingressDeny", "egress", "egressDeny"] as const;
 
 /** The layers of one Cilium rule, or the reason it is ignored. */
-function ruleLayers(resource: PolicyResource, rule: Dict, base: string, namespace: string | undefined, name: string, label: string): PolicyLayer[] | IgnoredPolicy {
+function ruleLayers(resource: PolicyResource, rule: Dict, base: string, namespace: NamespaceLink | undefined, name: string, label: string): PolicyLayer[] | IgnoredPolicy {
     const ignored = (path: string, expected: string, value: unknown): IgnoredPolicy => ({ label, namespace, problem: `${base}.${path} ${wrongType(expected, value)}` });
     const selector = rule.endpointSelector;
     if (selector === undefined || selector === null) return []; // a host policy (nodeSelector) selects nodes, not pods
@@ -139,7 +143,7 @@ function ruleLayers(resource: PolicyResource, rule: Dict, base: string, namespac
         if (asBool(explicit) ?? hasRules) isolates.add(direction);
     }
     const matcher = normalizedSelector(selector);
-    const selects = (pod: PodIdentity) => (namespace === undefined || pod.namespace === namespace) && labelSelectorMatches(matcher, endpointLabels(pod));
+    const selects = (pod: PodIdentity) => inNamespace(namespace, pod) && labelSelectorMatches(matcher, endpointLabels(pod));
     const common = { resource, label, order: 1000, name, selects };
     return [
         {
@@ -157,8 +161,8 @@ function ruleLayers(resource: PolicyResource, rule: Dict, base: string, namespac
     ];
 }
 
-export function ciliumLayers(resource: PolicyResource): PolicyLayer[] | IgnoredPolicy | undefined {
-    const policy = policyObject(resource, [kubernetes.ciliumNetworkPolicy, "CiliumNetworkPolicy"], [kubernetes.ciliumClusterwideNetworkPolicy, "CiliumClusterwideNetworkPolicy"]);
+export function ciliumLayers(resource: PolicyResource, context: EngineContext): PolicyLayer[] | IgnoredPolicy | undefined {
+    const policy = policyObject(resource, context, [kubernetes.ciliumNetworkPolicy, "CiliumNetworkPolicy"], [kubernetes.ciliumClusterwideNetworkPolicy, "CiliumClusterwideNetworkPolicy"]);
     if (!policy) return undefined;
     const { props, namespace, name, label } = policy;
     const rules: [Dict, string][] = [];

@@ -1,6 +1,7 @@
 import { PolicyConfigError, kubernetes, nsaHardening, parseCidr, stackPolicy } from "../../core";
-import { groupBy, stackTraffic, type UnknownWorkload, workloadModels } from "./segmentation";
-import { egressVerdict } from "./traffic";
+import { judgeWithSiblings, type SiblingUnknown } from "../links";
+import { deferFor, groupBy, stackTraffic, workloadModels } from "./segmentation";
+import { egressVerdict, mayChange, type UnknownPolicy } from "./traffic";
 
 interface Config {
     metadataAddresses: string[];
@@ -52,15 +53,16 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
     validateStack: (ctx) => {
         const traffic = stackTraffic(ctx.resources);
         const addresses = ctx.config.metadataAddresses;
-        const unknownWorkloads: UnknownWorkload[] = [];
-        const workloads = workloadModels(ctx.resources, unknownWorkloads);
-        for (const u of unknownWorkloads) ctx.defer(u.resource, u.field);
-        for (const [namespace, inNamespace] of groupBy(workloads, (w) => w.namespace)) {
-            const allHostNetwork = inNamespace.every((w) => w.hostNetwork);
-            const unknown = traffic.unknownFor(namespace);
+        const unknownWorkloads: SiblingUnknown[] = [];
+        const workloads = workloadModels(ctx.resources, traffic.namespaces, unknownWorkloads);
+        for (const u of unknownWorkloads) ctx.defer(u.resource, u.field, u.why);
+        for (const inNamespace of groupBy(workloads, (w) => w.namespace.key).values()) {
+            // A workload not placed yet may be in this namespace too: then no "every" is claimed.
+            const allHostNetwork = unknownWorkloads.length === 0 && inNamespace.every((w) => w.hostNetwork);
             for (const w of inNamespace) {
+                const where = traffic.namespaces.describe(w.namespace);
                 if (w.hostNetwork) {
-                    const scope = allHostNetwork ? `every workload in namespace "${namespace}" runs with hostNetwork` : "the pods run with hostNetwork";
+                    const scope = allHostNetwork ? `every workload in ${where} runs with hostNetwork` : "the pods run with hostNetwork";
                     ctx.violation(
                         w.resource,
                         "hostNetwork",
@@ -69,29 +71,35 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
                     );
                     continue;
                 }
-                if (unknown.length > 0) {
-                    // A policy computed in this preview may allow or block the address for these pods: judged at up.
-                    for (const u of unknown) ctx.defer(u.resource, u.field);
-                    continue;
-                }
-                const pod = traffic.identity(w);
-                const unrestricted: string[] = [];
-                for (const address of addresses) {
-                    const verdict = egressVerdict(pod, traffic.layers, address);
-                    if (verdict.kind === "unrestricted") unrestricted.push(address);
-                    if (verdict.kind !== "allowed") continue;
-                    for (const hit of verdict.hits) {
-                        ctx.violation(w.resource, "metadata.namespace", `has pods selected by ${hit.layer.label}, whose ${hit.rule.path} ${hit.how}, so the pods can reach the metadata API`, hit.rule.fix(address));
+                judgeWithSiblings(ctx, w.resource, () => {
+                    const pod = traffic.identity(w);
+                    const unknown = traffic.unknownFor(w.namespace);
+                    // A policy not known in this preview leaves open only the verdicts it could change.
+                    const open = new Set<UnknownPolicy>();
+                    const unrestricted: string[] = [];
+                    for (const address of addresses) {
+                        const verdict = egressVerdict(pod, traffic.layers, address);
+                        const changing = unknown.filter((u) => mayChange(u, verdict));
+                        if (changing.length > 0) {
+                            for (const u of changing) open.add(u);
+                            continue;
+                        }
+                        if (verdict.kind === "unrestricted") unrestricted.push(address);
+                        if (verdict.kind !== "allowed") continue;
+                        for (const hit of verdict.hits) {
+                            ctx.violation(w.resource, "metadata.namespace", `has pods selected by ${hit.layer.label}, whose ${hit.rule.path} ${hit.how}, so the pods can reach the metadata API`, hit.rule.fix(address));
+                        }
                     }
-                }
-                if (unrestricted.length > 0) {
-                    ctx.violation(
-                        w.resource,
-                        "metadata.namespace",
-                        `is "${namespace}", where no NetworkPolicy with policyTypes Egress selects the pods, so they can reach the metadata API at ${unrestricted.join(", ")}${traffic.ignoredNote(namespace)}`,
-                        `add a NetworkPolicy in "${namespace}" with podSelector {}, policyTypes ["Egress"] and ipBlocks that exclude the metadata address`,
-                    );
-                }
+                    if (unrestricted.length > 0) {
+                        ctx.violation(
+                            w.resource,
+                            "metadata.namespace",
+                            `puts the pods in ${where}, where no NetworkPolicy with policyTypes Egress selects them, so they can reach the metadata API at ${unrestricted.join(", ")}${traffic.ignoredNote(w.namespace)}`,
+                            `add a NetworkPolicy in ${where} with podSelector {}, policyTypes ["Egress"] and ipBlocks that exclude the metadata address`,
+                        );
+                    }
+                    deferFor(ctx, [...open]);
+                });
             }
         }
     },

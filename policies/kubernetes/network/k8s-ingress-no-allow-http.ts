@@ -1,6 +1,7 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asArray, asBool, asDict, asString, isDict, isUnknown, kubernetes, namespaceOf, peek, resourcePolicy, show, types, wrongType } from "../../core";
+import { asArray, asBool, asDict, asString, isDict, isUnknown, kubernetes, peek, resourcePolicy, show, types, wrongType } from "../../core";
+import { judgeWithSiblings, Namespaces, readSibling, SiblingUnknown } from "../links";
 
 const allowHttp = "kubernetes.io/ingress.allow-http";
 const frontendConfigAnnotation = "networking.gke.io/v1beta1.FrontendConfig";
@@ -22,12 +23,16 @@ interface PlainHttp {
  * in a preview and would decide.
  */
 function plainHttpIngress(props: unknown, defer: (field: string) => void): PlainHttp | undefined {
-    const annotations = peek(peek(props, "metadata" satisfies keyof k8s.networking.v1.Ingress), "annotations" satisfies keyof k8s.meta.v1.ObjectMeta);
+    const metadata = peek(props, "metadata" satisfies keyof k8s.networking.v1.Ingress);
+    if (isUnknown(metadata)) return void defer("metadata");
+    const annotations = peek(metadata, "annotations" satisfies keyof k8s.meta.v1.ObjectMeta);
     if (isUnknown(annotations)) return void defer("metadata.annotations");
     const value = peek(annotations, allowHttp);
     if (isUnknown(value)) return void defer(allowPath);
     if (asBool(value) !== true) return undefined;
-    const tls = peek(peek(props, "spec" satisfies keyof k8s.networking.v1.Ingress), "tls" satisfies keyof k8s.networking.v1.IngressSpec);
+    const spec = peek(props, "spec" satisfies keyof k8s.networking.v1.Ingress);
+    if (isUnknown(spec)) return void defer("spec");
+    const tls = peek(spec, "tls" satisfies keyof k8s.networking.v1.IngressSpec);
     if (isUnknown(tls)) return void defer("spec.tls");
     // Index reads with peek: an entry computed in a preview still is a TLS entry.
     const entries = asArray(tls).length;
@@ -67,27 +72,37 @@ export const k8sIngressNoAllowHttp = resourcePolicy<Unwrap<k8s.networking.v1.Ing
         if (found && !found.frontendConfig) ctx.violation(allowPath, `${found.problem}, so its hosts are also served over plain HTTP`, fix);
     },
     validateStack: (ctx) => {
+        const configs = ctx.ofType(frontendConfigs);
+        if (configs.length === 0) return;
+        const namespaces = new Namespaces(ctx.resources);
         for (const ingress of ctx.ofType(kubernetes.ingress)) {
-            ctx.judge(ingress, () => {
+            judgeWithSiblings(ctx, ingress, () => {
                 // What is unknown here was deferred when the Ingress was analyzed on its own.
                 const found = plainHttpIngress(ingress.props, () => undefined);
                 if (!found?.frontendConfig) return;
-                const namespace = namespaceOf(ingress.props);
-                for (const config of ctx.ofType(frontendConfigs)) {
-                    ctx.judge(config, () => {
-                        const metadata = asDict(config.props.metadata);
-                        if (asString(metadata?.name) !== found.frontendConfig || namespaceOf(config.props) !== namespace) return;
-                        const enabled = asDict(asDict(config.props.spec)?.redirectToHttps)?.enabled;
+                const where = namespaces.of(ingress);
+                // A FrontendConfig whose name or namespace is unknown in this preview may be the one named.
+                let undecided: SiblingUnknown | undefined;
+                for (const config of configs) {
+                    try {
+                        if (readSibling(config, () => asString(asDict(config.props.metadata)?.name)) !== found.frontendConfig) continue;
+                        if (namespaces.of(config).key !== where.key) continue;
+                        const enabled = readSibling(config, () => asDict(asDict(config.props.spec)?.redirectToHttps)?.enabled);
                         if (asBool(enabled) === true) return;
                         ctx.violation(
                             ingress,
                             allowPath,
-                            `${found.problem}, and FrontendConfig "${namespace}/${found.frontendConfig}" does not redirect to HTTPS ` +
+                            `${found.problem}, and FrontendConfig ${where.name !== undefined ? `"${where.name}/${found.frontendConfig}"` : `"${found.frontendConfig}" in ${namespaces.describe(where)}`} does not redirect to HTTPS ` +
                                 `(spec.redirectToHttps.enabled is ${show(enabled)}), so its hosts are also served over plain HTTP`,
                             fix,
                         );
-                    });
+                        return;
+                    } catch (e) {
+                        if (!(e instanceof SiblingUnknown)) throw e;
+                        undecided ??= e;
+                    }
                 }
+                if (undecided) throw undecided;
             });
         }
     },

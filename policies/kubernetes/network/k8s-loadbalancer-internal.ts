@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, asString, asStrings, isOpenToWorld, kubernetes, parseCidr, PolicyConfigError, resourcePolicy } from "../../core";
+import { asArray, asDict, asString, isOpenToWorld, isUnknown, kubernetes, parseCidr, peek, PolicyConfigError, resourcePolicy } from "../../core";
 
 interface AcceptedAnnotation {
     key: string;
@@ -68,10 +68,28 @@ export const k8sLoadbalancerInternal = resourcePolicy<Unwrap<k8s.core.v1.Service
         if (asString(spec?.type) !== "LoadBalancer") return;
         const annotations = asDict(asDict(asDict(props)?.metadata)?.annotations) ?? {};
         if (ctx.config.accepted.some((a) => matches(annotations, a))) return;
-        const ranges = asStrings(spec?.loadBalancerSourceRanges);
-        const parsed = ranges.map(parseCidr);
-        if (ranges.length > 0 && parsed.every((c) => c !== undefined && !isOpenToWorld(c))) return;
-        const open = ranges.find((_, i) => parsed[i] !== undefined && isOpenToWorld(parsed[i]!));
+        // A range open to the world decides; otherwise a range unknown in a preview leaves the verdict open.
+        const ranges = asArray(spec?.loadBalancerSourceRanges);
+        let open: string | undefined;
+        let unknownRange: string | undefined;
+        let allNarrow = ranges.length > 0;
+        for (let i = 0; i < ranges.length; i++) {
+            const range = peek(ranges, i);
+            if (isUnknown(range)) {
+                unknownRange ??= `spec.loadBalancerSourceRanges[${i}]`;
+                allNarrow = false;
+                continue;
+            }
+            if (typeof range !== "string") continue;
+            const cidr = parseCidr(range);
+            if (cidr === undefined || isOpenToWorld(cidr)) allNarrow = false;
+            if (cidr !== undefined && isOpenToWorld(cidr)) open ??= range;
+        }
+        if (open === undefined && allNarrow) return;
+        if (open === undefined && unknownRange) {
+            ctx.defer(unknownRange);
+            return;
+        }
         const problem =
             open !== undefined
                 ? `is LoadBalancer with loadBalancerSourceRanges containing ${open}, and no internal annotation, so the load balancer is open to the internet`

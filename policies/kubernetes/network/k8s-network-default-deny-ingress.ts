@@ -1,5 +1,6 @@
 import { cisKubernetes, kubernetes, stackPolicy } from "../../core";
-import { groupBy, showLabels, stackTraffic, type UnknownWorkload, workloadModels } from "./segmentation";
+import { judgeWithSiblings, type SiblingUnknown } from "../links";
+import { deferFor, mayIsolateIngress, showLabels, stackTraffic, workloadModels } from "./segmentation";
 import { ingressIsolators } from "./traffic";
 
 export const k8sNetworkDefaultDenyIngress = stackPolicy({
@@ -21,31 +22,35 @@ export const k8sNetworkDefaultDenyIngress = stackPolicy({
     appliesTo: kubernetes.workloads,
     validateStack: (ctx) => {
         const traffic = stackTraffic(ctx.resources);
-        const unknownWorkloads: UnknownWorkload[] = [];
-        const workloads = workloadModels(ctx.resources, unknownWorkloads);
-        for (const u of unknownWorkloads) ctx.defer(u.resource, u.field);
-        for (const [namespace, inNamespace] of groupBy(workloads, (w) => w.namespace)) {
-            const unknown = traffic.unknownFor(namespace);
-            for (const w of inNamespace) {
-                if (w.hostNetwork) continue; // k8s-block-metadata-egress reports host-network pods, which no NetworkPolicy covers
+        const unknownWorkloads: SiblingUnknown[] = [];
+        const workloads = workloadModels(ctx.resources, traffic.namespaces, unknownWorkloads);
+        for (const u of unknownWorkloads) ctx.defer(u.resource, u.field, u.why);
+        for (const w of workloads) {
+            if (w.hostNetwork) continue; // k8s-block-metadata-egress reports host-network pods, which no NetworkPolicy covers
+            judgeWithSiblings(ctx, w.resource, () => {
                 const isolators = ingressIsolators(traffic.identity(w), traffic.layers);
+                let reported = false;
                 for (const layer of isolators) {
                     for (const rule of layer.rules.Ingress) {
                         if (!rule.admitsEverything) continue;
                         ctx.violation(w.resource, "metadata.namespace", `has pods selected by ${layer.label}, whose ${rule.path} ${rule.admitsEverything}, so ingress is not denied by default`, rule.fix(""));
+                        reported = true;
                     }
                 }
+                if (reported) return;
+                // A policy not known in this preview may select these pods, or open them: judged at up.
+                const unknown = traffic.unknownFor(w.namespace).filter(mayIsolateIngress);
                 if (unknown.length > 0) {
-                    // A policy computed in this preview may select these pods: judged at up.
-                    for (const u of unknown) ctx.defer(u.resource, u.field);
-                    continue;
+                    deferFor(ctx, unknown);
+                    return;
                 }
-                if (isolators.length > 0) continue;
-                const problem = traffic.anyPolicyFor(namespace)
-                    ? `selects pods (${showLabels(w.labels)}) in namespace "${namespace}" that no NetworkPolicy with policyTypes Ingress selects (nor a Cilium or Calico policy that denies ingress by default), so all ingress to them is allowed`
-                    : `selects pods in namespace "${namespace}", which has no NetworkPolicy, so all ingress to them is allowed`;
-                ctx.violation(w.resource, "metadata.namespace", `${problem}${traffic.ignoredNote(namespace)}`, `add a NetworkPolicy in "${namespace}" with podSelector {} and policyTypes ["Ingress"]`);
-            }
+                if (isolators.length > 0) return;
+                const where = traffic.namespaces.describe(w.namespace);
+                const problem = traffic.anyPolicyFor(w.namespace)
+                    ? `selects pods (${showLabels(w.labels)}) in ${where} that no NetworkPolicy with policyTypes Ingress selects (nor a Cilium or Calico policy that denies ingress by default), so all ingress to them is allowed`
+                    : `selects pods in ${where}, which has no NetworkPolicy, so all ingress to them is allowed`;
+                ctx.violation(w.resource, "metadata.namespace", `${problem}${traffic.ignoredNote(w.namespace)}`, `add a NetworkPolicy in ${where} with podSelector {} and policyTypes ["Ingress"]`);
+            });
         }
     },
 });

@@ -18,16 +18,23 @@ export const k8sNetworkPolicyNotAllowAll = resourcePolicy<Unwrap<k8s.networking.
     validate: (props, ctx) => {
         const spec = asDict(asDict(props)?.spec);
         for (const [key, peers, direction] of [["ingress", "from", "from"], ["egress", "to", "to"]] as const) {
-            asArray(spec?.[key]).forEach((entry, index) => {
-                if (!isDict(entry)) return;
-                if (ruleAllowsEverything(entry, peers)) {
-                    ctx.violation(`spec.${key}[${index}]`, `has no \`${peers}\` and no \`ports\`, so it allows all ${key} ${direction} anywhere`, `list the peers it needs in \`${peers}\``);
-                } else if (ruleAllowsAnyAddress(entry, peers)) {
-                    ctx.violation(
-                        `spec.${key}[${index}].${peers}`,
-                        `has an ipBlock open to every address with no \`except\` and no \`ports\`, so it allows all ${key} ${direction} anywhere`,
-                        "narrow the ipBlock's cidr, add `except` entries or limit the rule with `ports`",
-                    );
+            ctx.judge(() => {
+                const rules = asArray(spec?.[key]);
+                for (let index = 0; index < rules.length; index++) {
+                    // Each rule on its own: one that is unknown in a preview leaves the others judged.
+                    ctx.judge(() => {
+                        const entry = rules[index];
+                        if (!isDict(entry)) return;
+                        if (ruleAllowsEverything(entry, peers)) {
+                            ctx.violation(`spec.${key}[${index}]`, `has no \`${peers}\` and no \`ports\`, so it allows all ${key} ${direction} anywhere`, `list the peers it needs in \`${peers}\``);
+                        } else if (ruleAllowsAnyAddress(entry, peers)) {
+                            ctx.violation(
+                                `spec.${key}[${index}].${peers}`,
+                                `has an ipBlock open to every address with no \`except\` and no \`ports\`, so it allows all ${key} ${direction} anywhere`,
+                                "narrow the ipBlock's cidr, add `except` entries or limit the rule with `ports`",
+                            );
+                        }
+                    });
                 }
             });
         }

@@ -4,8 +4,9 @@ import type { PolicyResource } from "@pulumi/policy";
 import { cidrContainsAddress, parseCidr } from "../../core/cidr";
 import { labelSelectorMatches } from "../../core/kubernetes-objects";
 import { kubernetes } from "../../core/types";
+import { UnknownValueError } from "../../core/unknowns";
 import { asArray, asDict, asNumber, asString, asStrings, type Dict, isDict } from "../../core/values";
-import { type Direction, type IgnoredPolicy, metadataPort, type PolicyLayer, policyObject } from "./traffic";
+import { type Direction, type EngineContext, type IgnoredPolicy, metadataPort, type PolicyLayer, policyObject } from "./traffic";
 
 /** Effective policyTypes, as the API server defaults them: Ingress, plus Egress when egress rules exist. */
 export function policyTypesOf(spec: Dict | undefined): Set<Direction> {
@@ -21,21 +22,44 @@ export function ruleAllowsEverything(rule: Dict, peersKey: "from" | "to"): boole
     return asArray(rule[peersKey]).length === 0 && asArray(rule.ports).length === 0;
 }
 
+/**
+ * True when some element of a list satisfies `test`. In a preview an element may be unknown (or hold
+ * unknowns): a known element that satisfies it decides; otherwise an unknown one leaves the answer open,
+ * and the SDK's unknown-value error for it is thrown.
+ */
+function someElement(list: unknown, test: (entry: unknown, index: number) => boolean): boolean {
+    const entries = asArray(list);
+    let open: unknown;
+    for (let i = 0; i < entries.length; i++) {
+        try {
+            if (test(entries[i], i)) return true;
+        } catch (e) {
+            if (!(e instanceof UnknownValueError)) throw e;
+            open ??= e;
+        }
+    }
+    if (open) throw open;
+    return false;
+}
+
+/** An ipBlock open to every address (0.0.0.0/0 or ::/0) with no exceptions. */
+function openBlock(peer: unknown): boolean {
+    const block = asDict(asDict(peer)?.ipBlock);
+    const cidr = parseCidr(block?.cidr);
+    return cidr !== undefined && cidr.prefix === 0 && asArray(block?.except).length === 0;
+}
+
 /** An ipBlock peer open to every address (0.0.0.0/0 or ::/0) with no exceptions, and no port limit. */
 export function ruleAllowsAnyAddress(rule: Dict, peersKey: "from" | "to"): boolean {
     if (asArray(rule.ports).length > 0) return false;
-    return asArray(rule[peersKey]).some((peer) => {
-        const block = asDict(asDict(peer)?.ipBlock);
-        const cidr = parseCidr(block?.cidr);
-        return cidr !== undefined && cidr.prefix === 0 && asArray(block?.except).length === 0;
-    });
+    return someElement(rule[peersKey], openBlock);
 }
 
 /** True when a rule's ports could admit the TCP port (named ports cannot be judged, so they count). */
 function portsAdmit(rule: Dict, port: number): boolean {
     const ports = asArray(rule.ports);
     if (ports.length === 0) return true;
-    return ports.some((entry) => {
+    return someElement(ports, (entry) => {
         const p = asDict(entry);
         if (!p) return false;
         const protocol = asString(p.protocol) ?? "TCP";
@@ -56,23 +80,26 @@ export function egressRuleAllows(rule: Dict, address: string): string | undefine
     if (!portsAdmit(rule, metadataPort)) return undefined;
     const peers = asArray(rule.to);
     if (peers.length === 0) return "has no `to`, so it allows every destination";
-    for (let i = 0; i < peers.length; i++) {
-        const block = asDict(asDict(peers[i])?.ipBlock);
+    let how: string | undefined;
+    someElement(peers, (peer, i) => {
+        const block = asDict(asDict(peer)?.ipBlock);
         const cidr = parseCidr(block?.cidr);
-        if (!cidr || !cidrContainsAddress(cidr, address)) continue;
-        const excepted = asArray(block?.except).some((e) => {
+        if (!cidr || !cidrContainsAddress(cidr, address)) return false;
+        const excepted = someElement(block?.except, (e) => {
             const ex = parseCidr(e);
             return ex !== undefined && cidrContainsAddress(ex, address);
         });
-        if (!excepted) return `to[${i}].ipBlock ${cidr.text} contains ${address} and no \`except\` entry excludes it`;
-    }
-    return undefined;
+        if (excepted) return false;
+        how = `to[${i}].ipBlock ${cidr.text} contains ${address} and no \`except\` entry excludes it`;
+        return true;
+    });
+    return how;
 }
 
 const exceptFix = (address: string) => `list "${address}/${address.includes(":") ? 128 : 32}" under the ipBlock's \`except\`, or narrow the rule's destinations`;
 
-export function networkPolicyLayers(resource: PolicyResource): PolicyLayer[] | IgnoredPolicy | undefined {
-    const policy = policyObject(resource, [kubernetes.networkPolicy, "NetworkPolicy"], undefined);
+export function networkPolicyLayers(resource: PolicyResource, context: EngineContext): PolicyLayer[] | IgnoredPolicy | undefined {
+    const policy = policyObject(resource, context, [kubernetes.networkPolicy, "NetworkPolicy"], undefined);
     if (!policy) return undefined;
     const { props, name, label } = policy;
     const namespace = policy.namespace!;
@@ -92,7 +119,7 @@ export function networkPolicyLayers(resource: PolicyResource): PolicyLayer[] | I
             stage: "default",
             order: 1000,
             name,
-            selects: (pod) => pod.namespace === namespace && labelSelectorMatches(podSelector, pod.labels),
+            selects: (pod) => pod.namespace.key === namespace.key && labelSelectorMatches(podSelector, pod.labels),
             isolates,
             rules: {
                 Ingress: ingress.flatMap((rule, i) =>

@@ -1,90 +1,105 @@
 // Shared model for the network-segmentation policies: the stack's workloads and the network policies of
 // every engine the pack reads (Kubernetes, Cilium, Calico, AdminNetworkPolicy), with the pods each selects.
+//
+// Namespaces are linked as ../links finds them: by value, or in a preview by the Namespace an object's
+// metadata was computed from. What a verdict needs and cannot have in this preview (a workload's field, a
+// policy's field or namespace, a Namespace's name or labels) is a `SiblingUnknown` naming the resource
+// and field; it defers only the verdicts it might change, and only when no known part decides them.
 import type { PolicyResource } from "@pulumi/policy";
-import { labelsOf, namespaceOf } from "../../core/kubernetes-objects";
+import { labelsOf } from "../../core/kubernetes-objects";
+import type { StackCheckContext } from "../../core/policy";
 import { anyOf, kubernetes } from "../../core/types";
 import { unknownPaths } from "../../core/unknowns";
 import { asBool, asDict, asString } from "../../core/values";
 import { podSpecOf, podSpecPath } from "../../core/workloads";
+import { type NamespaceLink, Namespaces, outputsUnknown, readSibling, SiblingUnknown, unknownOutputs } from "../links";
 import { adminNetworkPolicyLayers } from "./admin-network-policy";
 import { calicoLayers } from "./calico";
 import { ciliumLayers } from "./cilium";
 import { networkPolicyLayers } from "./kubernetes-network-policy";
-import { collectLayers, type EngineContext, type PodIdentity, type PolicySet, type UnknownPolicy } from "./traffic";
+import { collectLayers, type EngineContext, lazyLabels, type PodIdentity, type PolicySet, type Stage, type UnknownPolicy } from "./traffic";
 
 export { egressRuleAllows, policyTypesOf, ruleAllowsAnyAddress, ruleAllowsEverything } from "./kubernetes-network-policy";
 
-/** The name of a Namespace object. */
-export function namespaceObjectName(props: unknown): string | undefined {
-    return asString(asDict(asDict(props)?.metadata)?.name);
-}
+const cilium = anyOf(kubernetes.ciliumNetworkPolicy, kubernetes.ciliumClusterwideNetworkPolicy);
+const calico = anyOf(kubernetes.calicoNetworkPolicy, kubernetes.calicoGlobalNetworkPolicy);
 
 /** Every network-policy kind the pack reads. */
-export const networkPolicyTypes = anyOf(
-    kubernetes.networkPolicy,
-    kubernetes.ciliumNetworkPolicy,
-    kubernetes.ciliumClusterwideNetworkPolicy,
-    kubernetes.calicoNetworkPolicy,
-    kubernetes.calicoGlobalNetworkPolicy,
-    kubernetes.adminNetworkPolicy,
-    kubernetes.baselineAdminNetworkPolicy,
-);
+export const networkPolicyTypes = anyOf(kubernetes.networkPolicy, cilium, calico, kubernetes.adminNetworkPolicy, kubernetes.baselineAdminNetworkPolicy);
 
 const clusterScoped = anyOf(kubernetes.ciliumClusterwideNetworkPolicy, kubernetes.calicoGlobalNetworkPolicy, kubernetes.adminNetworkPolicy, kubernetes.baselineAdminNetworkPolicy);
+
+/** The earliest stage a kind acts in (see ./traffic): Cilium deny rules, Calico tiers, AdminNetworkPolicy priorities. */
+function earliestStage(type: string): { stage: Stage; onlyAllows: boolean } {
+    if (kubernetes.networkPolicy.has(type)) return { stage: "default", onlyAllows: true };
+    if (cilium.has(type)) return { stage: "deny", onlyAllows: false };
+    if (calico.has(type)) return { stage: "tier", onlyAllows: false };
+    if (kubernetes.adminNetworkPolicy.has(type)) return { stage: "admin", onlyAllows: false };
+    return { stage: "baseline", onlyAllows: false };
+}
 
 export interface WorkloadModel {
     resource: PolicyResource;
     kind: string;
-    namespace: string;
+    namespace: NamespaceLink;
     /** The pod template's labels. */
     labels: Record<string, string>;
     hostNetwork: boolean;
-    serviceAccount: string;
+    /** The service account, or what leaves it unknown in this preview (read only by selectors that need it). */
+    serviceAccount: string | SiblingUnknown;
 }
 
-/** Workloads whose pods cannot be judged in this preview, with the unknown field. */
-export interface UnknownWorkload {
-    resource: PolicyResource;
-    field: string;
+/** The first unknown path of a resource that hides `target` (is it, holds it, or lies inside it). */
+function unknownAt(paths: readonly string[], target: string): string | undefined {
+    return paths.find((p) => p === "" || p === target || target.startsWith(`${p}.`) || p.startsWith(`${target}.`) || p.startsWith(`${target}[`));
 }
 
-/** True when an unknown at `path` hides what segmentation reads of a workload: namespace, pod labels, hostNetwork, service account. */
-function segmentationReads(path: string, podPath: readonly string[]): boolean {
-    const pod = podPath.join(".");
-    const podMetadata = [...podPath.slice(0, -1), "metadata"].join(".");
-    const under = (p: string, prefix: string) => p === prefix || p.startsWith(`${prefix}.`);
-    return (
-        path === "" ||
-        path === "metadata" ||
-        under(path, "metadata.namespace") ||
-        path === podMetadata ||
-        under(path, `${podMetadata}.labels`) ||
-        under(path, `${pod}.hostNetwork`) ||
-        under(path, `${pod}.serviceAccountName`) ||
-        `${pod}.`.startsWith(`${path}.`)
-    );
-}
-
-/** Every workload of the stack with its pods' namespace, labels, hostNetwork and service account. */
-export function workloadModels(resources: readonly PolicyResource[], unknown: UnknownWorkload[] = []): WorkloadModel[] {
+/**
+ * Every workload of the stack with its pods' namespace, labels, hostNetwork and service account. A workload
+ * whose namespace, hostNetwork or pod labels are unknown in this preview goes to `unknown` instead; one
+ * known to run with hostNetwork needs no labels.
+ */
+export function workloadModels(resources: readonly PolicyResource[], namespaces: Namespaces, unknown: SiblingUnknown[] = []): WorkloadModel[] {
     const models: WorkloadModel[] = [];
     for (const resource of resources) {
         const podPath = podSpecPath(resource.type);
         if (!podPath) continue;
-        const field = unknownPaths(resource.props).find((p) => segmentationReads(p, podPath));
-        if (field !== undefined) {
-            unknown.push({ resource, field });
+        if (outputsUnknown(resource)) {
+            unknown.push(unknownOutputs(resource));
             continue;
         }
-        const pod = podSpecOf(resource.type, resource.props);
-        if (!pod) continue;
+        const paths = unknownPaths(resource.props);
+        const pod = podPath.join(".");
+        const podMetadata = [...podPath.slice(0, -1), "metadata"].join(".");
+        const hostField = unknownAt(paths, `${pod}.hostNetwork`);
+        if (hostField !== undefined) {
+            unknown.push(new SiblingUnknown(resource, hostField));
+            continue;
+        }
+        const spec = podSpecOf(resource.type, resource.props);
+        if (!spec) continue;
+        const hostNetwork = asBool(spec.spec.hostNetwork) === true;
+        const labelsField = hostNetwork ? undefined : unknownAt(paths, `${podMetadata}.labels`);
+        if (labelsField !== undefined) {
+            unknown.push(new SiblingUnknown(resource, labelsField));
+            continue;
+        }
+        let namespace: NamespaceLink;
+        try {
+            namespace = namespaces.of(resource);
+        } catch (e) {
+            if (!(e instanceof SiblingUnknown)) throw e;
+            unknown.push(e);
+            continue;
+        }
+        const accountField = unknownAt(paths, `${pod}.serviceAccountName`);
         models.push({
             resource,
-            kind: pod.kind,
-            namespace: namespaceOf(resource.props),
-            labels: labelsOf(pod.podMetadata?.labels),
-            hostNetwork: asBool(pod.spec.hostNetwork) === true,
-            serviceAccount: asString(pod.spec.serviceAccountName) ?? "default",
+            kind: spec.kind,
+            namespace,
+            labels: hostNetwork ? {} : labelsOf(spec.podMetadata?.labels),
+            hostNetwork,
+            serviceAccount: accountField !== undefined ? new SiblingUnknown(resource, accountField) : (asString(spec.spec.serviceAccountName) ?? "default"),
         });
     }
     return models;
@@ -92,44 +107,86 @@ export function workloadModels(resources: readonly PolicyResource[], unknown: Un
 
 /** The stack's network policies, of every engine, and what a pod looks like to them. */
 export interface StackTraffic extends PolicySet {
+    namespaces: Namespaces;
     identity(workload: WorkloadModel): PodIdentity;
     /** Policies unknown in this preview that may select pods of the namespace. */
-    unknownFor(namespace: string): UnknownPolicy[];
+    unknownFor(namespace: NamespaceLink): UnknownPolicy[];
     /** Why policies that may apply in the namespace are ignored, for messages ("" when none). */
-    ignoredNote(namespace: string): string;
+    ignoredNote(namespace: NamespaceLink): string;
     /** True when some policy of any engine sits in the namespace or cluster-wide. */
-    anyPolicyFor(namespace: string): boolean;
+    anyPolicyFor(namespace: NamespaceLink): boolean;
 }
 
 export function stackTraffic(resources: readonly PolicyResource[]): StackTraffic {
-    const namespaceLabels = new Map<string, Record<string, string>>();
-    for (const r of resources) {
-        if (!kubernetes.namespace.has(r.type) || unknownPaths(r.props).some((p) => p === "" || p.startsWith("metadata"))) continue;
-        const name = namespaceObjectName(r.props);
-        if (name) namespaceLabels.set(name, labelsOf(asDict(asDict(r.props)?.metadata)?.labels));
-    }
-    const labelsOfNamespace = (namespace: string) => ({ ...(namespaceLabels.get(namespace) ?? {}), "kubernetes.io/metadata.name": namespace });
-    const context: EngineContext = { namespaceLabels: labelsOfNamespace, owns: (type) => networkPolicyTypes.has(type) };
-    // A namespace unknown in this preview reads as cluster-wide: the policy may apply anywhere.
-    const namespaceOfPolicy = (r: PolicyResource) => (clusterScoped.has(r.type) || unknownPaths(r.props).some((p) => p === "" || p === "metadata" || p === "metadata.namespace") ? undefined : namespaceOf(r.props));
-    const set = collectLayers(
-        resources,
-        [networkPolicyLayers, ciliumLayers, (r) => calicoLayers(r, labelsOfNamespace), adminNetworkPolicyLayers],
-        context,
-        namespaceOfPolicy,
-    );
-    const applies = (namespace: string) => (policyNamespace: string | undefined) => policyNamespace === undefined || policyNamespace === namespace;
-    const present = resources.filter((r) => networkPolicyTypes.has(r.type)).map(namespaceOfPolicy);
+    const namespaces = new Namespaces(resources);
+    const context: EngineContext = {
+        owns: (type) => networkPolicyTypes.has(type),
+        namespaceOf: (r) => (clusterScoped.has(r.type) ? undefined : namespaces.of(r)),
+        earliestStage,
+    };
+    const set = collectLayers(resources, [networkPolicyLayers, ciliumLayers, calicoLayers, adminNetworkPolicyLayers], context);
+    const applies = (link: NamespaceLink) => (policyNamespace: NamespaceLink | undefined) => policyNamespace === undefined || policyNamespace.key === link.key;
+    const present = resources.filter((r) => networkPolicyTypes.has(r.type)).map((r) => {
+        try {
+            return context.namespaceOf(r);
+        } catch (e) {
+            if (!(e instanceof SiblingUnknown)) throw e;
+            return undefined; // may be in any namespace
+        }
+    });
+    // A Namespace whose name is not known yet, with policies of its own, may be a namespace known by name.
+    const withPolicies = new Set(present.map((l) => l?.key));
+    const unnamedWithPolicies = (link: NamespaceLink): UnknownPolicy[] =>
+        namespaces
+            .couldBe(link)
+            .filter((ns) => withPolicies.has(namespaces.keyOfNamespace(ns)))
+            .map((ns) => ({ unknown: new SiblingUnknown(ns, "metadata.name"), stage: "admin", onlyAllows: false }));
     return {
         ...set,
-        identity: (w) => ({ namespace: w.namespace, labels: w.labels, namespaceLabels: labelsOfNamespace(w.namespace), serviceAccount: w.serviceAccount }),
-        unknownFor: (namespace) => set.unknown.filter((u) => applies(namespace)(u.namespace)),
-        ignoredNote: (namespace) => {
-            const notes = set.ignored.filter((i) => applies(namespace)(i.namespace)).map((i) => `${i.label} is ignored: its ${i.problem}`);
+        namespaces,
+        identity: (w) => podIdentity(w),
+        unknownFor: (link) => [...set.unknown.filter((u) => applies(link)(u.namespace)), ...unnamedWithPolicies(link)],
+        ignoredNote: (link) => {
+            const notes = set.ignored.filter((i) => applies(link)(i.namespace)).map((i) => `${i.label} is ignored: its ${i.problem}`);
             return notes.length > 0 ? ` (${notes.join("; ")})` : "";
         },
-        anyPolicyFor: (namespace) => present.some(applies(namespace)),
+        anyPolicyFor: (link) => present.some(applies(link)),
     };
+}
+
+/** What the policies see of a workload's pods; the namespace's name and labels are read from its Namespace when needed. */
+function podIdentity(w: WorkloadModel): PodIdentity {
+    const link = w.namespace;
+    const name = (): string => {
+        if (link.name !== undefined) return link.name;
+        throw new SiblingUnknown(link.namespace!, "metadata.name");
+    };
+    return {
+        namespace: link,
+        labels: w.labels,
+        get namespaceName() {
+            return name();
+        },
+        get namespaceLabels() {
+            const ns = link.namespace;
+            const labels = ns ? readSibling(ns, () => labelsOf(asDict(asDict(ns.props)?.metadata)?.labels)) : {};
+            return lazyLabels(labels, { "kubernetes.io/metadata.name": name });
+        },
+        get serviceAccount() {
+            if (w.serviceAccount instanceof SiblingUnknown) throw w.serviceAccount;
+            return w.serviceAccount;
+        },
+    };
+}
+
+/** AdminNetworkPolicies cannot put pods in default deny for ingress (see ./admin-network-policy): an unknown one does not matter there. */
+export function mayIsolateIngress(u: UnknownPolicy): boolean {
+    return !kubernetes.adminNetworkPolicy.has(u.unknown.resource.type) && !kubernetes.baselineAdminNetworkPolicy.has(u.unknown.resource.type);
+}
+
+/** Defers for the unknown policies, each naming its resource and field. */
+export function deferFor<C>(ctx: StackCheckContext<C>, unknown: readonly UnknownPolicy[]): void {
+    for (const u of unknown) ctx.defer(u.unknown.resource, u.unknown.field, u.unknown.why);
 }
 
 /** Groups items by a key, keeping first-seen order. */

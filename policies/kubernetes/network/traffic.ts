@@ -3,20 +3,51 @@
 // serves Kubernetes NetworkPolicies, Cilium, Calico and the AdminNetworkPolicy API.
 import type { PolicyResource } from "@pulumi/policy";
 import { cidrContainsAddress, parseCidr } from "../../core/cidr";
-import { namespaceOf } from "../../core/kubernetes-objects";
 import type { TypeSet } from "../../core/types";
-import { firstUnknownPath } from "../../core/unknowns";
+import { unknownPaths } from "../../core/unknowns";
 import { asDict, asNumber, asString, type Dict, wrongType } from "../../core/values";
+import { knownName, type NamespaceLink, outputsUnknown, SiblingUnknown, unknownOutputs } from "../links";
 
 export type Direction = "Ingress" | "Egress";
 export type Action = "Allow" | "Deny" | "Pass";
 
-/** What a policy sees of a pod: its namespace, labels, its namespace's labels and its service account. */
+/**
+ * What a policy sees of a pod: its namespace, labels, its namespace's name and labels and its service
+ * account. The last three are read when a selector needs them, and throw `SiblingUnknown` when unknown in
+ * this preview.
+ */
 export interface PodIdentity {
-    namespace: string;
+    namespace: NamespaceLink;
     labels: Record<string, string>;
-    namespaceLabels: Record<string, string>;
-    serviceAccount: string;
+    readonly namespaceName: string;
+    readonly namespaceLabels: Record<string, string>;
+    readonly serviceAccount: string;
+}
+
+/** Label values, or readers for values that may be unknown in this preview. */
+export type LabelSource = Readonly<Record<string, string | (() => string)>>;
+
+/**
+ * Labels whose values are read only when a selector asks for one: a namespace's name or a service account
+ * may be unknown in this preview, and then throws `SiblingUnknown` only for a selector that needs it.
+ * Lazy values of a source stay lazy; later sources win.
+ */
+export function lazyLabels(...sources: LabelSource[]): Record<string, string> {
+    const labels: Record<string, string> = {};
+    for (const source of sources) {
+        for (const key of Object.keys(source)) {
+            const own = Object.getOwnPropertyDescriptor(source, key)!;
+            const value: unknown = own.get ?? own.value;
+            const read = typeof value === "function" ? (value as () => string) : () => value as string;
+            Object.defineProperty(labels, key, { get: read, enumerable: true, configurable: true });
+        }
+    }
+    return labels;
+}
+
+/** True when a policy of the namespace (undefined: cluster-wide) may apply to the pod's namespace. */
+export function inNamespace(policyNamespace: NamespaceLink | undefined, pod: PodIdentity): boolean {
+    return policyNamespace === undefined || policyNamespace.key === pod.namespace.key;
 }
 
 /** One rule of a policy, for one direction. */
@@ -56,18 +87,22 @@ export interface PolicyLayer {
     rules: Readonly<Record<Direction, readonly TrafficRule[]>>;
 }
 
-/** A policy whose fields are unknown in this preview: every pod it might select is judged at up. */
+/** A policy with a field unknown in this preview: the verdicts it might change are judged at up. */
 export interface UnknownPolicy {
-    resource: PolicyResource;
-    field: string;
-    /** The namespace it applies in; undefined for cluster-wide or unknown. */
-    namespace?: string;
+    /** The unknown field, and the resource that holds it (the policy, or the Namespace it may be in). */
+    unknown: SiblingUnknown;
+    /** The namespace it applies in; undefined for cluster-wide or not known yet. */
+    namespace?: NamespaceLink;
+    /** The earliest stage its kind acts in. */
+    stage: Stage;
+    /** True for a kind that only adds Allow rules in that stage (Kubernetes NetworkPolicies). */
+    onlyAllows: boolean;
 }
 
 /** A policy that is ignored because a field has the wrong type (the API server would reject it). */
 export interface IgnoredPolicy {
     label: string;
-    namespace?: string;
+    namespace?: NamespaceLink;
     problem: string;
 }
 
@@ -129,19 +164,31 @@ export function cidrReaches(where: string, cidrText: unknown, except: readonly u
 
 export type Engine = (resource: PolicyResource, context: EngineContext) => PolicyLayer[] | IgnoredPolicy | undefined;
 
-/** Builds a layer set, turning a policy with unknown fields into an UnknownPolicy instead of reading them. */
-export function collectLayers(
-    resources: readonly PolicyResource[],
-    engines: readonly Engine[],
-    context: EngineContext,
-    namespaceOfPolicy: (resource: PolicyResource) => string | undefined,
-): PolicySet {
+/**
+ * Builds a layer set, turning a policy with unknown fields into an UnknownPolicy instead of reading them;
+ * one whose namespace is not known yet may apply in any namespace.
+ */
+export function collectLayers(resources: readonly PolicyResource[], engines: readonly Engine[], context: EngineContext): PolicySet {
     const set: PolicySet = { layers: [], unknown: [], ignored: [] };
     for (const resource of resources) {
         if (!context.owns(resource.type)) continue;
-        const field = firstUnknownPath(resource.props);
+        const unknownPolicy = (unknown: SiblingUnknown, namespace?: NamespaceLink) => set.unknown.push({ unknown, namespace, ...context.earliestStage(resource.type) });
+        if (outputsUnknown(resource)) {
+            unknownPolicy(unknownOutputs(resource));
+            continue;
+        }
+        let namespace: NamespaceLink | undefined;
+        try {
+            namespace = context.namespaceOf(resource);
+        } catch (e) {
+            if (!(e instanceof SiblingUnknown)) throw e;
+            unknownPolicy(e);
+            continue;
+        }
+        // Engines read the policy's spec; its metadata gives only the namespace (linked above) and the name.
+        const field = unknownPaths(resource.props).find((p) => p !== "metadata.name" && p !== "metadata.namespace" && !p.startsWith("metadata.labels") && !p.startsWith("metadata.annotations"));
         if (field !== undefined) {
-            set.unknown.push({ resource, field, namespace: namespaceOfPolicy(resource) });
+            unknownPolicy(new SiblingUnknown(resource, field), namespace);
             continue;
         }
         for (const engine of engines) {
@@ -157,10 +204,12 @@ export function collectLayers(
 
 /** What engines need from the stack. */
 export interface EngineContext {
-    /** The labels of a namespace: its Namespace object's labels (when in the stack) plus kubernetes.io/metadata.name. */
-    namespaceLabels(namespace: string): Record<string, string>;
     /** True for a type token one of the engines reads. */
     owns(type: string): boolean;
+    /** Where a namespaced policy lives (undefined for a cluster-wide kind); throws `SiblingUnknown` when not known yet. */
+    namespaceOf(resource: PolicyResource): NamespaceLink | undefined;
+    /** The earliest stage a policy kind acts in, and whether it only adds Allow rules there. */
+    earliestStage(type: string): { stage: Stage; onlyAllows: boolean };
 }
 
 /** A rule that reached the metadata address, with the policy that holds it. */
@@ -170,10 +219,26 @@ export interface RuleHit {
     how: string;
 }
 
+/** Where the verdict was decided: the stage of the rule (or default deny) that decided it; none when unrestricted. */
 export type EgressVerdict =
-    | { kind: "blocked" }
-    | { kind: "allowed"; hits: RuleHit[] }
+    | { kind: "blocked"; stage: Stage }
+    | { kind: "allowed"; stage: Stage; hits: RuleHit[] }
     | { kind: "unrestricted" };
+
+const stageOrder: readonly Stage[] = ["admin", "deny", "tier", "default", "baseline"];
+
+/**
+ * True when a policy unknown in this preview, of a kind that acts from `stage` on, might change the
+ * verdict: it acts before the stage that decided it, or in that stage and could add a rule that wins
+ * there (Kubernetes NetworkPolicies only add Allow rules, which cannot undo an allow).
+ */
+export function mayChange(unknown: Pick<UnknownPolicy, "stage" | "onlyAllows">, verdict: EgressVerdict): boolean {
+    if (verdict.kind === "unrestricted") return true;
+    const at = stageOrder.indexOf(unknown.stage);
+    const decided = stageOrder.indexOf(verdict.stage);
+    if (at !== decided) return at < decided;
+    return !(verdict.kind === "allowed" && unknown.onlyAllows);
+}
 
 const byOrder = (a: PolicyLayer, b: PolicyLayer) => a.order - b.order || a.name.localeCompare(b.name);
 
@@ -204,28 +269,28 @@ export function egressVerdict(pod: PodIdentity, layers: readonly PolicyLayer[], 
     const stage = (s: Stage) => selecting.filter((l) => l.stage === s).sort(byOrder);
 
     const admin = decide(stage("admin"), pod, address);
-    if (admin.action === "Allow") return { kind: "allowed", hits: admin.hits };
-    if (admin.action === "Deny") return { kind: "blocked" };
+    if (admin.action === "Allow") return { kind: "allowed", stage: "admin", hits: admin.hits };
+    if (admin.action === "Deny") return { kind: "blocked", stage: "admin" };
 
-    if (decide(stage("deny"), pod, address).action === "Deny") return { kind: "blocked" };
+    if (decide(stage("deny"), pod, address).action === "Deny") return { kind: "blocked", stage: "deny" };
 
     const tiers = stage("tier");
     for (const tier of [...new Set(tiers.map((l) => l.tier ?? ""))].sort()) {
         const inTier = tiers.filter((l) => (l.tier ?? "") === tier && l.isolates.has("Egress"));
         if (inTier.length === 0) continue;
         const r = decide(inTier, pod, address);
-        if (r.action === "Allow") return { kind: "allowed", hits: r.hits };
-        if (r.action !== "Pass") return { kind: "blocked" }; // Deny, or the end-of-tier deny
+        if (r.action === "Allow") return { kind: "allowed", stage: "tier", hits: r.hits };
+        if (r.action !== "Pass") return { kind: "blocked", stage: "tier" }; // Deny, or the end-of-tier deny
     }
 
     const defaults = stage("default");
     if (defaults.some((l) => l.isolates.has("Egress"))) {
         const r = decide(defaults, pod, address);
-        if (r.action === "Allow") return { kind: "allowed", hits: r.hits };
-        if (r.action !== "Pass") return { kind: "blocked" };
+        if (r.action === "Allow") return { kind: "allowed", stage: "default", hits: r.hits };
+        if (r.action !== "Pass") return { kind: "blocked", stage: "default" };
     }
 
-    return decide(stage("baseline"), pod, address).action === "Deny" ? { kind: "blocked" } : { kind: "unrestricted" };
+    return decide(stage("baseline"), pod, address).action === "Deny" ? { kind: "blocked", stage: "baseline" } : { kind: "unrestricted" };
 }
 
 /** The policies that put the pod in default deny for ingress (AdminNetworkPolicies cannot: see ./admin-network-policy). */
@@ -233,15 +298,15 @@ export function ingressIsolators(pod: PodIdentity, layers: readonly PolicyLayer[
     return layers.filter((l) => (l.stage === "tier" || l.stage === "default") && l.isolates.has("Ingress") && l.selects(pod));
 }
 
-/** `"shop/web"` or `"web"` for a cluster-scoped object. */
-export function qualifiedName(namespace: string | undefined, name: string): string {
-    return namespace ? `${namespace}/${name}` : name;
+/** `"shop/web"`, or `"web"` for a cluster-scoped object or one whose namespace's name is not known yet. */
+export function qualifiedName(namespace: NamespaceLink | undefined, name: string): string {
+    return namespace?.name !== undefined ? `${namespace.name}/${name}` : name;
 }
 
 /** A policy object of one engine: its props, namespace (none when cluster-wide), name and label for messages. */
 export interface PolicyObject {
     props: Dict | undefined;
-    namespace?: string;
+    namespace?: NamespaceLink;
     name: string;
     label: string;
     /** An IgnoredPolicy for a field of the wrong type. */
@@ -249,12 +314,17 @@ export interface PolicyObject {
 }
 
 /** Reads the identity of a namespaced or cluster-wide policy kind; undefined for other types. */
-export function policyObject(resource: PolicyResource, namespaced: [TypeSet, string] | undefined, clusterwide: [TypeSet, string] | undefined): PolicyObject | undefined {
+export function policyObject(
+    resource: PolicyResource,
+    context: EngineContext,
+    namespaced: [TypeSet, string] | undefined,
+    clusterwide: [TypeSet, string] | undefined,
+): PolicyObject | undefined {
     const scope = namespaced?.[0].has(resource.type) ? namespaced : clusterwide?.[0].has(resource.type) ? clusterwide : undefined;
     if (!scope) return undefined;
     const props = asDict(resource.props);
-    const namespace = scope === namespaced ? namespaceOf(resource.props) : undefined;
-    const name = asString(asDict(props?.metadata)?.name) ?? resource.name;
+    const namespace = scope === namespaced ? context.namespaceOf(resource) : undefined;
+    const name = knownName(resource) ?? resource.name;
     const label = `${scope[1]} "${qualifiedName(namespace, name)}"`;
     return { props, namespace, name, label, ignored: (path, expected, value) => ({ label, namespace, problem: `${path} ${wrongType(expected, value)}` }) };
 }

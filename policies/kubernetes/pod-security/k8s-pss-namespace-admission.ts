@@ -1,4 +1,6 @@
-import { anyOf, asDict, asString, kubernetes, namespaceOf, podSecurityStandards, stackPolicy } from "../../core";
+import type { PolicyResource } from "@pulumi/policy";
+import { anyOf, asDict, isUnknown, kubernetes, peek, podSecurityStandards, show, type StackCheckContext, stackPolicy } from "../../core";
+import { judgeWithSiblings, Namespaces, outputsUnknown, SiblingUnknown, unknownOutputs } from "../links";
 import { podSecurityChecks } from "./checks";
 import { formatVersion, type Level, parsePodSecurityConfig, parseVersion, podSecurityConfigSchema, type PodSecurityConfig, podViewOf, type PolicyVersion } from "./pss";
 
@@ -37,48 +39,71 @@ export const k8sPssNamespaceAdmission = stackPolicy<PodSecurityConfig>({
     },
     parseConfig: parsePodSecurityConfig("k8s-pss-namespace-admission"),
     validateStack: (ctx) => {
-        const enforced = new Map<string, { level: Level; version: PolicyVersion }>();
-        for (const ns of ctx.ofType(kubernetes.namespace)) {
-            const metadata = asDict(asDict(ns.props)?.metadata);
-            const name = asString(metadata?.name);
-            const labels = asDict(metadata?.labels);
-            if (!name || !labels || !(enforceLabel in labels)) continue;
-            const rawLevel = labels[enforceLabel];
-            if (rawLevel === "privileged") continue;
-            let level: Level;
-            if (rawLevel === "baseline" || rawLevel === "restricted") {
-                level = rawLevel;
-            } else {
-                level = "restricted";
-                ctx.violation(ns, `metadata.labels["${enforceLabel}"]`,
-                    `is ${JSON.stringify(rawLevel)}, not "privileged", "baseline" or "restricted"; admission then enforces restricted`,
-                    "set the label to privileged, baseline or restricted");
-            }
-            let version: PolicyVersion = ctx.config.version;
-            if (enforceVersionLabel in labels) {
-                const raw = labels[enforceVersionLabel];
-                const parsed = parseVersion(raw);
-                if (parsed === undefined) {
-                    version = "latest";
-                    ctx.violation(ns, `metadata.labels["${enforceVersionLabel}"]`,
-                        `is ${JSON.stringify(raw)}, not "latest" or "v1.N"; admission then enforces latest`, 'set it to "latest" or e.g. "v1.30"');
-                } else {
-                    version = parsed;
-                }
-            }
-            enforced.set(name, { level, version });
+        const namespaces = new Namespaces(ctx.resources);
+        // Each labelled Namespace is judged on its own: an unknown label defers only the pods in it.
+        const enforced = new Map<string, Enforcement | SiblingUnknown>();
+        for (const ns of namespaces.all) {
+            ctx.judge(ns, () => {
+                const enforcement = enforcementOf(ns, ctx);
+                if (enforcement) enforced.set(namespaces.keyOfNamespace(ns), enforcement);
+            });
         }
         if (enforced.size === 0) return;
         for (const workload of ctx.ofType(kubernetes.workloads)) {
-            const namespace = namespaceOf(workload.props);
-            const policy = enforced.get(namespace);
-            if (!policy) continue;
-            const pod = podViewOf(workload.type, workload.props);
-            if (!pod) continue;
-            const where = `namespace "${namespace}" enforces ${policy.level}:${formatVersion(policy.version)}`;
-            for (const { check, findings } of podSecurityChecks.evaluate(policy.level, policy.version, pod)) {
-                for (const f of findings) ctx.violation(workload, f.path, `${f.problem} [${check.title}; ${where}]`, f.fix);
-            }
+            judgeWithSiblings(ctx, workload, () => {
+                const link = namespaces.of(workload);
+                const policy = enforced.get(link.key);
+                if (policy instanceof SiblingUnknown) throw policy;
+                if (!policy) {
+                    // A labelled Namespace whose name is not known yet may be this very namespace.
+                    const unnamed = namespaces.couldBe(link).find((ns) => enforced.has(namespaces.keyOfNamespace(ns)));
+                    if (unnamed) throw new SiblingUnknown(unnamed, "metadata.name");
+                    return;
+                }
+                const pod = podViewOf(workload.type, workload.props);
+                if (!pod) return;
+                const where = `${namespaces.describe(link)} enforces ${policy.level}:${formatVersion(policy.version)}`;
+                for (const { check, findings } of podSecurityChecks.evaluate(policy.level, policy.version, pod)) {
+                    for (const f of findings) ctx.violation(workload, f.path, `${f.problem} [${check.title}; ${where}]`, f.fix);
+                }
+                for (const field of pod.verdict.fields) ctx.defer(workload, field);
+            });
         }
     },
 });
+
+interface Enforcement {
+    level: Level;
+    version: PolicyVersion;
+}
+
+/**
+ * The level and version a Namespace's labels make admission enforce, or undefined when it enforces
+ * nothing (no label, or privileged). Invalid labels resolve like PSA and are reported on the Namespace.
+ * An enforce label (or enforce-version) unknown in this preview leaves the pods in it undecided.
+ */
+function enforcementOf(ns: PolicyResource, ctx: StackCheckContext<PodSecurityConfig>): Enforcement | SiblingUnknown | undefined {
+    if (outputsUnknown(ns)) return unknownOutputs(ns);
+    const labels = asDict(asDict(asDict(ns.props)?.metadata)?.labels);
+    if (!labels) return undefined;
+    const rawLevel = peek(labels, enforceLabel);
+    if (isUnknown(rawLevel)) return new SiblingUnknown(ns, `metadata.labels["${enforceLabel}"]`);
+    if (rawLevel === undefined || rawLevel === "privileged") return undefined;
+    let level: Level;
+    if (rawLevel === "baseline" || rawLevel === "restricted") {
+        level = rawLevel;
+    } else {
+        level = "restricted";
+        ctx.violation(ns, `metadata.labels["${enforceLabel}"]`,
+            `is ${show(rawLevel)}, not "privileged", "baseline" or "restricted"; admission then enforces restricted`,
+            "set the label to privileged, baseline or restricted");
+    }
+    const rawVersion = peek(labels, enforceVersionLabel);
+    if (isUnknown(rawVersion)) return new SiblingUnknown(ns, `metadata.labels["${enforceVersionLabel}"]`);
+    if (rawVersion === undefined) return { level, version: ctx.config.version };
+    const parsed = parseVersion(rawVersion);
+    if (parsed !== undefined) return { level, version: parsed };
+    ctx.violation(ns, `metadata.labels["${enforceVersionLabel}"]`,
+        `is ${show(rawVersion)}, not "latest" or "v1.N"; admission then enforces latest`, 'set it to "latest" or e.g. "v1.30"');
+    return { level, version: "latest" };
+}

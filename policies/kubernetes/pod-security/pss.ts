@@ -19,6 +19,7 @@ import {
     containersOf,
     type Dict,
     kubernetes,
+    PartialVerdict,
     PolicyConfigError,
     podSpecOf,
     type PodSpecLocation,
@@ -37,19 +38,26 @@ export interface Finding {
     fix: string;
 }
 
-/** One pod as the checks see it. */
+/**
+ * One pod as the checks see it. Fields read lazily through the SDK's proxy: in a preview a check part
+ * that reads an unknown value is deferred on its own (see `part`), and the fields it could not judge
+ * are collected in `verdict`.
+ */
 export interface PodView {
     kind: string;
     isPatch: boolean;
     /** Dotted path of the pod spec, e.g. "spec.template.spec". */
     path: string;
     spec: Dict;
-    /** spec.securityContext, when it is an object. */
-    securityContext: Dict | undefined;
+    /** spec.securityContext, when it is an object (throws the SDK's error when it is unknown). */
+    readonly securityContext: Dict | undefined;
     containers: ContainerRef[];
-    annotations: Dict | undefined;
+    /** The pod's metadata.annotations, when an object (throws the SDK's error when unknown). */
+    readonly annotations: Dict | undefined;
     /** Dotted path of the pod's metadata.annotations. */
     annotationsPath: string;
+    /** What this evaluation could not judge, by field. */
+    verdict: PartialVerdict;
 }
 
 export type CheckFn = (pod: PodView) => Finding[];
@@ -147,25 +155,50 @@ export function podViewOf(type: string, props: unknown): PodView | undefined {
     const loc: PodSpecLocation | undefined = podSpecOf(type, props);
     if (!loc) return undefined;
     const spec = loc.spec as Dict;
-    const metadataPath = loc.path === "spec" ? "metadata" : `${loc.path.slice(0, -".spec".length)}.metadata`;
     return {
         kind: loc.kind,
         isPatch: loc.isPatch,
         path: loc.path,
         spec,
-        securityContext: asDict(spec.securityContext),
+        get securityContext() {
+            return asDict(spec.securityContext);
+        },
         containers: containersOf(loc),
-        annotations: asDict(asDict(loc.podMetadata)?.annotations),
-        annotationsPath: `${metadataPath}.annotations`,
+        get annotations() {
+            return asDict(asDict(loc.podMetadata)?.annotations);
+        },
+        annotationsPath: `${loc.metadataPath}.annotations`,
+        verdict: new PartialVerdict(),
+    };
+}
+
+/** Runs one independent part of a check: a value unknown in this preview defers only this part. */
+export function part(pod: PodView, run: () => Finding[]): Finding[] {
+    return pod.verdict.part([], run);
+}
+
+/**
+ * Wraps a check with a PSA exemption (Windows pods, user namespaces). The exemption is read only when
+ * the check found something: when it is unknown, what the check found (or could not judge) is deferred
+ * as depending on it, never reported.
+ */
+export function exemptWhen(isExempt: (pod: PodView) => boolean, check: CheckFn): CheckFn {
+    return (pod) => {
+        const probe = new PartialVerdict();
+        const exempt = probe.part<boolean | undefined>(undefined, () => isExempt(pod));
+        if (exempt === true) return [];
+        if (exempt === false) return check(pod);
+        const mark = pod.verdict.fields.length;
+        const findings = check(pod);
+        if (findings.length > 0 || pod.verdict.fields.length > mark) {
+            pod.verdict.fields.splice(mark);
+            for (const field of probe.fields) pod.verdict.defer(field);
+        }
+        return [];
     };
 }
 
 // ---- helpers the checks share ----
-
-/** A container's securityContext, when it is an object. */
-export function containerSecurityContext(c: ContainerRef): Dict | undefined {
-    return asDict(c.container.securityContext);
-}
 
 /** `"a", "b"` for messages. */
 export function quoteList(values: readonly string[]): string {
@@ -235,6 +268,7 @@ export function checkPolicyParts(registry: CheckRegistry, checkId: string, polic
             const pod = podViewOf(ctx.type, props);
             if (!pod) return;
             for (const f of revision.check(pod)) ctx.violation(f.path, f.problem, f.fix);
+            for (const field of pod.verdict.fields) ctx.defer(field);
         },
     };
 }

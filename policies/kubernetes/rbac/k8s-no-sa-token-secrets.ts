@@ -1,4 +1,4 @@
-import { asDict, asString, kubernetes, resourcePolicy } from "../../core";
+import { asDict, asString, kubernetes, peek, resourcePolicy } from "../../core";
 
 const tokenType = "kubernetes.io/service-account-token";
 
@@ -17,8 +17,8 @@ export const k8sNoSaTokenSecrets = resourcePolicy<unknown>({
     validate: (props, ctx) => {
         const dict = asDict(props) ?? {};
         if (asString(dict.type) !== tokenType) return;
-        const annotations = asDict(asDict(dict.metadata)?.annotations);
-        const account = asString(annotations?.["kubernetes.io/service-account.name"]);
+        // For the message only: never deferred on.
+        const account = asString(peek(peek(peek(dict, "metadata"), "annotations"), "kubernetes.io/service-account.name"));
         ctx.violation(
             "type",
             `is "${tokenType}", a long-lived token${account ? ` for ServiceAccount "${account}"` : ""} that never expires`,

@@ -1,5 +1,5 @@
 import { anyOf, asStrings, kubernetes, resourcePolicy } from "../../core";
-import { bindingScope, readBinding, roleRefLabel } from "./rbac-bindings";
+import { bindingScope, knownRoleRef, knownSubject, readBinding, roleRefLabel } from "./rbac-bindings";
 
 /** Identities every request (or every unauthenticated request) carries. */
 const publicSubjects: Record<string, string> = {
@@ -41,9 +41,14 @@ export const k8sRbacNoAnonymousBinding = resourcePolicy<unknown, Config>({
     validate: (props, ctx) => {
         const binding = readBinding(ctx.type, props);
         for (const subject of binding.subjects) {
-            if (subject.kind !== "User" && subject.kind !== "Group") continue;
+            if (!knownSubject(subject, ctx, ["kind"]) || (subject.kind !== "User" && subject.kind !== "Group")) continue;
+            if (!knownSubject(subject, ctx, ["name"])) continue;
             const who = subject.name !== undefined ? publicSubjects[subject.name] : undefined;
             if (!who) continue;
+            // Only the system:authenticated exception depends on which role is bound.
+            if (subject.name === "system:authenticated" && ctx.config.allowedAuthenticatedRoles.length > 0) {
+                if (!knownRoleRef(binding, ctx, "kind") || !knownRoleRef(binding, ctx, "name")) continue;
+            }
             const allowed =
                 subject.name === "system:authenticated" &&
                 binding.roleRef.kind === "ClusterRole" &&

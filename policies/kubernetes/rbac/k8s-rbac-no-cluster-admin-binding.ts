@@ -1,10 +1,13 @@
-import { anyOf, asStrings, cisKubernetes, kubernetes, resourcePolicy } from "../../core";
-import { allowedSubjectsSchema, bindingScope, readBinding, roleRefLabel, subjectMatcher, type Subject } from "./rbac-bindings";
+import { anyOf, asStrings, cisKubernetes, kubernetes, resourcePolicy, unknownFieldError } from "../../core";
+import { computedFrom, judgeWithSiblings, knownName, leftToStack, SiblingUnknown } from "../links";
+import { allowedSubjectsSchema, type Binding, type BindingJudge, bindingScope, knownRoleRef, knownSubject, readBinding, roleRefLabel, stackJudge, subjectMatcher, type Subject } from "./rbac-bindings";
 
 const name = "k8s-rbac-no-cluster-admin-binding";
 
 interface Config {
     allowedSubjects: (subject: Subject) => boolean;
+    /** True when allowedSubjects lists anyone: only then does who a subject is matter. */
+    anyAllowed: boolean;
     adminRoles: string[];
 }
 
@@ -33,20 +36,48 @@ export const k8sRbacNoClusterAdminBinding = resourcePolicy<unknown, Config>({
     },
     parseConfig: (raw) => ({
         allowedSubjects: subjectMatcher(name, "allowedSubjects", raw.allowedSubjects),
+        anyAllowed: asStrings(raw.allowedSubjects).length > 0,
         adminRoles: asStrings(raw.adminRoles),
     }),
     appliesTo: anyOf(kubernetes.clusterRoleBinding, kubernetes.roleBinding),
     validate: (props, ctx) => {
         const binding = readBinding(ctx.type, props);
         const { kind, name: roleName } = binding.roleRef;
-        if (kind !== "ClusterRole" || roleName === undefined || !ctx.config.adminRoles.includes(roleName)) return;
-        for (const subject of binding.subjects) {
-            if (ctx.config.allowedSubjects(subject)) continue;
-            ctx.violation(
-                subject.path,
-                `binds ${subject.label} to ${roleRefLabel(binding.roleRef)}, full control ${bindingScope(binding)}`,
-                "bind a least-privilege role instead, or add the subject to allowedSubjects if it is a reviewed break-glass identity",
-            );
+        // A Role is never cluster-admin, whatever its (possibly unknown) name.
+        if (!knownRoleRef(binding, ctx, "kind") || kind !== "ClusterRole") return;
+        // A ClusterRole name computed from a ClusterRole of the stack is judged with it, at AnalyzeStack.
+        if (binding.roleRef.unknown?.name) return;
+        if (roleName !== undefined && ctx.config.adminRoles.includes(roleName)) judgeSubjects(binding, ctx.config, ctx);
+    },
+    validateStack: (ctx) => {
+        for (const resource of ctx.ofType(anyOf(kubernetes.clusterRoleBinding, kubernetes.roleBinding))) {
+            if (!leftToStack(resource, "roleRef", kubernetes.clusterRole)) continue;
+            judgeWithSiblings(ctx, resource, () => {
+                const binding = readBinding(resource.type, resource.props);
+                if (binding.roleRef.kind !== "ClusterRole" || !binding.roleRef.unknown?.name) return;
+                const role = computedFrom(resource, "roleRef", kubernetes.clusterRole);
+                if (!role) throw unknownFieldError(binding.roleRef.unknown.name);
+                const name = knownName(role);
+                if (name === undefined) throw new SiblingUnknown(role, "metadata.name");
+                if (ctx.config.adminRoles.includes(name)) judgeSubjects({ ...binding, roleRef: { kind: "ClusterRole", name } }, ctx.config, stackJudge(ctx, resource));
+            });
         }
     },
 });
+
+/** Reports every subject a binding to an admin role gives full control to. */
+function judgeSubjects(binding: Binding, config: Config, judge: BindingJudge): void {
+    for (const subject of binding.subjects) {
+        // With no allow-list every subject of the binding is one too many, whoever it is; a list that is
+        // unknown as a whole may be empty.
+        if (subject.index < 0 || config.anyAllowed) {
+            if (!knownSubject(subject, judge, ["kind", "name", "namespace"])) continue;
+            if (config.allowedSubjects(subject)) continue;
+        }
+        judge.violation(
+            subject.path,
+            `binds ${subject.label} to ${roleRefLabel(binding.roleRef)}, full control ${bindingScope(binding)}`,
+            "bind a least-privilege role instead, or add the subject to allowedSubjects if it is a reviewed break-glass identity",
+        );
+    }
+}

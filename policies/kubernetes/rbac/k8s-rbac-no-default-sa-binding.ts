@@ -1,5 +1,6 @@
-import { anyOf, asStrings, cisKubernetes, kubernetes, resourcePolicy } from "../../core";
-import { bindingScope, readBinding, roleRefLabel } from "./rbac-bindings";
+import { anyOf, asStrings, cisKubernetes, dependencyTargets, kubernetes, resourcePolicy, unknownFieldError } from "../../core";
+import { judgeWithSiblings, knownName, leftToStack, SiblingUnknown } from "../links";
+import { type Binding, type BindingJudge, bindingScope, knownRoleRef, knownSubject, readBinding, roleRefLabel, stackJudge } from "./rbac-bindings";
 
 interface Config {
     allowedRoles: string[];
@@ -29,16 +30,40 @@ export const k8sRbacNoDefaultSaBinding = resourcePolicy<unknown, Config>({
     },
     parseConfig: (raw) => ({ allowedRoles: asStrings(raw.allowedRoles) }),
     appliesTo: anyOf(kubernetes.clusterRoleBinding, kubernetes.roleBinding),
-    validate: (props, ctx) => {
-        const binding = readBinding(ctx.type, props);
-        if (binding.roleRef.name !== undefined && ctx.config.allowedRoles.includes(binding.roleRef.name)) return;
-        for (const subject of binding.subjects) {
-            if (subject.kind !== "ServiceAccount" || subject.name !== "default") continue;
-            ctx.violation(
-                subject.path,
-                `grants ${roleRefLabel(binding.roleRef)} ${bindingScope(binding)} to ${subject.label}, which every pod in that namespace without a serviceAccountName runs as`,
-                "bind the role to a dedicated ServiceAccount instead",
-            );
+    validate: (props, ctx) => judgeDefaultAccounts(readBinding(ctx.type, props), ctx.config, ctx),
+    // In a preview a subject's name may be `sa.metadata.name`: the ServiceAccount it was computed from decides.
+    validateStack: (ctx) => {
+        for (const resource of ctx.ofType(anyOf(kubernetes.clusterRoleBinding, kubernetes.roleBinding))) {
+            if (!leftToStack(resource, "subjects", kubernetes.serviceAccount)) continue;
+            judgeWithSiblings(ctx, resource, () => {
+                const binding = readBinding(resource.type, resource.props);
+                const computed = binding.subjects.filter((s) => s.kind === "ServiceAccount" && s.unknown.name && !s.unknown.kind);
+                if (computed.length === 0) return;
+                const sources = dependencyTargets(resource, "subjects", kubernetes.serviceAccount);
+                // Only one computed name and one ServiceAccount it can come from tell which is which.
+                if (computed.length !== 1 || sources.length !== 1) throw unknownFieldError(computed[0].unknown.name!);
+                const name = knownName(sources[0]);
+                if (name === undefined) throw new SiblingUnknown(sources[0], "metadata.name");
+                const resolved = { ...computed[0], name, unknown: {}, label: `ServiceAccount "${computed[0].namespace ? `${computed[0].namespace}/` : ""}${name}"` };
+                judgeDefaultAccounts({ ...binding, subjects: [resolved] }, ctx.config, stackJudge(ctx, resource));
+            });
         }
     },
 });
+
+/** Reports every subject that is a default ServiceAccount; a name computed from another resource is left to AnalyzeStack. */
+function judgeDefaultAccounts(binding: Binding, config: Config, judge: BindingJudge): void {
+    if (binding.roleRef.name !== undefined && config.allowedRoles.includes(binding.roleRef.name)) return;
+    for (const subject of binding.subjects) {
+        // Any namespace's default ServiceAccount counts: the subject's namespace only labels the message.
+        if (!knownSubject(subject, judge, ["kind"]) || subject.kind !== "ServiceAccount") continue;
+        if (subject.unknown.name && subject.index >= 0) continue;
+        if (!knownSubject(subject, judge, ["name"]) || subject.name !== "default") continue;
+        if (config.allowedRoles.length > 0 && !knownRoleRef(binding, judge, "name")) continue;
+        judge.violation(
+            subject.path,
+            `grants ${roleRefLabel(binding.roleRef)} ${bindingScope(binding)} to ${subject.label}, which every pod in that namespace without a serviceAccountName runs as`,
+            "bind the role to a dedicated ServiceAccount instead",
+        );
+    }
+}

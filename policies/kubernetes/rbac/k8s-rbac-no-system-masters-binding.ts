@@ -1,5 +1,5 @@
 import { anyOf, cisKubernetes, kubernetes, resourcePolicy } from "../../core";
-import { readBinding, roleRefLabel } from "./rbac-bindings";
+import { knownSubject, readBinding, roleRefLabel } from "./rbac-bindings";
 
 export const k8sRbacNoSystemMastersBinding = resourcePolicy<unknown>({
     name: "k8s-rbac-no-system-masters-binding",
@@ -17,7 +17,8 @@ export const k8sRbacNoSystemMastersBinding = resourcePolicy<unknown>({
     validate: (props, ctx) => {
         const binding = readBinding(ctx.type, props);
         for (const subject of binding.subjects) {
-            if (subject.kind !== "Group" || subject.name !== "system:masters") continue;
+            if (!knownSubject(subject, ctx, ["kind"]) || subject.kind !== "Group") continue;
+            if (!knownSubject(subject, ctx, ["name"]) || subject.name !== "system:masters") continue;
             ctx.violation(
                 subject.path,
                 `binds ${roleRefLabel(binding.roleRef)} to Group "system:masters", whose members bypass RBAC (any certificate with O=system:masters is cluster-admin and cannot be revoked)`,

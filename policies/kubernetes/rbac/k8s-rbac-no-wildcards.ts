@@ -21,7 +21,14 @@ export const k8sRbacNoWildcards = resourcePolicy<unknown>({
         const reported = new Set<string>();
         const note = aggregatedIntoNote(ctx.type, props);
         for (const ref of roleRules(ctx.type, props)) {
+            if (ref.unknownSelector) {
+                ctx.defer(ref.unknownSelector);
+                continue;
+            }
             const wild = fields.filter((f) => ref.rule[f].includes("*"));
+            // An unknown entry of these lists may be "*" itself.
+            const unknownList = ref.rule.unknown && fields.some((f) => ref.rule.unknown!.lists.has(f));
+            if (wild.length === 0 && unknownList && !reported.has(ref.path)) ctx.defer(ref.rule.unknown!.path);
             if (wild.length === 0 || reported.has(ref.path)) continue;
             reported.add(ref.path);
             if (ref.aggregates) {

@@ -1,4 +1,17 @@
-import { asDict, asString, cisKubernetes, kubernetes, podSpecOf, resourcePolicy } from "../../core";
+import { asString, cisKubernetes, isUnknown, kubernetes, peek, podSpecOf, type PodSpecLocation, resourcePolicy, unknownFieldError } from "../../core";
+import { computedFrom, judgeWithSiblings, knownName, leftToStack, SiblingUnknown } from "../links";
+
+const fix = "create a dedicated ServiceAccount for this workload and set serviceAccountName to it";
+
+/** The field that names the pods' ServiceAccount: serviceAccountName, or its deprecated alias serviceAccount. */
+function accountField(pod: PodSpecLocation): { field: string; value: unknown } {
+    // serviceAccount is the deprecated alias; serviceAccountName wins when both are set.
+    for (const field of ["serviceAccountName", "serviceAccount"]) {
+        const value = peek(pod.spec, field);
+        if (value !== undefined) return { field, value };
+    }
+    return { field: "serviceAccountName", value: undefined };
+}
 
 export const k8sWorkloadNoDefaultSa = resourcePolicy<unknown>({
     name: "k8s-workload-no-default-sa",
@@ -9,22 +22,40 @@ export const k8sWorkloadNoDefaultSa = resourcePolicy<unknown>({
     framework: cisKubernetes("5.1.5", "Ensure that default service accounts are not actively used"),
     remediationSteps:
         "Create a kubernetes.core.v1.ServiceAccount for the workload and set `serviceAccountName` in its pod spec " +
-        "(`spec.template.spec.serviceAccountName` for a Deployment). Permissions granted to `default` reach every pod of the namespace.",
+        "(`spec.template.spec.serviceAccountName` for a Deployment, e.g. `serviceAccountName: sa.metadata.name`). " +
+        "Permissions granted to `default` reach every pod of the namespace.",
     url: "https://kubernetes.io/docs/concepts/security/service-accounts/#default-service-accounts",
     appliesTo: kubernetes.workloads,
     validate: (props, ctx) => {
         const pod = podSpecOf(ctx.type, props);
         if (!pod) return;
-        const spec = asDict(pod.spec) ?? {};
-        // serviceAccount is the deprecated alias; serviceAccountName wins when both are set.
-        const field = spec.serviceAccountName !== undefined ? "serviceAccountName" : spec.serviceAccount !== undefined ? "serviceAccount" : undefined;
-        const account = field ? asString(spec[field]) : undefined;
+        const { field, value } = accountField(pod);
+        // Computed from another resource (usually the program's ServiceAccount): judged with it, at AnalyzeStack.
+        if (isUnknown(value)) return;
+        const account = asString(value);
         if (account !== undefined && account !== "" && account !== "default") return;
-        if (account === undefined && pod.isPatch) return; // a patch leaves the live setting alone
+        if (value === undefined && pod.isPatch) return; // a patch leaves the live setting alone
         ctx.violation(
-            `${pod.path}.${field ?? "serviceAccountName"}`,
+            `${pod.path}.${field}`,
             account === undefined || account === "" ? "is absent, and Kubernetes then runs the pods as the namespace's \"default\" ServiceAccount" : 'is "default"',
-            "create a dedicated ServiceAccount for this workload and set serviceAccountName to it",
+            fix,
         );
+    },
+    // In a preview `serviceAccountName: sa.metadata.name` is unknown: the ServiceAccount it was computed from decides.
+    validateStack: (ctx) => {
+        for (const workload of ctx.ofType(kubernetes.workloads)) {
+            if (!leftToStack(workload, "spec", kubernetes.serviceAccount)) continue;
+            judgeWithSiblings(ctx, workload, () => {
+                const pod = podSpecOf(workload.type, workload.props);
+                if (!pod) return;
+                const { field, value } = accountField(pod);
+                if (!isUnknown(value)) return; // judged at Analyze
+                const source = computedFrom(workload, "spec", kubernetes.serviceAccount);
+                if (!source) throw unknownFieldError(`${pod.path}.${field}`);
+                const name = knownName(source);
+                if (name === undefined) throw new SiblingUnknown(source, "metadata.name");
+                if (name === "default") ctx.violation(workload, `${pod.path}.${field}`, 'is computed from ServiceAccount "default"', fix);
+            });
+        }
     },
 });

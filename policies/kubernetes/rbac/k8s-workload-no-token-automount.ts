@@ -1,30 +1,54 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { anyOf, asBool, asDict, asString, cisKubernetes, isPatchType, kubernetes, namespaceOf, podSpecOf, stackPolicy } from "../../core";
-
-interface AccountSetting {
-    /** The effective automountServiceAccountToken of the ServiceAccount, undefined when it does not set it. */
-    automount?: boolean;
-    label: string;
-}
-
-const nameOf = (props: unknown) => asString(asDict(asDict(props)?.metadata)?.name);
+import { anyOf, asBool, asDict, asString, cisKubernetes, isPatchType, isUnknown, kubernetes, peek, podSpecOf, stackPolicy, unknownFieldError } from "../../core";
+import { computedFrom, judgeWithSiblings, knownName, Namespaces, readSibling, SiblingUnknown } from "../links";
 
 /**
- * The ServiceAccounts of the stack by namespace/name. A ServiceAccountPatch that sets the field overrides
- * the ServiceAccount's own value, as it does in the cluster.
+ * The ServiceAccounts of the stack by namespace and name, each with its patches after it: a
+ * ServiceAccountPatch that sets the field overrides the ServiceAccount's own value, as in the cluster.
  */
-function accountSettings(accounts: PolicyResource[]): Map<string, AccountSetting> {
-    const settings = new Map<string, AccountSetting>();
-    const ordered = [...accounts.filter((a) => !isPatchType(a.type)), ...accounts.filter((a) => isPatchType(a.type))];
-    for (const account of ordered) {
-        const name = nameOf(account.props);
-        if (name === undefined) continue;
-        const key = `${namespaceOf(account.props)}/${name}`;
-        const value = asBool(asDict(account.props)?.automountServiceAccountToken);
-        const previous = settings.get(key);
-        settings.set(key, { automount: value ?? previous?.automount, label: `ServiceAccount "${key}"` });
+class Accounts {
+    private readonly byKey = new Map<string, PolicyResource[]>();
+
+    constructor(resources: readonly PolicyResource[], private readonly namespaces: Namespaces) {
+        const accounts = resources.filter((r) => kubernetes.serviceAccount.has(r.type));
+        for (const account of [...accounts.filter((a) => !isPatchType(a.type)), ...accounts.filter((a) => isPatchType(a.type))]) {
+            const name = knownName(account);
+            if (name === undefined) continue;
+            try {
+                const key = `${namespaces.of(account).key}/${name}`;
+                this.byKey.set(key, [...(this.byKey.get(key) ?? []), account]);
+            } catch (e) {
+                if (!(e instanceof SiblingUnknown)) throw e;
+            }
+        }
     }
-    return settings;
+
+    /** The ServiceAccount objects (and patches) of a name in a namespace. */
+    get(namespaceKey: string, name: string): PolicyResource[] {
+        return this.byKey.get(`${namespaceKey}/${name}`) ?? [];
+    }
+
+    /** The patches of a ServiceAccount object (same namespace and name), in stack order. */
+    withPatches(account: PolicyResource): PolicyResource[] {
+        const name = knownName(account);
+        if (name === undefined) return [account];
+        try {
+            const found = this.get(this.namespaces.of(account).key, name);
+            return found.includes(account) ? found : [account, ...found];
+        } catch (e) {
+            if (!(e instanceof SiblingUnknown)) throw e;
+            return [account];
+        }
+    }
+}
+
+/** The effective automountServiceAccountToken of a ServiceAccount and its patches: the last one that sets it wins. */
+function effectiveAutomount(accounts: readonly PolicyResource[]): boolean | undefined {
+    for (let i = accounts.length - 1; i >= 0; i--) {
+        const value = readSibling(accounts[i], () => asBool(asDict(accounts[i].props)?.automountServiceAccountToken));
+        if (value !== undefined) return value;
+    }
+    return undefined;
 }
 
 export const k8sWorkloadNoTokenAutomount = stackPolicy({
@@ -43,28 +67,46 @@ export const k8sWorkloadNoTokenAutomount = stackPolicy({
     url: "https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting",
     appliesTo: anyOf(kubernetes.workloads),
     validateStack: (ctx) => {
-        const accounts = accountSettings(ctx.ofType(kubernetes.serviceAccount));
+        const namespaces = new Namespaces(ctx.resources);
+        const accounts = new Accounts(ctx.resources, namespaces);
         for (const workload of ctx.ofType(kubernetes.workloads)) {
             if (ctx.exemption(workload)) continue;
-            const pod = podSpecOf(workload.type, workload.props);
-            if (!pod) continue;
-            const spec = asDict(pod.spec) ?? {};
-            const path = `${pod.path}.automountServiceAccountToken`;
-            const own = asBool(spec.automountServiceAccountToken);
-            if (own === false) continue;
-            if (own === true) {
-                ctx.violation(workload, path, "is true, so every container can read an API token", "set it to false unless the workload calls the Kubernetes API");
-                continue;
-            }
-            if (pod.isPatch) continue; // a patch that does not set it leaves the live setting alone
-            const accountName = asString(spec.serviceAccountName) || asString(spec.serviceAccount) || "default";
-            const key = `${namespaceOf(workload.props)}/${accountName}`;
-            const account = accounts.get(key);
-            if (account?.automount === false) continue;
-            const problem = account
-                ? `is absent, and the pods inherit ${account.label}, which ${account.automount === true ? "sets automountServiceAccountToken: true" : "does not set automountServiceAccountToken"}, so Kubernetes mounts the API token`
-                : `is absent, and ServiceAccount "${key}" is not in this stack, so Kubernetes mounts the API token unless that ServiceAccount opts out`;
-            ctx.violation(workload, path, problem, `set automountServiceAccountToken: false here or on ServiceAccount "${key}"`);
+            judgeWithSiblings(ctx, workload, () => {
+                const pod = podSpecOf(workload.type, workload.props);
+                if (!pod) return;
+                const spec = pod.spec as Record<string, unknown>;
+                const path = `${pod.path}.automountServiceAccountToken`;
+                const own = asBool(spec.automountServiceAccountToken);
+                if (own === false) return;
+                if (own === true) {
+                    ctx.violation(workload, path, "is true, so every container can read an API token", "set it to false unless the workload calls the Kubernetes API");
+                    return;
+                }
+                if (pod.isPatch) return; // a patch that does not set it leaves the live setting alone
+                // The ServiceAccount the pods run as: by name, or, when the name is computed in this preview,
+                // the ServiceAccount of the stack it was computed from.
+                const field = peek(spec, "serviceAccountName") !== undefined ? "serviceAccountName" : "serviceAccount";
+                const named = peek(spec, field);
+                let inherited: PolicyResource[];
+                let key: string;
+                if (isUnknown(named)) {
+                    const source = computedFrom(workload, "spec", kubernetes.serviceAccount);
+                    if (!source) throw unknownFieldError(`${pod.path}.${field}`);
+                    inherited = accounts.withPatches(source);
+                    key = JSON.stringify(knownName(source) ?? source.name);
+                } else {
+                    const accountName = asString(named) || "default";
+                    const namespace = namespaces.of(workload);
+                    inherited = accounts.get(namespace.key, accountName);
+                    key = JSON.stringify(namespace.name !== undefined ? `${namespace.name}/${accountName}` : accountName);
+                }
+                const automount = inherited.length > 0 ? effectiveAutomount(inherited) : undefined;
+                if (automount === false) return;
+                const problem = inherited.length > 0
+                    ? `is absent, and the pods inherit ServiceAccount ${key}, which ${automount === true ? "sets automountServiceAccountToken: true" : "does not set automountServiceAccountToken"}, so Kubernetes mounts the API token`
+                    : `is absent, and ServiceAccount ${key} is not in this stack, so Kubernetes mounts the API token unless that ServiceAccount opts out`;
+                ctx.violation(workload, path, problem, `set automountServiceAccountToken: false here or on ServiceAccount ${key}`);
+            });
         }
     },
 });

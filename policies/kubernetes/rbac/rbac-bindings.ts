@@ -3,14 +3,21 @@
 import picomatch from "picomatch";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { PolicyConfigError } from "../../core/config";
+import type { PolicyResource } from "@pulumi/policy";
+import type { CheckContext, StackCheckContext } from "../../core/policy";
 import { kindOf } from "../../core/types";
-import { asArray, asDict, asString, asStrings } from "../../core/values";
+import { isUnknown, peek } from "../../core/unknowns";
+import { asArray, asString, asStrings, isDict } from "../../core/values";
 
 export interface RoleRef {
     /** "ClusterRole" or "Role"; undefined when absent (e.g. in a patch). */
     kind?: string;
     name?: string;
+    /** In a preview: the path that leaves the kind, or the name, unknown (roleRef itself, or the field). */
+    unknown?: { kind?: string; name?: string };
 }
+
+export type SubjectField = "kind" | "name" | "namespace";
 
 export interface Subject {
     index: number;
@@ -20,54 +27,123 @@ export interface Subject {
     namespace?: string;
     /** "subjects[0]" */
     path: string;
-    /** `Group "system:masters"`, `ServiceAccount "shop/default"`. */
+    /** `Group "system:masters"`, `ServiceAccount "shop/default"`, or `subject #1` while unknown. */
     label: string;
     /** What allow-lists match: `Group:system:masters`, `ServiceAccount:shop/default`, `User:alice`. */
     id: string;
+    /** In a preview: the fields of the subject that are unknown, by path (the whole entry makes all of them unknown). */
+    unknown: Partial<Record<SubjectField, string>>;
 }
 
 export interface Binding {
     /** "ClusterRoleBinding" or "RoleBinding". */
     kind: string;
     namespace?: string;
+    /** True when the RoleBinding's namespace is unknown in this preview. */
+    namespaceUnknown: boolean;
     roleRef: RoleRef;
     subjects: Subject[];
 }
 
+/** A field read without throwing: its string value, or the path when it is unknown in this preview. */
+function field(holder: unknown, key: string, path: string): { value?: string; unknown?: string } {
+    const value = peek(holder, key);
+    return isUnknown(value) ? { unknown: path } : { value: asString(value) };
+}
+
+/**
+ * Reads a binding without throwing in a preview: unknown parts are marked (see `unknown`), so each
+ * policy judges the subjects it can and defers only the fields its verdict needs.
+ */
 export function readBinding(type: string, props: unknown): Binding {
-    const dict = asDict(props) ?? {};
     const kind = kindOf(type);
-    const namespace = kind === "RoleBinding" ? asString(asDict(dict.metadata)?.namespace) : undefined;
-    const ref = asDict(dict.roleRef) ?? {};
+    const metadata = peek(props, "metadata");
+    const ns = kind === "RoleBinding" ? (isUnknown(metadata) ? { unknown: "metadata" } : field(metadata, "namespace", "metadata.namespace")) : {};
+    const namespace = ns.value;
+    const rawRef = peek(props, "roleRef");
+    const refKind = isUnknown(rawRef) ? { unknown: "roleRef" } : field(rawRef, "kind", "roleRef.kind");
+    const refName = isUnknown(rawRef) ? { unknown: "roleRef" } : field(rawRef, "name", "roleRef.name");
+    const roleRef: RoleRef = {
+        kind: refKind.value,
+        name: refName.value,
+        ...(refKind.unknown || refName.unknown ? { unknown: { ...(refKind.unknown ? { kind: refKind.unknown } : {}), ...(refName.unknown ? { name: refName.unknown } : {}) } } : {}),
+    };
     const subjects: Subject[] = [];
-    asArray(dict.subjects).forEach((value, index) => {
-        const s = asDict(value);
-        if (!s) return;
-        const subjectKind = asString(s.kind);
-        const name = asString(s.name);
-        const subjectNamespace = subjectKind === "ServiceAccount" ? (asString(s.namespace) ?? namespace) : undefined;
-        const qualified = subjectNamespace ? `${subjectNamespace}/${name ?? ""}` : (name ?? "");
+    const rawSubjects = peek(props, "subjects");
+    const list = isUnknown(rawSubjects) ? [] : asArray(rawSubjects);
+    for (let index = 0; index < list.length; index++) {
+        const path = `subjects[${index}]`;
+        const entry = peek(list, index);
+        if (isUnknown(entry)) {
+            subjects.push({ index, path, label: `subject #${index}`, id: "", unknown: { kind: path, name: path, namespace: path } });
+            continue;
+        }
+        if (!isDict(entry)) continue;
+        const subjectKind = field(entry, "kind", `${path}.kind`);
+        const name = field(entry, "name", `${path}.name`);
+        const unknown: Partial<Record<SubjectField, string>> = {};
+        if (subjectKind.unknown) unknown.kind = subjectKind.unknown;
+        if (name.unknown) unknown.name = name.unknown;
+        let subjectNamespace: string | undefined;
+        if (subjectKind.value === "ServiceAccount" || subjectKind.unknown) {
+            const own = field(entry, "namespace", `${path}.namespace`);
+            subjectNamespace = own.value ?? (own.unknown ? undefined : namespace);
+            const namespaceUnknown = own.unknown ?? (own.value === undefined ? ns.unknown : undefined);
+            if (namespaceUnknown) unknown.namespace = namespaceUnknown;
+        }
+        const shownName = name.value ?? (name.unknown ? "(unknown until deploy)" : "");
+        const qualified = subjectNamespace ? `${subjectNamespace}/${shownName}` : shownName;
         subjects.push({
             index,
-            kind: subjectKind,
-            name,
+            kind: subjectKind.value,
+            name: name.value,
             namespace: subjectNamespace,
-            path: `subjects[${index}]`,
-            label: `${subjectKind ?? "subject"} "${qualified}"`,
-            id: `${subjectKind ?? ""}:${qualified}`,
+            path,
+            label: subjectKind.unknown || name.unknown ? `subject #${index}` : `${subjectKind.value ?? "subject"} "${qualified}"`,
+            id: `${subjectKind.value ?? ""}:${qualified}`,
+            unknown,
         });
-    });
-    return { kind, namespace, roleRef: { kind: asString(ref.kind), name: asString(ref.name) }, subjects };
+    }
+    if (isUnknown(rawSubjects)) subjects.push({ index: -1, path: "subjects", label: "subjects", id: "", unknown: { kind: "subjects", name: "subjects", namespace: "subjects" } });
+    return { kind, namespace, namespaceUnknown: ns.unknown !== undefined, roleRef, subjects };
+}
+
+/**
+ * True when the subject's `fields` are known; otherwise defers the first unknown one (the verdict on
+ * this subject needs it) and returns false. Ask for the kind first: a subject of another kind needs no name.
+ */
+export function knownSubject(subject: Subject, ctx: Pick<CheckContext<unknown>, "defer">, fields: readonly SubjectField[]): boolean {
+    const unknown = fields.map((f) => subject.unknown[f]).find((p) => p !== undefined);
+    if (unknown === undefined) return true;
+    ctx.defer(unknown);
+    return false;
+}
+
+/** True when the roleRef's `field` is known; otherwise defers it and returns false. */
+export function knownRoleRef(binding: Binding, ctx: Pick<CheckContext<unknown>, "defer">, field: "kind" | "name"): boolean {
+    const unknown = binding.roleRef.unknown?.[field];
+    if (unknown === undefined) return true;
+    ctx.defer(unknown);
+    return false;
+}
+
+/** Reports and defers on one binding, at Analyze or, for a binding of a stack, at AnalyzeStack. */
+export type BindingJudge = Pick<CheckContext<unknown>, "violation" | "defer">;
+
+/** A BindingJudge that reports on `resource` through a stack policy's context. */
+export function stackJudge(ctx: StackCheckContext<unknown>, resource: PolicyResource): BindingJudge {
+    return { violation: (path, problem, fix) => ctx.violation(resource, path, problem, fix), defer: (field, why) => ctx.defer(resource, field, why) };
 }
 
 /** `ClusterRole "cluster-admin"` */
 export function roleRefLabel(ref: RoleRef): string {
-    return `${ref.kind ?? "role"} "${ref.name ?? ""}"`;
+    return `${ref.kind ?? "role"} "${ref.name ?? (ref.unknown?.name ? "(unknown until deploy)" : "")}"`;
 }
 
 /** Where the binding grants: cluster-wide, or in its namespace. */
 export function bindingScope(binding: Binding): string {
-    return binding.kind === "ClusterRoleBinding" ? "cluster-wide" : `in namespace "${binding.namespace ?? "default"}"`;
+    if (binding.kind === "ClusterRoleBinding") return "cluster-wide";
+    return binding.namespaceUnknown ? "in its namespace" : `in namespace "${binding.namespace ?? "default"}"`;
 }
 
 export const allowedSubjectsSchema: PolicyConfigJSONSchema = {

@@ -7,16 +7,25 @@
 //   resource or `deletecollection` (the name is not known when those are authorized), but it does grant
 //   a subresource create such as pods/exec on the named objects.
 import { labelSelectorMatches } from "../../core/kubernetes-objects";
-import { kindOf } from "../../core/types";
-import { asArray, asDict, asString, asStrings, type Dict } from "../../core/values";
 import type { CheckContext } from "../../core/policy";
+import { kindOf } from "../../core/types";
+import { isUnknown, PartialVerdict, peek, unknown } from "../../core/unknowns";
+import { asArray, asDict, asString, asStrings, type Dict, show } from "../../core/values";
 
 export interface PolicyRule {
     apiGroups: string[];
     resources: string[];
     verbs: string[];
     resourceNames: string[];
+    /**
+     * In a preview: the lists (of the four above) holding an unknown entry, or all four when the rule or a
+     * list is unknown as a whole, and the path of the first unknown. The known entries are listed above.
+     */
+    unknown?: { lists: ReadonlySet<RuleList>; path: string };
 }
+
+export type RuleList = "apiGroups" | "resources" | "verbs" | "resourceNames";
+const ruleLists: readonly RuleList[] = ["apiGroups", "resources", "verbs", "resourceNames"];
 
 /** A rule as found in a role: either one of its own rules, or one pulled in by its aggregation selector. */
 export interface RuleRef {
@@ -25,6 +34,8 @@ export interface RuleRef {
     path: string;
     /** For aggregated rules: what the selector pulls in, for the message. */
     aggregates?: string;
+    /** An aggregation selector unknown in this preview: it may pull in any role; its path. */
+    unknownSelector?: string;
 }
 
 /** A permission a check looks for: verbs on one resource (or subresource) of one API group. */
@@ -42,15 +53,49 @@ export const allVerbs = [...readVerbs, ...writeVerbs] as const;
 
 export const rbacGroup = "rbac.authorization.k8s.io";
 
-function readRule(value: unknown): PolicyRule | undefined {
+/** Reads a rule without throwing in a preview: unknown lists or entries are marked, the known entries kept. */
+function readRule(value: unknown, path: string): PolicyRule | undefined {
+    if (isUnknown(value)) return { apiGroups: [], resources: [], verbs: [], resourceNames: [], unknown: { lists: new Set(ruleLists), path } };
     const rule = asDict(value);
     if (!rule) return undefined;
-    return {
-        apiGroups: asStrings(rule.apiGroups),
-        resources: asStrings(rule.resources),
-        verbs: asStrings(rule.verbs),
-        resourceNames: asStrings(rule.resourceNames),
-    };
+    const read: PolicyRule = { apiGroups: [], resources: [], verbs: [], resourceNames: [] };
+    const unknownLists = new Set<RuleList>();
+    let firstUnknown: string | undefined;
+    for (const list of ruleLists) {
+        const raw = peek(rule, list);
+        const entries = isUnknown(raw) ? [] : asArray(raw);
+        if (isUnknown(raw)) {
+            unknownLists.add(list);
+            firstUnknown ??= `${path}.${list}`;
+        }
+        for (let i = 0; i < entries.length; i++) {
+            const entry = peek(entries, i);
+            if (typeof entry === "string") read[list].push(entry);
+            else if (isUnknown(entry)) {
+                unknownLists.add(list);
+                firstUnknown ??= `${path}.${list}[${i}]`;
+            }
+        }
+    }
+    if (firstUnknown) read.unknown = { lists: unknownLists, path: firstUnknown };
+    return read;
+}
+
+/**
+ * The most a partly unknown rule could grant: an unknown entry may be "*", and unknown resourceNames may be
+ * none at all. Used to tell whether a grant might hide behind the unknown.
+ */
+export function widest(rule: PolicyRule): PolicyRule {
+    const lists = rule.unknown?.lists;
+    if (!lists) return rule;
+    const widen = (list: RuleList) => (lists.has(list) ? [...rule[list], "*"] : rule[list]);
+    return { apiGroups: widen("apiGroups"), resources: widen("resources"), verbs: widen("verbs"), resourceNames: lists.has("resourceNames") ? [] : rule.resourceNames };
+}
+
+/** What a partly unknown rule grants for sure: unknown resourceNames narrow it to names not known yet. */
+function surest(rule: PolicyRule): PolicyRule {
+    if (!rule.unknown?.lists.has("resourceNames")) return rule;
+    return { ...rule, resourceNames: [...rule.resourceNames, "(unknown until deploy)"] };
 }
 
 // ---- Built-in roles an aggregation selector can pull in ------------------------------------------
@@ -104,21 +149,29 @@ const builtinRoles: BuiltinRole[] = [
 
 function describeSelector(selector: Dict): string {
     const parts: string[] = [];
-    for (const [key, value] of Object.entries(asDict(selector.matchLabels) ?? {})) parts.push(`${key}=${String(value)}`);
+    for (const [key, value] of Object.entries(asDict(selector.matchLabels) ?? {})) parts.push(`${key}=${typeof value === "string" ? value : show(value)}`);
     for (const entry of asArray(selector.matchExpressions)) {
         const e = asDict(entry) ?? {};
         const values = asStrings(e.values);
-        parts.push(`${String(e.key)} ${String(e.operator)}${values.length ? ` (${values.join(", ")})` : ""}`);
+        parts.push(`${asString(e.key) ?? show(e.key)} ${asString(e.operator) ?? show(e.operator)}${values.length ? ` (${values.join(", ")})` : ""}`);
     }
     return parts.length ? `selects ${parts.join(", ")}` : "is an empty selector, which selects every ClusterRole";
 }
 
-/** The aggregation selectors of a ClusterRole, or undefined when it is not aggregated. */
-function aggregationSelectors(type: string, props: Dict): Dict[] | undefined {
+/** The aggregation selectors of a ClusterRole (unknown ones as `unknown`), or undefined when it is not aggregated. */
+function aggregationSelectors(type: string, props: Dict): (Dict | typeof unknown)[] | undefined {
     if (kindOf(type) !== "ClusterRole") return undefined;
     const aggregation = asDict(props.aggregationRule);
     if (!aggregation) return undefined;
-    return asArray(aggregation.clusterRoleSelectors).map((s) => asDict(s) ?? { matchExpressions: [null] });
+    const raw = peek(aggregation, "clusterRoleSelectors");
+    if (isUnknown(raw)) return [unknown];
+    const selectors = asArray(raw);
+    const out: (Dict | typeof unknown)[] = [];
+    for (let i = 0; i < selectors.length; i++) {
+        const selector = peek(selectors, i);
+        out.push(isUnknown(selector) ? unknown : (asDict(selector) ?? { matchExpressions: [null] }));
+    }
+    return out;
 }
 
 /**
@@ -132,22 +185,39 @@ export function roleRules(type: string, props: unknown): RuleRef[] {
     if (selectors) {
         const refs: RuleRef[] = [];
         selectors.forEach((selector, index) => {
-            const selected = builtinRoles.filter((r) => labelSelectorMatches(selector, r.labels));
+            const path = `aggregationRule.clusterRoleSelectors[${index}]`;
+            if (selector === unknown) {
+                refs.push({ rule: { apiGroups: [], resources: [], verbs: [], resourceNames: [] }, path, unknownSelector: path });
+                return;
+            }
+            // A selector with an unknown label value may select any role.
+            const probe = new PartialVerdict();
+            const selected = probe.part<BuiltinRole[] | undefined>(undefined, () => builtinRoles.filter((r) => labelSelectorMatches(selector, r.labels)));
+            if (!selected) {
+                refs.push({ rule: { apiGroups: [], resources: [], verbs: [], resourceNames: [] }, path, unknownSelector: probe.fields[0] ?? path });
+                return;
+            }
             if (selected.length === 0) return;
             const aggregates =
                 `${describeSelector(selector)}; this aggregates the built-in ClusterRole(s) ` +
                 `${selected.map((r) => `"${r.name}"`).join(", ")} into this role`;
             for (const r of selected) {
-                for (const rule of r.rules) refs.push({ rule, path: `aggregationRule.clusterRoleSelectors[${index}]`, aggregates });
+                for (const rule of r.rules) refs.push({ rule, path, aggregates });
             }
         });
         return refs;
     }
     const refs: RuleRef[] = [];
-    asArray(dict.rules).forEach((value, index) => {
-        const rule = readRule(value);
+    const rawRules = peek(dict, "rules");
+    if (isUnknown(rawRules)) {
+        const rule = readRule(rawRules, "rules");
+        return rule ? [{ rule, path: "rules" }] : [];
+    }
+    const rules = asArray(rawRules);
+    for (let index = 0; index < rules.length; index++) {
+        const rule = readRule(peek(rules, index), `rules[${index}]`);
         if (rule) refs.push({ rule, path: `rules[${index}]` });
-    });
+    }
     return refs;
 }
 
@@ -206,8 +276,9 @@ export function describeGrants(rule: PolicyRule, permissions: readonly Permissio
  */
 export function aggregatedIntoNote(type: string, props: unknown): string {
     if (kindOf(type) !== "ClusterRole") return "";
-    const labels = asDict(asDict(asDict(props)?.metadata)?.labels) ?? {};
-    const targets = ["admin", "edit", "view"].filter((t) => asString(labels[`rbac.authorization.k8s.io/aggregate-to-${t}`]) === "true");
+    // For the message only: never deferred on.
+    const labels = peek(peek(props, "metadata"), "labels");
+    const targets = ["admin", "edit", "view"].filter((t) => peek(labels, `rbac.authorization.k8s.io/aggregate-to-${t}`) === "true");
     if (targets.length === 0) return "";
     return ` (its label${targets.length > 1 ? "s" : ""} ${targets.map((t) => `rbac.authorization.k8s.io/aggregate-to-${t}=true`).join(", ")} also ` +
         `add${targets.length > 1 ? "" : "s"} these rules to the built-in ${targets.map((t) => `"${t}"`).join(", ")} role${targets.length > 1 ? "s" : ""}, and so to everyone bound to ${targets.length > 1 ? "them" : "it"})`;
@@ -223,14 +294,18 @@ export interface RoleCheck {
 
 /** Reports every rule of a role that grants one of the check's permissions, one message per rule. */
 export function checkRole(type: string, props: unknown, ctx: CheckContext<unknown>, check: RoleCheck): void {
-    if (check.namespaces && kindOf(type) === "Role") {
-        const namespace = asString(asDict(asDict(props)?.metadata)?.namespace);
-        if (namespace === undefined || !check.namespaces.includes(namespace)) return;
-    }
+    // Findings and deferrals are collected first: a namespace filter is read only when they matter.
+    const violations: [string, string, string][] = [];
+    const deferrals: string[] = [];
     // Aggregated rules are reported once per selector, with the union of what the selected roles grant.
     const aggregated = new Map<string, { aggregates: string; verbs: Map<string, Set<string>> }>();
     const note = aggregatedIntoNote(type, props);
     for (const ref of roleRules(type, props)) {
+        // An unknown selector may pull in any role; an unknown rule entry may complete a grant.
+        if (ref.unknownSelector) {
+            deferrals.push(ref.unknownSelector);
+            continue;
+        }
         if (ref.aggregates) {
             const entry = aggregated.get(ref.path) ?? { aggregates: ref.aggregates, verbs: new Map<string, Set<string>>() };
             aggregated.set(ref.path, entry);
@@ -242,12 +317,25 @@ export function checkRole(type: string, props: unknown, ctx: CheckContext<unknow
             }
             continue;
         }
-        const grants = describeGrants(ref.rule, check.permissions);
-        if (grants) ctx.violation(ref.path, grants + note, check.fix);
+        const grants = describeGrants(surest(ref.rule), check.permissions);
+        if (grants) violations.push([ref.path, grants + note, check.fix]);
+        else if (ref.rule.unknown && describeGrants(widest(ref.rule), check.permissions)) deferrals.push(ref.rule.unknown.path);
     }
     for (const [path, entry] of aggregated) {
         if (entry.verbs.size === 0) continue;
         const grants = [...entry.verbs].map(([resource, verbs]) => `${[...verbs].join(", ")} on ${resource}`).join("; ");
-        ctx.violation(path, `${entry.aggregates}, which grants ${grants}`, "narrow the selector to the labels of least-privilege roles, so that it does not aggregate these built-in roles");
+        violations.push([path, `${entry.aggregates}, which grants ${grants}`, "narrow the selector to the labels of least-privilege roles, so that it does not aggregate these built-in roles"]);
     }
+    if (violations.length === 0 && deferrals.length === 0) return;
+    if (check.namespaces && kindOf(type) === "Role") {
+        const metadata = peek(props, "metadata");
+        const namespace = isUnknown(metadata) ? metadata : peek(metadata, "namespace");
+        if (isUnknown(namespace)) {
+            ctx.defer(isUnknown(metadata) ? "metadata" : "metadata.namespace");
+            return;
+        }
+        if (typeof namespace !== "string" || !check.namespaces.includes(namespace)) return;
+    }
+    for (const [path, problem, fix] of violations) ctx.violation(path, problem, fix);
+    for (const field of deferrals) ctx.defer(field);
 }

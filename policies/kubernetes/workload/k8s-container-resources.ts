@@ -1,9 +1,13 @@
-import { asDict, asNumber, asString, kubernetes, nsaHardening, podSpecOf, resourcePolicy } from "../../core";
+import { asDict, asNumber, asString, isUnknown, kubernetes, nsaHardening, peek, podSpecOf, resourcePolicy } from "../../core";
 import { regularAndInitContainers } from "./container-checks";
 
-/** A quantity is set when it is a non-empty string or a number. */
-function isSet(value: unknown): boolean {
-    return asNumber(value) !== undefined || (asString(value) ?? "").trim() !== "";
+/**
+ * A quantity is set when it is a non-empty string or a number. Presence decides: a quantity computed
+ * from another resource (unknown in a preview) is set.
+ */
+function isSet(holder: unknown, key: string): boolean {
+    const value = peek(holder, key);
+    return isUnknown(value) || asNumber(value) !== undefined || (asString(value) ?? "").trim() !== "";
 }
 
 export const k8sContainerResources = resourcePolicy<unknown>({
@@ -21,24 +25,27 @@ export const k8sContainerResources = resourcePolicy<unknown>({
     validate: (props, ctx) => {
         const pod = podSpecOf(ctx.type, props);
         if (!pod) return;
+        // A Patch merges into the live object: fields it leaves out keep their live values.
+        if (pod.isPatch) return;
         for (const c of regularAndInitContainers(pod)) {
-            const resources = asDict(c.container.resources);
-            const requests = asDict(resources?.requests);
-            const limits = asDict(resources?.limits);
-            // Kubernetes defaults a missing request to the limit of the same resource.
-            const missing: string[] = [];
-            if (!isSet(requests?.cpu) && !isSet(limits?.cpu)) missing.push("requests.cpu");
-            if (!isSet(requests?.memory) && !isSet(limits?.memory)) missing.push("requests.memory");
-            if (!isSet(limits?.memory)) missing.push("limits.memory");
-            // A Patch merges into the live object: fields it leaves out keep their live values.
-            if (pod.isPatch) continue;
-            if (missing.length > 0) {
-                ctx.violation(
-                    `${c.path}.resources`,
-                    `lacks ${missing.join(", ")} on ${c.label}, and Kubernetes then lets it use the node's CPU and memory without bound`,
-                    `set ${missing.map((m) => `resources.${m}`).join(", ")}`,
-                );
-            }
+            ctx.judge(() => {
+                // A block unknown as a whole may lack any quantity: reading it defers this container.
+                const resources = asDict(c.container.resources);
+                const requests = asDict(resources?.requests);
+                const limits = asDict(resources?.limits);
+                // Kubernetes defaults a missing request to the limit of the same resource.
+                const missing: string[] = [];
+                if (!isSet(requests, "cpu") && !isSet(limits, "cpu")) missing.push("requests.cpu");
+                if (!isSet(requests, "memory") && !isSet(limits, "memory")) missing.push("requests.memory");
+                if (!isSet(limits, "memory")) missing.push("limits.memory");
+                if (missing.length > 0) {
+                    ctx.violation(
+                        `${c.path}.resources`,
+                        `lacks ${missing.join(", ")} on ${c.label}, and Kubernetes then lets it use the node's CPU and memory without bound`,
+                        `set ${missing.map((m) => `resources.${m}`).join(", ")}`,
+                    );
+                }
+            });
         }
     },
 });

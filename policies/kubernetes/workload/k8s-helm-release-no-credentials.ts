@@ -1,7 +1,7 @@
 import type { ReleaseArgs } from "@pulumi/kubernetes/helm/v3/release";
 import type { Unwrap } from "@pulumi/pulumi";
 import picomatch from "picomatch";
-import { isUnknown, literalCredential, looksLikeCredential, peek, resourcePolicy } from "../../core";
+import { isUnknown, literalCredential, looksLikeCredential, mayNameSection, peek, resourcePolicy } from "../../core";
 import { helmRelease, valueLeaves } from "./helm-release";
 
 interface Config {
@@ -46,7 +46,9 @@ export const k8sHelmReleaseNoCredentials = resourcePolicy<Unwrap<ReleaseArgs>, C
         for (const leaf of valueLeaves(values)) {
             if (ctx.config.ignore(leaf.path)) continue;
             if (isUnknown(leaf.value)) {
-                if (leaf.key !== undefined && looksLikeCredential(leaf.key)) {
+                // Presence decides under a credential's name, unless the name may be a section (`auth`) that the
+                // computed value fills with settings.
+                if (leaf.key !== undefined && looksLikeCredential(leaf.key) && !mayNameSection(leaf.key)) {
                     ctx.violation(leaf.path, `holds a credential, computed from another resource, in the Release's values: ${exposure}`, fix);
                 } else {
                     ctx.defer(leaf.path, "is computed from another resource, so its text cannot be checked for a credential until deploy");

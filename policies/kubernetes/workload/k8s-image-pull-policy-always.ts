@@ -1,4 +1,4 @@
-import { asString, containersOf, kubernetes, podSpecOf, resourcePolicy } from "../../core";
+import { asString, containersOf, kubernetes, podSpecOf, resourcePolicy, show } from "../../core";
 import { effectiveTag, parseImageReference } from "./image-reference";
 
 export const k8sImagePullPolicyAlways = resourcePolicy<unknown>({
@@ -18,16 +18,20 @@ export const k8sImagePullPolicyAlways = resourcePolicy<unknown>({
         const pod = podSpecOf(ctx.type, props);
         if (!pod) return;
         for (const c of containersOf(pod)) {
-            const image = parseImageReference(c.container.image);
-            if (!image || image.digest) continue;
-            const policy = c.container.imagePullPolicy;
-            const tag = effectiveTag(image);
-            if (policy === undefined || policy === null) {
-                if (pod.isPatch || tag === "latest") continue; // Kubernetes defaults "latest" (or no tag) to Always
-                ctx.violation(`${c.path}.imagePullPolicy`, `is absent on ${c.label} with mutable tag "${tag}", and Kubernetes then uses IfNotPresent`, 'set imagePullPolicy to "Always" or pin the image by digest');
-            } else if (asString(policy) !== "Always") {
-                ctx.violation(`${c.path}.imagePullPolicy`, `is ${JSON.stringify(policy)} on ${c.label} with mutable tag "${tag}"`, 'set imagePullPolicy to "Always" or pin the image by digest');
-            }
+            ctx.judge(() => {
+                // "Always" passes whatever the image; only otherwise does the (possibly unknown) image matter.
+                const policy = c.container.imagePullPolicy;
+                if (asString(policy) === "Always") return;
+                const image = parseImageReference(c.container.image);
+                if (!image || image.digest) return;
+                const tag = effectiveTag(image);
+                if (policy === undefined || policy === null) {
+                    if (pod.isPatch || tag === "latest") return; // Kubernetes defaults "latest" (or no tag) to Always
+                    ctx.violation(`${c.path}.imagePullPolicy`, `is absent on ${c.label} with mutable tag "${tag}", and Kubernetes then uses IfNotPresent`, 'set imagePullPolicy to "Always" or pin the image by digest');
+                } else {
+                    ctx.violation(`${c.path}.imagePullPolicy`, `is ${show(policy)} on ${c.label} with mutable tag "${tag}"`, 'set imagePullPolicy to "Always" or pin the image by digest');
+                }
+            });
         }
     },
 });

@@ -45,15 +45,15 @@ export const k8sImageRegistryAllowed = resourcePolicy<unknown, Config>({
         const pod = podSpecOf(ctx.type, props);
         if (!pod) return;
         for (const c of containersOf(pod)) {
-            const image = parseImageReference(c.container.image);
-            if (!image) continue;
-            if (!ctx.config.matches(image.registry, image.repository)) {
+            ctx.judge(() => {
+                const image = parseImageReference(c.container.image);
+                if (!image || ctx.config.matches(image.registry, image.repository)) return;
                 ctx.violation(
                     `${c.path}.image`,
                     `is "${image.text}" on ${c.label}, from registry "${image.registry}", which allowedRegistries (${ctx.config.allowedRegistries.join(", ")}) does not list`,
                     "pull the image from a trusted registry",
                 );
-            }
+            });
         }
     },
 });

@@ -1,4 +1,4 @@
-import { containersOf, kubernetes, podSpecOf, resourcePolicy } from "../../core";
+import { containersOf, kubernetes, podSpecOf, resourcePolicy, show } from "../../core";
 import { malformedDigestFinding, parseImageReference } from "./image-reference";
 
 export const k8sImageTagPinned = resourcePolicy<unknown>({
@@ -21,7 +21,7 @@ export const k8sImageTagPinned = resourcePolicy<unknown>({
                 if (text === undefined || text === null) return;
                 const image = parseImageReference(text);
                 if (!image) {
-                    ctx.violation(`${c.path}.image`, `is ${JSON.stringify(text)} on ${c.label}, which is not a valid image reference`, "set a reference such as registry.example.com/app:1.2.3");
+                    ctx.violation(`${c.path}.image`, `is ${show(text)} on ${c.label}, which is not a valid image reference`, "set a reference such as registry.example.com/app:1.2.3");
                 } else if (image.malformedDigest) {
                     const { problem, fix } = malformedDigestFinding(image, c.label);
                     ctx.violation(`${c.path}.image`, problem, fix);

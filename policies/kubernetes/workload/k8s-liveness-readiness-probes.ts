@@ -1,5 +1,18 @@
-import { asDict, containersOf, kubernetes, podSpecOf, resourcePolicy } from "../../core";
+import { asDict, type CheckContext, type ContainerRef, containersOf, isUnknown, kubernetes, peek, podSpecOf, resourcePolicy } from "../../core";
 import { runToCompletionKinds } from "./container-checks";
+
+/**
+ * Presence decides: a probe computed from another resource (unknown in a preview) is still a probe. A
+ * container entry unknown as a whole is deferred, naming it.
+ */
+function hasProbe(c: ContainerRef, probe: string, ctx: CheckContext<unknown>): boolean {
+    let present = true;
+    ctx.judge(() => {
+        const value = peek(c.container, probe);
+        present = isUnknown(value) || asDict(value) !== undefined;
+    });
+    return present;
+}
 
 export const k8sLivenessReadinessProbes = resourcePolicy<unknown>({
     name: "k8s-liveness-readiness-probes",
@@ -18,7 +31,7 @@ export const k8sLivenessReadinessProbes = resourcePolicy<unknown>({
         for (const c of containersOf(pod)) {
             if (c.list !== "containers") continue;
             for (const probe of ["livenessProbe", "readinessProbe"] as const) {
-                if (asDict(c.container[probe]) || pod.isPatch) continue;
+                if (pod.isPatch || hasProbe(c, probe, ctx)) continue;
                 ctx.violation(`${c.path}.${probe}`, `is absent on ${c.label}, so Kubernetes ${probe === "livenessProbe" ? "never restarts it when it hangs" : "sends it traffic before it is ready"}`, `set ${probe}`);
             }
         }

@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, asString, kubernetes, PolicyConfigError, resourcePolicy } from "../../core";
+import { asDict, asString, isUnknown, kubernetes, peek, PolicyConfigError, resourcePolicy, show } from "../../core";
 
 const levels = ["privileged", "baseline", "restricted"] as const;
 type Level = (typeof levels)[number];
@@ -40,8 +40,12 @@ export const k8sNamespacePssEnforceLabel = resourcePolicy<Unwrap<k8s.core.v1.Nam
     appliesTo: kubernetes.namespace,
     validate: (props, ctx) => {
         const labels = asDict(asDict(asDict(props)?.metadata)?.labels);
-        const value = labels?.[enforceLabel];
+        const value = peek(labels, enforceLabel);
         const path = `metadata.labels["${enforceLabel}"]`;
+        if (isUnknown(value)) {
+            ctx.defer(path);
+            return;
+        }
         const fix = `set it to "${ctx.config.minimumLevel}"${ctx.config.minimumLevel === "baseline" ? ' or "restricted"' : ""}`;
         if (value === undefined || value === null) {
             ctx.violation(path, "is absent, and Pod Security Admission then applies the cluster default, which is privileged unless configured otherwise", fix);
@@ -49,7 +53,7 @@ export const k8sNamespacePssEnforceLabel = resourcePolicy<Unwrap<k8s.core.v1.Nam
         }
         const level = asString(value) as Level | undefined;
         if (!level || !levels.includes(level)) {
-            ctx.violation(path, `is ${JSON.stringify(value)}, which is not a Pod Security level`, fix);
+            ctx.violation(path, `is ${show(value)}, which is not a Pod Security level`, fix);
         } else if (levels.indexOf(level) < levels.indexOf(ctx.config.minimumLevel)) {
             ctx.violation(path, `is "${level}", below the required "${ctx.config.minimumLevel}"`, fix);
         }

@@ -1,6 +1,22 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { kubernetes, namespaceOf, nsaHardening, stackPolicy } from "../../core";
-import { namespaceObjectName } from "../network/segmentation";
+import { kubernetes, nsaHardening, stackPolicy, type TypeSet } from "../../core";
+import { judgeWithSiblings, type NamespaceLink, Namespaces, SiblingUnknown } from "../links";
+
+/** The namespaces that hold an object of `types`, and the objects whose namespace is not known yet. */
+function placement(resources: readonly PolicyResource[], types: TypeSet, namespaces: Namespaces) {
+    const keys = new Set<string>();
+    const floating: SiblingUnknown[] = [];
+    for (const resource of resources) {
+        if (!types.has(resource.type)) continue;
+        try {
+            keys.add(namespaces.of(resource).key);
+        } catch (e) {
+            if (!(e instanceof SiblingUnknown)) throw e;
+            floating.push(e);
+        }
+    }
+    return { keys, floating };
+}
 
 export const k8sNamespaceQuotaAndLimits = stackPolicy({
     name: "k8s-namespace-quota-and-limits",
@@ -16,30 +32,57 @@ export const k8sNamespaceQuotaAndLimits = stackPolicy({
     url: "https://kubernetes.io/docs/concepts/policy/resource-quotas/",
     appliesTo: { has: (t) => kubernetes.namespace.has(t) || kubernetes.workloads.has(t), description: `${kubernetes.namespace.description}, workloads` },
     validateStack: (ctx) => {
-        const quotas = new Set(ctx.ofType(kubernetes.resourceQuota).map((r) => namespaceOf(r.props)));
-        const limitRanges = new Set(ctx.ofType(kubernetes.limitRange).map((r) => namespaceOf(r.props)));
+        const namespaces = new Namespaces(ctx.resources);
+        const quotas = placement(ctx.resources, kubernetes.resourceQuota, namespaces);
+        const limitRanges = placement(ctx.resources, kubernetes.limitRange, namespaces);
         // Findings go to the Namespace object when the stack has it, else to each workload in that namespace.
-        const targets = new Map<string, PolicyResource[]>();
-        for (const ns of ctx.ofType(kubernetes.namespace)) {
-            const name = namespaceObjectName(ns.props);
-            if (name) targets.set(name, [ns]);
+        const targets = new Map<string, { link: NamespaceLink; resources: PolicyResource[] }>();
+        for (const ns of namespaces.all) {
+            const name = namespaces.nameOf(ns);
+            if (name === undefined && !namespaces.nameUnknown(ns)) continue; // no name at all: not a namespace yet
+            const key = namespaces.keyOfNamespace(ns);
+            targets.set(key, { link: { key, ...(name !== undefined ? { name } : {}), namespace: ns, via: "value" }, resources: [ns] });
         }
         for (const w of ctx.ofType(kubernetes.workloads)) {
-            const namespace = namespaceOf(w.props);
-            const existing = targets.get(namespace);
-            if (!existing) targets.set(namespace, [w]);
-            else if (!kubernetes.namespace.has(existing[0].type)) existing.push(w);
+            judgeWithSiblings(ctx, w, () => {
+                const link = namespaces.of(w);
+                // A Namespace whose name is not known yet may be this one, and would take the finding.
+                const unnamed = namespaces.couldBe(link)[0];
+                if (unnamed) throw new SiblingUnknown(unnamed, "metadata.name");
+                const existing = targets.get(link.key);
+                if (!existing) targets.set(link.key, { link, resources: [w] });
+                else if (!kubernetes.namespace.has(existing.resources[0].type)) existing.resources.push(w);
+            });
         }
-        for (const [namespace, resources] of targets) {
-            const missing = [quotas.has(namespace) ? undefined : "ResourceQuota", limitRanges.has(namespace) ? undefined : "LimitRange"].filter((m): m is string => m !== undefined);
+        // Namespaces named by objects but by no Namespace object of a known name: a Namespace whose name is
+        // not known yet may be one of them.
+        const ownedKeys = new Set(namespaces.all.map((ns) => namespaces.keyOfNamespace(ns)));
+        const unowned = (keys: Set<string>) => [...keys].some((k) => k.startsWith("name:") && !ownedKeys.has(k));
+        for (const { link, resources } of targets.values()) {
+            if (link.name === undefined && link.namespace && (unowned(quotas.keys) || unowned(limitRanges.keys))) {
+                ctx.defer(link.namespace, "metadata.name");
+                continue;
+            }
+            const missing = [
+                quotas.keys.has(link.key) ? undefined : { kind: "ResourceQuota", floating: quotas.floating },
+                limitRanges.keys.has(link.key) ? undefined : { kind: "LimitRange", floating: limitRanges.floating },
+            ].filter((m) => m !== undefined);
             if (missing.length === 0) continue;
+            // A quota whose namespace is not known yet may be this namespace's: no claim until it is.
+            const undecided = missing.flatMap((m) => m.floating);
+            if (undecided.length > 0) {
+                for (const { resource, field, why } of undecided) ctx.defer(resource, field, why);
+                continue;
+            }
+            const kinds = missing.map((m) => m.kind);
+            const where = namespaces.describe(link);
             for (const r of resources) {
                 const isNamespace = kubernetes.namespace.has(r.type);
                 ctx.violation(
                     r,
                     isNamespace ? "metadata.name" : "metadata.namespace",
-                    `${isNamespace ? "names" : "is"} namespace "${namespace}", which has no ${missing.join(" and no ")} in the stack, so its pods' total resource use is unbounded`,
-                    `add a ${missing.join(" and a ")} in namespace "${namespace}"`,
+                    `${isNamespace ? "names" : "is"} ${where}, which has no ${kinds.join(" and no ")} in the stack, so its pods' total resource use is unbounded`,
+                    `add a ${kinds.join(" and a ")} in ${where}`,
                 );
             }
         }

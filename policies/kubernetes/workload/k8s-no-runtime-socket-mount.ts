@@ -1,9 +1,23 @@
-import { asArray, asDict, asString, containersOf, kubernetes, podSpecOf, resourcePolicy } from "../../core";
+import { asArray, asDict, asString, containersOf, kubernetes, peek, podSpecOf, type PodSpecLocation, resourcePolicy } from "../../core";
 
 /** Sockets through which a container controls the node's container runtime. */
 const socketPattern = /\/(docker|containerd|crio|cri-dockerd|dockershim|podman)\.sock$/;
 /** Directories that hold those sockets: mounting them exposes the socket too. */
 const socketDirectories = new Set(["/", "/var", "/run", "/var/run", "/var/run/containerd", "/run/containerd", "/var/run/crio", "/run/crio", "/var/run/docker", "/run/docker", "/var/run/cri-dockerd", "/run/podman", "/var/run/podman"]);
+
+/** The containers that mount a volume, for the message; mounts unknown in a preview are left out. */
+function mountedBy(pod: PodSpecLocation, name: unknown): string[] {
+    if (typeof name !== "string") return [];
+    return containersOf(pod)
+        .filter((c) => {
+            const entry = peek(peek(pod.spec, c.list), c.index);
+            const mounts = peek(entry, "volumeMounts");
+            if (!Array.isArray(mounts)) return false;
+            for (let i = 0; i < mounts.length; i++) if (peek(peek(mounts, i), "name") === name) return true;
+            return false;
+        })
+        .map((c) => c.label);
+}
 
 function normalize(path: string): string {
     const collapsed = path.trim().replace(/\/+/g, "/");
@@ -26,22 +40,22 @@ export const k8sNoRuntimeSocketMount = resourcePolicy<unknown>({
     validate: (props, ctx) => {
         const pod = podSpecOf(ctx.type, props);
         if (!pod) return;
-        asArray(pod.spec.volumes).forEach((entry, index) => {
-            const volume = asDict(entry);
-            const path = asString(asDict(volume?.hostPath)?.path);
-            if (!volume || path === undefined) return;
-            const normalized = normalize(path);
-            if (!socketPattern.test(normalized) && !socketDirectories.has(normalized)) return;
-            const name = asString(volume.name);
-            const users = containersOf(pod)
-                .filter((c) => asArray(c.container.volumeMounts).some((m) => name !== undefined && asString(asDict(m)?.name) === name))
-                .map((c) => c.label);
-            const what = socketPattern.test(normalized) ? "the container runtime socket" : "a directory that holds the container runtime socket";
-            ctx.violation(
-                `${pod.path}.volumes[${index}].hostPath.path`,
-                `is "${path}", ${what}${users.length > 0 ? `, mounted by ${users.join(", ")}` : ""}: it gives control of every container on the node`,
-                "remove the hostPath volume",
-            );
-        });
+        const volumes = asArray(pod.spec.volumes);
+        for (let index = 0; index < volumes.length; index++) {
+            ctx.judge(() => {
+                const volume = asDict(volumes[index]);
+                const path = asString(asDict(volume?.hostPath)?.path);
+                if (!volume || path === undefined) return;
+                const normalized = normalize(path);
+                if (!socketPattern.test(normalized) && !socketDirectories.has(normalized)) return;
+                const what = socketPattern.test(normalized) ? "the container runtime socket" : "a directory that holds the container runtime socket";
+                const users = mountedBy(pod, peek(volume, "name"));
+                ctx.violation(
+                    `${pod.path}.volumes[${index}].hostPath.path`,
+                    `is "${path}", ${what}${users.length > 0 ? `, mounted by ${users.join(", ")}` : ""}: it gives control of every container on the node`,
+                    "remove the hostPath volume",
+                );
+            });
+        }
     },
 });

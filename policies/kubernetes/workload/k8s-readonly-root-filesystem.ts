@@ -1,4 +1,4 @@
-import { asBool, asDict, containersOf, kubernetes, nsaHardening, podSpecOf, resourcePolicy } from "../../core";
+import { asBool, asDict, containersOf, kubernetes, nsaHardening, podSpecOf, resourcePolicy, show } from "../../core";
 
 export const k8sReadonlyRootFilesystem = resourcePolicy<unknown>({
     name: "k8s-readonly-root-filesystem",
@@ -16,15 +16,17 @@ export const k8sReadonlyRootFilesystem = resourcePolicy<unknown>({
         const pod = podSpecOf(ctx.type, props);
         if (!pod) return;
         for (const c of containersOf(pod)) {
-            const securityContext = asDict(c.container.securityContext);
-            const value = securityContext?.readOnlyRootFilesystem;
-            if (asBool(value) === true) continue;
-            if (value === undefined || value === null) {
-                if (pod.isPatch) continue;
-                ctx.violation(`${c.path}.securityContext.readOnlyRootFilesystem`, `is absent on ${c.label}, and Kubernetes then mounts a writable root filesystem`, "set it to true and mount emptyDir volumes where writes are needed");
-            } else {
-                ctx.violation(`${c.path}.securityContext.readOnlyRootFilesystem`, `is ${JSON.stringify(value)} on ${c.label}`, "set it to true and mount emptyDir volumes where writes are needed");
-            }
+            ctx.judge(() => {
+                const securityContext = asDict(c.container.securityContext);
+                const value = securityContext?.readOnlyRootFilesystem;
+                if (asBool(value) === true) return;
+                if (value === undefined || value === null) {
+                    if (pod.isPatch) return;
+                    ctx.violation(`${c.path}.securityContext.readOnlyRootFilesystem`, `is absent on ${c.label}, and Kubernetes then mounts a writable root filesystem`, "set it to true and mount emptyDir volumes where writes are needed");
+                } else {
+                    ctx.violation(`${c.path}.securityContext.readOnlyRootFilesystem`, `is ${show(value)} on ${c.label}`, "set it to true and mount emptyDir volumes where writes are needed");
+                }
+            });
         }
     },
 });

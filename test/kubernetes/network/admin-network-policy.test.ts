@@ -24,7 +24,7 @@ describe("AdminNetworkPolicy and BaselineAdminNetworkPolicy", () => {
         const pass = adminNetworkPolicy("pass", { priority: 10, subject: { namespaces: {} }, egress: [rule("Pass")] });
         const r = egress(pass);
         assert.strictEqual(r.violations.length, 1);
-        assert.match(r.violations[0].message, /no NetworkPolicy with policyTypes Egress selects the pods, so they can reach the metadata API at 169\.254\.169\.254, fd00:ec2::254/);
+        assert.match(r.violations[0].message, /no NetworkPolicy with policyTypes Egress selects them, so they can reach the metadata API at 169\.254\.169\.254, fd00:ec2::254/);
         assert.strictEqual(egress(pass, allowAll).violations.length, 2);
     });
 

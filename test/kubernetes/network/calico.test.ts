@@ -96,7 +96,7 @@ describe("Calico network policies", () => {
             assert.deepStrictEqual(egress(calicoGlobalPolicy("lockdown", { tier: "security", selector: "all()", types: ["Egress"], egress: [] })).violations, []);
             const pass = calicoGlobalPolicy("pass", { tier: "security", selector: "all()", types: ["Egress"], egress: [{ action: "Pass" }] });
             assert.strictEqual(egress(pass).violations.length, 1);
-            assert.match(egress(pass).violations[0].message, /no NetworkPolicy with policyTypes Egress selects the pods/);
+            assert.match(egress(pass).violations[0].message, /no NetworkPolicy with policyTypes Egress selects them/);
         });
 
         it("does not count a Deny limited to other ports, protocols, or a source the pods do not match", () => {

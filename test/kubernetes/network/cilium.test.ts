@@ -104,7 +104,7 @@ describe("Cilium network policies", () => {
         it("does not count a policy without egress rules, or with enableDefaultDeny.egress: false", () => {
             assert.strictEqual(egress(ciliumPolicy("p", "shop", { endpointSelector: {}, ingress: [{}] })).violations.length, 1);
             const notDefaultDeny = ciliumPolicy("p", "shop", { endpointSelector: {}, egress: [{ toEndpoints: [{}] }], enableDefaultDeny: { egress: false } });
-            assert.match(egress(notDefaultDeny).violations[0].message, /no NetworkPolicy with policyTypes Egress selects the pods/);
+            assert.match(egress(notDefaultDeny).violations[0].message, /no NetworkPolicy with policyTypes Egress selects them/);
         });
     });
 

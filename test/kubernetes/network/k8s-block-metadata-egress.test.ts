@@ -21,7 +21,7 @@ describe("k8s-block-metadata-egress", () => {
         const ingressOnly = networkPolicy("deny", "shop", { podSelector: {}, policyTypes: ["Ingress"] });
         const r = checkStack(policy, [...workloads, ingressOnly]);
         assert.strictEqual(r.violations.length, workloads.length);
-        assert.ok(r.violations.every((v) => /no NetworkPolicy with policyTypes Egress selects the pods, so they can reach the metadata API at 169\.254\.169\.254, fd00:ec2::254/.test(v.message)));
+        assert.ok(r.violations.every((v) => /metadata\.namespace puts the pods in namespace "shop", where no NetworkPolicy with policyTypes Egress selects them, so they can reach the metadata API at 169\.254\.169\.254, fd00:ec2::254/.test(v.message)));
     });
 
     it("flags an ipBlock 0.0.0.0/0 without except", () => {

@@ -58,6 +58,21 @@ describe("k8s-ingress-no-allow-http", () => {
         assert.match(r.unknown ?? "", /FrontendConfig "shop\/redirect": spec\.redirectToHttps/);
     });
 
+    it("on the stack: a FrontendConfig whose name is unknown may be the one named; a known match decides first", () => {
+        const named = ingressResource(allow("true", { "networking.gke.io/v1beta1.FrontendConfig": "redirect" }));
+        const unnamed = { ...frontendConfig("redirect", { redirectToHttps: { enabled: true } }), props: { apiVersion: "networking.gke.io/v1beta1", kind: "FrontendConfig", metadata: { name: unknownValue("string"), namespace: "shop" }, spec: {} } };
+        const r = checkStack(policy, [named, unnamed]);
+        assert.deepStrictEqual(r.violations, []);
+        assert.match(r.unknown ?? "", /FrontendConfig "shop\/fc-redirect": metadata\.name is computed/);
+        const decided = checkStack(policy, [named, unnamed, frontendConfig("redirect", {})]);
+        assert.strictEqual(decided.violations.length, 1);
+        assert.strictEqual(decided.unknown, undefined);
+        // The Kubernetes provider is configured from a cluster of the same stack: every output is unknown.
+        const empty = checkStack(policy, [{ ...named, props: {} }, frontendConfig("redirect", {})]);
+        assert.deepStrictEqual(empty.violations, []);
+        assert.match(empty.unknown ?? "", /Ingress "web": every output is unknown/);
+    });
+
     it("judges the live object like the manifest; not applicable to other kinds", () => {
         const manifest = ingress(tls, allow("true"));
         const live = liveObject(manifest, { status: { loadBalancer: { ingress: [{ ip: "203.0.113.7" }] } } });

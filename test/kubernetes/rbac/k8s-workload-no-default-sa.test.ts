@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { unknownValue } from "../../../engine/wire";
 import { k8sWorkloadNoDefaultSa as policy } from "../../../policies/kubernetes/rbac/k8s-workload-no-default-sa";
 import { everyWorkload, patchWorkloads, type PodSpecInput } from "../../fixtures/workloads";
-import { checkResource } from "../../harness";
+import { checkResource, checkStack } from "../../harness";
 
 const containers = [{ name: "app", image: "registry.example.com/app:1.0.0" }];
 const hardened: PodSpecInput = { serviceAccountName: "web", automountServiceAccountToken: false, containers };
@@ -33,9 +33,28 @@ describe("k8s-workload-no-default-sa", () => {
     it("survives odd shapes and leaves unknowns to the SDK", () => {
         assert.deepStrictEqual(checkResource(policy, "kubernetes:core/v1:Pod", { metadata: { name: "x" } }).violations, []);
         assert.match(checkResource(policy, "kubernetes:core/v1:Pod", { spec: { serviceAccountName: 3 } }).violations[0], /is absent/);
-        const [pod] = everyWorkload({ serviceAccountName: unknownValue("string"), containers });
-        assert.match(checkResource(policy, pod.type, pod.props).unknown ?? "", /serviceAccountName/);
         assert.match(checkResource(policy, "kubernetes:core/v1:Secret", {}).notApplicable ?? "", /does not apply/);
+    });
+
+    describe("serviceAccountName computed from a ServiceAccount (unknown in a preview)", () => {
+        const [, , , deployment] = everyWorkload({ serviceAccountName: unknownValue("string"), containers });
+        const workload = { type: deployment.type, name: "web", props: deployment.props, urn: "urn:pulumi:dev::app::kubernetes:apps/v1:Deployment::web", propertyDependencies: { spec: ["urn:sa"] } };
+        const account = (name: unknown) => ({ type: "kubernetes:core/v1:ServiceAccount", name: "sa", urn: "urn:sa", props: { apiVersion: "v1", kind: "ServiceAccount", metadata: { name, namespace: "shop" } } });
+
+        it("is left to AnalyzeStack at Analyze: no finding, no deferral", () => {
+            assert.deepStrictEqual(checkResource(policy, deployment.type, deployment.props), { violations: [] });
+        });
+
+        it("links to the ServiceAccount it was computed from: its name decides", () => {
+            assert.deepStrictEqual(checkStack(policy, [workload, account("web")]), { violations: [] });
+            const r = checkStack(policy, [workload, account("default")]);
+            assert.deepStrictEqual(r.violations.map((v) => v.message), ['Deployment "shop/web": spec.template.spec.serviceAccountName is computed from ServiceAccount "default". Fix: create a dedicated ServiceAccount for this workload and set serviceAccountName to it']);
+        });
+
+        it("defers naming the ServiceAccount's name while that is unknown too, or the field when no ServiceAccount is linked", () => {
+            assert.match(checkStack(policy, [workload, account(unknownValue("string"))]).unknown ?? "", /^ServiceAccount "shop\/sa": metadata\.name is computed/);
+            assert.match(checkStack(policy, [{ ...workload, propertyDependencies: {} }]).unknown ?? "", /^Deployment "shop\/web": spec\.template\.spec\.serviceAccountName is computed/);
+        });
     });
 
     it("honours excludeNamespaces", () => {

@@ -105,10 +105,20 @@ export function roleBasics(policy: ResourceValidationPolicy, spec: RolePolicySpe
         }
     });
 
-    it("leaves unknown rules to the SDK's preview handling", () => {
-        const r = checkResource(policy, types.clusterRole, clusterRole([{ apiGroups: [""], resources: unknownValue("array"), verbs: ["get"] }]));
+    it("defers a rule whose unknown lists could grant the permission, naming the field", () => {
+        const r = checkResource(policy, types.clusterRole, clusterRole([{ apiGroups: unknownValue("array"), resources: unknownValue("array"), verbs: unknownValue("array") }]));
         assert.deepStrictEqual(r.violations, []);
-        assert.match(r.unknown ?? "", /resources/);
+        assert.match(r.unknown ?? "", /^ClusterRole "[^"]+": rules\[0\]\.apiGroups is computed from another resource/);
+        const entry = checkResource(policy, types.clusterRole, clusterRole([unknownValue("object")]));
+        assert.match(entry.unknown ?? "", /rules\[0\] is computed/);
+    });
+
+    it("keeps the findings of known rules when another rule is unknown", () => {
+        const bad = spec.failing[0].rules;
+        const known = checkResource(policy, types.clusterRole, clusterRole(bad)).violations;
+        const r = checkResource(policy, types.clusterRole, clusterRole([unknownValue("object"), ...bad]));
+        assert.deepStrictEqual(r.violations.map((v) => v.replace(/rules\[\d+\]/, "rules[n]")), known.map((v) => v.replace(/rules\[\d+\]/, "rules[n]")));
+        assert.match(r.unknown ?? "", /rules\[0\]/);
     });
 
     it("honours the exemption annotation and excludeNamespaces", () => {

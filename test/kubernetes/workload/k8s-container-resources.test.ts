@@ -38,8 +38,13 @@ describe("k8s-container-resources", () => {
         assert.strictEqual(checkResource(policy, pod.type, { spec: { containers: [{ name: "x", resources: "big" }] } }).violations.length, 1);
     });
 
-    it("leaves unknown values to the SDK", () => {
-        const [pod] = everyWorkload({ containers: [{ name: "app", resources: unknownValue("object") }] });
-        assert.ok(checkResource(policy, pod.type, pod.props).unknown);
+    it("defers a resources block unknown as a whole, naming it; a computed quantity is set", () => {
+        const [pod] = everyWorkload({ containers: [{ name: "app", resources: unknownValue("object") }, { name: "side" }] });
+        const r = checkResource(policy, pod.type, pod.props);
+        assert.match(r.unknown ?? "", /^Pod "shop\/web": spec\.containers\[0\]\.resources is computed/);
+        assert.strictEqual(r.violations.length, 1, "the other container is still judged");
+        assert.match(r.violations[0], /container "side"/);
+        const [computed] = everyWorkload({ containers: [{ name: "app", resources: { requests: { cpu: unknownValue("string"), memory: "128Mi" }, limits: { memory: unknownValue("string") } } }] });
+        assert.deepStrictEqual(checkResource(policy, computed.type, computed.props), { violations: [] });
     });
 });

@@ -65,6 +65,12 @@ describe("k8s-helm-release-no-credentials", () => {
         assert.match(r.unknown ?? "", /values\.auth\.host is computed from another resource, so its text cannot be checked/);
         assert.match(r.unknown ?? "", /values\.list is computed/);
         assert.match(checkResource(policy, type, release(unknownValue("object"))).unknown ?? "", /^Release "test": values is computed from another resource/);
+        // A section such as `auth` or `credentials` may be computed as a whole object of settings: deferred, not a finding.
+        const section = checkResource(policy, type, release({ auth: unknownValue("object"), credentials: unknownValue("object"), redisPassword: unknownValue("string") }));
+        assert.strictEqual(section.violations.length, 1, section.violations.join("\n"));
+        assert.match(section.violations[0], /values\.redisPassword holds a credential, computed from another resource/);
+        assert.match(section.unknown ?? "", /values\.auth is computed/);
+        assert.match(section.unknown ?? "", /values\.credentials is computed/);
     });
 
     it("survives wrong types and deep or wide values within bounds", () => {

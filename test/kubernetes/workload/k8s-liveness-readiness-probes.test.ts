@@ -34,7 +34,12 @@ describe("k8s-liveness-readiness-probes", () => {
         const [, , , deployment] = everyWorkload({ containers: [{ name: "app", livenessProbe: probe }] });
         assert.deepStrictEqual(checkResource(policy, deployment.type, deployment.props).violations.length, 1);
         assert.strictEqual(checkResource(policy, deployment.type, { spec: { template: { spec: { containers: [{ name: "x", livenessProbe: "yes", readinessProbe: probe }] } } } }).violations.length, 1);
-        const [, , , unknown] = everyWorkload({ containers: [{ name: "app", livenessProbe: unknownValue("object") }] });
-        assert.ok(checkResource(policy, unknown.type, unknown.props).unknown);
+        // Presence decides: a probe computed from another resource is a probe.
+        const [, , , computed] = everyWorkload({ containers: [{ name: "app", livenessProbe: unknownValue("object"), readinessProbe: probe }] });
+        assert.deepStrictEqual(checkResource(policy, computed.type, computed.props), { violations: [] });
+        const [, , , entry] = everyWorkload({ containers: [unknownValue("object"), { name: "side" }] });
+        const r = checkResource(policy, entry.type, entry.props);
+        assert.match(r.unknown ?? "", /spec\.template\.spec\.containers\[0\] is computed/);
+        assert.strictEqual(r.violations.length, 2, "the other container is still judged");
     });
 });

@@ -50,7 +50,18 @@ describe("k8s-namespace-quota-and-limits", () => {
 
     it("is not applicable without namespaces or workloads, survives odd shapes, leaves unknowns to the SDK", () => {
         assert.ok(checkStack(policy, [quota("shop")]).notApplicable);
-        assert.strictEqual(checkStack(policy, [{ type: "kubernetes:core/v1:Namespace", name: "odd", props: { metadata: "x" } }]).violations.length, 0);
-        assert.ok(checkStack(policy, [namespace("shop"), { ...quota("shop"), props: { metadata: { namespace: unknownValue("string") } } }]).unknown);
+        assert.strictEqual(checkStack(policy, [{ type: "kubernetes:core/v1:Namespace", name: "odd", props: { apiVersion: "v1", kind: "Namespace", metadata: "x" } }]).violations.length, 0);
+        const floating = { ...quota("shop"), props: { apiVersion: "v1", kind: "ResourceQuota", metadata: { namespace: unknownValue("string") } } };
+        const r = checkStack(policy, [namespace("shop"), limits("shop"), floating]);
+        assert.deepStrictEqual(r.violations, []);
+        assert.match(r.unknown ?? "", /^ResourceQuota "quota-shop": metadata\.namespace is computed/);
+    });
+
+    it("places objects whose namespace is computed from a Namespace by property dependency", () => {
+        const ns = { ...namespace("shop"), urn: "urn:ns" };
+        const linked = (r: StackResourceInput): StackResourceInput => ({ ...r, props: { ...r.props, metadata: { name: "x", namespace: unknownValue("string") } }, propertyDependencies: { metadata: ["urn:ns"] } });
+        assert.deepStrictEqual(checkStack(policy, [ns, linked(quota("shop")), linked(limits("shop"))]), { violations: [] });
+        const r = checkStack(policy, [ns, linked(quota("shop"))]);
+        assert.deepStrictEqual(r.violations.map((v) => v.message), ['Namespace "shop": metadata.name names namespace "shop", which has no LimitRange in the stack, so its pods\' total resource use is unbounded. Fix: add a LimitRange in namespace "shop"']);
     });
 });

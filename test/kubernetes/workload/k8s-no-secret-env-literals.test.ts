@@ -68,7 +68,7 @@ describe("k8s-no-secret-env-literals", () => {
     });
 
     it("skips empty values and names listed in ignoreNames, also for value patterns", () => {
-        const [pod] = everyWorkload({ containers: [{ name: "app", env: [{ name: "DB_PASSWORD", value: "" }, { name: "PUBLIC_KEY_ID", value: "k1" }, { name: "SAMPLE_JWT_KEY", value: awsKeyId }] }] });
+        const [pod] = everyWorkload({ containers: [{ name: "app", env: [{ name: "DB_PASSWORD", value: "" }, { name: "PUBLIC_KEY_TOKEN", value: "k1" }, { name: "SAMPLE_JWT_KEY", value: awsKeyId }] }] });
         assert.strictEqual(checkResource(policy, pod.type, pod.props).violations.length, 2);
         assert.deepStrictEqual(checkResource(policy, pod.type, pod.props, { config: { ignoreNames: ["PUBLIC_KEY_*", "SAMPLE_*"] } }).violations, []);
     });
