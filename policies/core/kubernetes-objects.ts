@@ -12,7 +12,8 @@ export function namespaceOf(props: unknown): string {
 
 /** String-valued labels of a labels map; other values are skipped. */
 export function labelsOf(value: unknown): Record<string, string> {
-    const labels: Record<string, string> = {};
+    // No prototype: a label key such as "constructor" or "__proto__" is a plain entry.
+    const labels: Record<string, string> = Object.create(null);
     for (const [key, v] of Object.entries(asDict(value) ?? {})) {
         if (typeof v === "string") labels[key] = v;
     }

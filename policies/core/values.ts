@@ -42,13 +42,21 @@ export function asNumber(value: unknown): number | undefined {
     return undefined;
 }
 
-/** Reads a nested field by path, stopping at the first missing or non-object step. */
+/**
+ * `table[key]` for a lookup table keyed by untrusted text: own entries only, so a key such as
+ * "constructor" or "__proto__" finds nothing instead of Object.prototype's members.
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+    return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
+/** Reads a nested field by path (own fields only), stopping at the first missing or non-object step. */
 export function pathGet(value: unknown, path: readonly (string | number)[]): unknown {
     let current: unknown = value;
     for (const key of path) {
         if (Array.isArray(current) && typeof key === "number") {
             current = current[key];
-        } else if (isDict(current)) {
+        } else if (isDict(current) && Object.prototype.hasOwnProperty.call(plainTargetOf(current), key)) {
             current = current[key];
         } else {
             return undefined;

@@ -1,4 +1,4 @@
-import { anyOf, asStrings, kubernetes, resourcePolicy } from "../../core";
+import { anyOf, asStrings, kubernetes, ownEntry, resourcePolicy } from "../../core";
 import { bindingScope, readBinding, roleRefLabel } from "./rbac-bindings";
 
 /** Identities every request (or every unauthenticated request) carries. */
@@ -42,7 +42,7 @@ export const k8sRbacNoAnonymousBinding = resourcePolicy<unknown, Config>({
         const binding = readBinding(ctx.type, props);
         for (const subject of binding.subjects) {
             if (subject.kind !== "User" && subject.kind !== "Group") continue;
-            const who = subject.name !== undefined ? publicSubjects[subject.name] : undefined;
+            const who = subject.name !== undefined ? ownEntry(publicSubjects, subject.name) : undefined;
             if (!who) continue;
             const allowed =
                 subject.name === "system:authenticated" &&

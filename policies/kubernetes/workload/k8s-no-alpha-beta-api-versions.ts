@@ -1,5 +1,5 @@
 import picomatch from "picomatch";
-import { isKubernetesType, kindOf, resourcePolicy, type TypeSet } from "../../core";
+import { isKubernetesType, kindOf, ownEntry, resourcePolicy, type TypeSet } from "../../core";
 
 /** Every Kubernetes provider resource. */
 const anyKubernetesObject: TypeSet = { has: isKubernetesType, description: "kubernetes:*" };
@@ -48,9 +48,9 @@ const stableByKind: Record<string, string | null> = {
 
 /** The stable apiVersion for a group and kind: a string, null when none exists, undefined when unknown. */
 export function stableApiVersion(group: string, kind: string): string | null | undefined {
-    const byKind = stableByKind[`${group}/${kind}`];
+    const byKind = ownEntry(stableByKind, `${group}/${kind}`);
     if (byKind !== undefined) return byKind;
-    return stableByGroup[group];
+    return ownEntry(stableByGroup, group);
 }
 
 interface Config {
