@@ -219,7 +219,7 @@ export function parsePodSecurityConfig(policyName: string) {
         if (version === undefined) {
             throw new PolicyConfigError(policyName, `podSecurityVersion must be "latest" or "v1.N" (e.g. "v1.30"), got ${show(value)}`);
         }
-        return { podSecurityVersion: String(value), version };
+        return { podSecurityVersion: asString(value) ?? "latest", version };
     };
 }
 
