@@ -1,7 +1,6 @@
 // Exemptions a reviewer can audit: per resource (a Kubernetes annotation, or a cloud tag/label that
 // names the policy and carries the reason) and per policy (name patterns and namespaces in config).
-import picomatch from "picomatch";
-import type { ExemptionConfig } from "./config";
+import { compileGlobs, type ExemptionConfig } from "./config";
 import { isKubernetesType } from "./types";
 import { peek } from "./unknowns";
 import { asDict, asString, isDict } from "./values";
@@ -52,11 +51,11 @@ function labelExemption(labels: Record<string, unknown>[], key: string, what: st
 }
 
 const matcherCache = new Map<string, (text: string) => boolean>();
-function globMatcher(patterns: readonly string[]): (text: string) => boolean {
+function globMatcher(policyName: string, setting: keyof ExemptionConfig, patterns: readonly string[]): (text: string) => boolean {
     const key = JSON.stringify(patterns);
     let matcher = matcherCache.get(key);
     if (!matcher) {
-        matcher = patterns.length === 0 ? () => false : picomatch(patterns as string[], { dot: true });
+        matcher = compileGlobs(policyName, setting, patterns);
         matcherCache.set(key, matcher);
     }
     return matcher;
@@ -76,7 +75,7 @@ export function findExemption(
         names.push(identity.name);
         if (identity.namespace) names.push(`${identity.namespace}/${identity.name}`);
     }
-    const nameMatches = globMatcher(config.excludeResourceNames ?? []);
+    const nameMatches = globMatcher(policyName, "excludeResourceNames", config.excludeResourceNames ?? []);
     const matchedName = names.find(nameMatches);
     if (matchedName !== undefined) {
         return { reason: `exempted by config: excludeResourceNames matches "${matchedName}"` };
@@ -85,7 +84,7 @@ export function findExemption(
     if (isKubernetes) {
         // A Namespace object is judged as being in itself.
         const namespace = resource.type.endsWith(":Namespace") ? identity.name : identity.namespace;
-        if (namespace && globMatcher(config.excludeNamespaces ?? [])(namespace)) {
+        if (namespace && globMatcher(policyName, "excludeNamespaces", config.excludeNamespaces ?? [])(namespace)) {
             return { reason: `exempted by config: excludeNamespaces matches "${namespace}"` };
         }
         const annotations = identity.annotations ? [identity.annotations] : [];

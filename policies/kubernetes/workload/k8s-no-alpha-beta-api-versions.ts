@@ -1,5 +1,4 @@
-import picomatch from "picomatch";
-import { isKubernetesType, kindOf, ownEntry, resourcePolicy, type TypeSet } from "../../core";
+import { compileGlobs, isKubernetesType, kindOf, ownEntry, resourcePolicy, type TypeSet } from "../../core";
 
 /** Every Kubernetes provider resource. */
 const anyKubernetesObject: TypeSet = { has: isKubernetesType, description: "kubernetes:*" };
@@ -79,8 +78,7 @@ export const k8sNoAlphaBetaApiVersions = resourcePolicy<unknown, Config>({
         },
     },
     parseConfig: (raw) => {
-        const patterns = raw.allowedApiVersions as string[];
-        return { allowed: patterns.length > 0 ? picomatch(patterns, { dot: true }) : () => false };
+        return { allowed: compileGlobs("k8s-no-alpha-beta-api-versions", "allowedApiVersions", raw.allowedApiVersions) };
     },
     appliesTo: anyKubernetesObject,
     validate: (_props, ctx) => {
