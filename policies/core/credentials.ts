@@ -95,3 +95,16 @@ export function literalCredential(name: string | undefined, value: unknown): str
     if (name !== undefined && looksLikeCredential(name) && !isReferenceOnly(text) && !isFilePath(text)) return "its name marks a credential";
     return undefined;
 }
+
+/** Fields that carry credentials whatever their name says: scripts, Secret payloads, keys and certificates. */
+const credentialFieldNames = new Set(["userdata", "data", "stringdata", "clientkey", "clientcertificate", "keydata", "connectionstring"]);
+
+/**
+ * True when a field path (`masterAuth.password`, `spec.containers[0].env[1].value`, `userData`) may hold a
+ * credential: a step named like one, a Secret payload or script field, or an env var's value.
+ */
+export function isCredentialPath(path: string): boolean {
+    const steps = path.split(/[.[\]"]+/).filter((s) => s !== "" && !/^\d+$/.test(s));
+    return steps.some((step, i) =>
+        credentialFieldNames.has(step.toLowerCase()) || looksLikeCredential(step) || (step === "value" && steps[i - 1] === "env"));
+}

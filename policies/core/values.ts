@@ -2,6 +2,7 @@
 // a field typed `boolean` in the SDK may arrive as a string, a number or an object.
 // Reading an unknown preview value through the SDK's proxy still throws its UnknownValueError, on
 // purpose: a policy never mistakes an unknown for a value. Use `peek` (./unknowns) to look first.
+import { isCredentialPath } from "./credentials";
 import { isUnknown, plainTargetOf, unknown } from "./unknowns";
 
 export type Dict = Record<string, unknown>;
@@ -115,7 +116,13 @@ export function typeName(value: unknown): string {
     return typeof value;
 }
 
-/** `has the wrong type: expected an array of strings, found string "api"`. */
-export function wrongType(expected: string, value: unknown): string {
+/**
+ * `has the wrong type: expected an array of strings, found string "api"`. Given the field's path, a field
+ * that may hold a credential (see isCredentialPath) names the type found and never the value.
+ */
+export function wrongType(expected: string, value: unknown, path?: string): string {
+    if (path !== undefined && isCredentialPath(path)) {
+        return `has the wrong type: expected ${expected}, found ${typeName(value)} (the value is not shown: the field may hold a credential)`;
+    }
     return `has the wrong type: expected ${expected}, found ${typeName(value)} ${show(value)}`;
 }

@@ -1,7 +1,7 @@
 // Recognising literal credentials by name and by value, without false alarms on paths, references and
 // the names of things that are about a credential.
 import * as assert from "assert";
-import { credentialInValue, isFilePath, isReferenceOnly, literalCredential, looksLikeCredential } from "../../policies/core";
+import { credentialInValue, isCredentialPath, isFilePath, isReferenceOnly, literalCredential, looksLikeCredential, wrongType } from "../../policies/core";
 
 // Test values are assembled at run time, so no credential-shaped literal sits in the repository.
 const awsKeyId = ["AKIA", "IOSFODNN7EXAMPLE"].join("");
@@ -72,5 +72,16 @@ describe("core/credentials", () => {
             assert.strictEqual(literalCredential(name, value), undefined, `${name}=${JSON.stringify(value)}`);
         }
         for (const value of ["hunter2", pem, awsKeyId]) assert.ok(!literalCredential("DB_PASSWORD", value)!.includes(value));
+    });
+
+    it("knows which field paths may hold credentials, and wrongType never shows their values", () => {
+        for (const path of ["masterAuth.password", "masterAuth", "userData", "spec.containers[0].env[2].value", "data.token", "stringData", "servicePrincipalProfile.secret", 'values["db"].apiKey', "linuxProfile.ssh.publicKeys[0].keyData"]) {
+            assert.ok(isCredentialPath(path), path);
+        }
+        for (const path of ["spec.containers[0].env[2].name", "metadata.name", "vpcConfig.endpointPublicAccess", "nodeConfig.oauthScopes[0]", "secretsEncryption"]) {
+            assert.ok(!isCredentialPath(path), path);
+        }
+        assert.strictEqual(wrongType("a string", { nested: "hunter2" }, "masterAuth.password"), "has the wrong type: expected a string, found object (the value is not shown: the field may hold a credential)");
+        assert.match(wrongType("a string", { nested: "x" }, "metadata.name"), /found object \{"nested":"x"\}$/);
     });
 });
