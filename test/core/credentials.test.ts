@@ -78,7 +78,7 @@ describe("core/credentials", () => {
         for (const path of ["masterAuth.password", "masterAuth", "userData", "spec.containers[0].env[2].value", "data.token", "stringData", "servicePrincipalProfile.secret", 'values["db"].apiKey', "linuxProfile.ssh.publicKeys[0].keyData"]) {
             assert.ok(isCredentialPath(path), path);
         }
-        for (const path of ["spec.containers[0].env[2].name", "metadata.name", "vpcConfig.endpointPublicAccess", "nodeConfig.oauthScopes[0]", "secretsEncryption"]) {
+        for (const path of ["spec.containers[0].env[2].name", "metadata.name", "vpcConfig.endpointPublicAccess", "nodeConfig.oauthScopes[0]", "secretsEncryption", "nodeConfig.bootDiskKmsKey", "encryptionConfig.provider.keyArn", "databaseEncryption.keyName"]) {
             assert.ok(!isCredentialPath(path), path);
         }
         assert.strictEqual(wrongType("a string", { nested: "hunter2" }, "masterAuth.password"), "has the wrong type: expected a string, found object (the value is not shown: the field may hold a credential)");
