@@ -13,7 +13,7 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
-import { buildConfigSchema, type ExemptionConfig, PolicyConfigError, schemaDefaults } from "./config";
+import { buildConfigSchema, checkExemptionConfig, type ExemptionConfig, PolicyConfigError, schemaDefaults } from "./config";
 import { type Exemption, findExemption, kubernetesIdentity } from "./exemptions";
 import { fixWhereRendered } from "./kubernetes-objects";
 import { isKubernetesType, kindOf, type TypeSet } from "./types";
@@ -151,6 +151,7 @@ function configReader<C>(meta: PolicyMetadata, schema: PolicyConfigSchema, parse
             );
         }
         const raw = { ...defaults, ...received };
+        checkExemptionConfig(meta.name, raw);
         const parsed = { ...raw, ...(parse ? parse(raw) : {}) } as C & ExemptionConfig;
         if (cache.size > 16) cache.clear();
         cache.set(key, parsed);

@@ -5,6 +5,7 @@ import {
     type ClusterProps,
     forEachTarget,
     type GkeProps,
+    computedInProgram,
     gkeClusterOrPool,
     identityFix,
     nodeTargets,
@@ -67,6 +68,7 @@ function judgePool(ctx: StackCheckContext<unknown>, pool: PolicyResource, cluste
     const mode = typeof output === "string" ? output : undefined;
     if (mode?.trim().toUpperCase() === "GKE_METADATA") return;
     if (!isUnknown(output) && !unset(mode)) return;
+    if (computedInProgram(pool, ["nodeConfig", "workloadMetadataConfig", "mode"])) return ctx.defer(pool, path);
     if (!cluster) {
         if (isUnknown(output) && (pool.propertyDependencies?.nodeConfig ?? []).length > 0) {
             ctx.defer(pool, path, "may be computed from another resource, and the cluster it belongs to is not in this stack");

@@ -1,4 +1,4 @@
-import { isUnknown, peek, resourcePolicy } from "../core";
+import { isUnknown, ownEntry, peek, resourcePolicy } from "../core";
 import { defaultAccount, forEachTarget, type GkeProps, gkeClusterOrPool, nodeTargets, resolveComputedAccounts } from "./gke-nodes";
 import { readStrings, wrong } from "./gke-values";
 
@@ -38,8 +38,8 @@ const aliases: Record<string, string> = {
 /** The broad scope a value names (full URL or gcloud alias), if any. */
 function broadScope(scope: string): string | undefined {
     const text = scope.trim();
-    const name = text.startsWith(api) ? text.slice(api.length) : aliases[text];
-    return name !== undefined && broadScopes[name] !== undefined ? name : undefined;
+    const name = text.startsWith(api) ? text.slice(api.length) : ownEntry(aliases, text);
+    return name !== undefined && ownEntry(broadScopes, name) !== undefined ? name : undefined;
 }
 
 export const gkeNoCloudPlatformScope = resourcePolicy<GkeProps>({
@@ -69,7 +69,7 @@ export const gkeNoCloudPlatformScope = resourcePolicy<GkeProps>({
                 if (name === undefined) return;
                 ctx.violation(
                     `${target.path}.oauthScopes[${i}]`,
-                    `is ${JSON.stringify(scope)}${target.where} on the Compute Engine default service account, which grants ${broadScopes[name]}`,
+                    `is ${JSON.stringify(scope)}${target.where} on the Compute Engine default service account, which grants ${ownEntry(broadScopes, name)}`,
                     fix,
                 );
             });

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { asDict, asString, cisGke, gcp, isDict, resourcePolicy, type StackCheckContext, wrongType } from "../core";
-import { type ClusterProps, type GkeProps, gkeClusterOrPool, type NodePoolProps, outputAt, poolsWithClusters, reporterFor, unsetInProgram } from "./gke-nodes";
+import { type ClusterProps, type GkeProps, gkeClusterOrPool, type NodePoolProps, computedInProgram, outputAt, poolsWithClusters, reporterFor, unsetInProgram } from "./gke-nodes";
 import { readArray, readBool, wrong } from "./gke-values";
 
 const clusterFix = "set privateClusterConfig: { enablePrivateNodes: true }";
@@ -62,6 +62,7 @@ function judgeInherited(ctx: StackCheckContext<unknown>, pool: PolicyResource, c
     // Unknown in a preview, or absent: unset, so the cluster decides. At up and on state GKE reports the value it
     // derived; a known true is private, and a known false on a private cluster is the pool's own override, judged on it.
     if (own === true) return;
+    if (computedInProgram(pool, ["networkConfig", "enablePrivateNodes"])) return ctx.defer(pool, "networkConfig.enablePrivateNodes");
     ctx.judge(cluster, () => {
         // Unset in the program: GKE then gives nodes public IP addresses.
         const inherited = unsetInProgram(cluster, "privateClusterConfig")

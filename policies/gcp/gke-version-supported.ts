@@ -12,7 +12,7 @@ import {
     versionConfigSchema,
     versionProblem,
 } from "../core";
-import { type ClusterProps, type GkeProps, gkeClusterOrPool, type NodePoolProps, outputAt, poolsWithClusters } from "./gke-nodes";
+import { type ClusterProps, computedInProgram, type GkeProps, gkeClusterOrPool, type NodePoolProps, outputAt, poolsWithClusters } from "./gke-nodes";
 import { gkeSupportCalendar } from "./gke-support-table";
 
 const name = "gke-version-supported";
@@ -61,6 +61,7 @@ export const gkeVersionSupported = resourcePolicy<GkeProps, VersionConfig>({
 /** A NodePool without its own version runs its cluster's: the cluster's pinned version decides. */
 function judgeInherited(ctx: StackCheckContext<VersionConfig>, pool: PolicyResource, cluster: PolicyResource): void {
     const own = outputAt(pool.props, ["version"]);
+    if (computedInProgram(pool, ["version"])) return ctx.defer(pool, "version");
     for (const field of ["nodeVersion", "minMasterVersion"]) {
         // Unknown in a preview (nodeVersion is Optional+Computed) or of the wrong type (judged on the cluster): next pin.
         const pinned = outputAt(cluster.props, [field]);

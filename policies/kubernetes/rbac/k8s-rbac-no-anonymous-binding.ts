@@ -1,4 +1,4 @@
-import { anyOf, asStrings, kubernetes, resourcePolicy } from "../../core";
+import { anyOf, asStrings, kubernetes, ownEntry, resourcePolicy } from "../../core";
 import { bindingScope, knownRoleRef, knownSubject, readBinding, roleRefLabel } from "./rbac-bindings";
 
 /** Identities every request (or every unauthenticated request) carries. */
@@ -43,7 +43,7 @@ export const k8sRbacNoAnonymousBinding = resourcePolicy<unknown, Config>({
         for (const subject of binding.subjects) {
             if (!knownSubject(subject, ctx, ["kind"]) || (subject.kind !== "User" && subject.kind !== "Group")) continue;
             if (!knownSubject(subject, ctx, ["name"])) continue;
-            const who = subject.name !== undefined ? publicSubjects[subject.name] : undefined;
+            const who = subject.name !== undefined ? ownEntry(publicSubjects, subject.name) : undefined;
             if (!who) continue;
             // Only the system:authenticated exception depends on which role is bound.
             if (subject.name === "system:authenticated" && ctx.config.allowedAuthenticatedRoles.length > 0) {

@@ -1,7 +1,6 @@
 import type { ReleaseArgs } from "@pulumi/kubernetes/helm/v3/release";
 import type { Unwrap } from "@pulumi/pulumi";
-import picomatch from "picomatch";
-import { isUnknown, literalCredential, looksLikeCredential, mayNameSection, peek, resourcePolicy } from "../../core";
+import { compileGlobs, isUnknown, literalCredential, looksLikeCredential, mayNameSection, peek, resourcePolicy } from "../../core";
 import { helmRelease, valueLeaves } from "./helm-release";
 
 interface Config {
@@ -35,8 +34,7 @@ export const k8sHelmReleaseNoCredentials = resourcePolicy<Unwrap<ReleaseArgs>, C
         },
     },
     parseConfig: (raw) => {
-        const patterns = raw.ignoreValuePaths as string[];
-        return { ignore: patterns.length > 0 ? picomatch(patterns, { dot: true }) : () => false };
+        return { ignore: compileGlobs("k8s-helm-release-no-credentials", "ignoreValuePaths", raw.ignoreValuePaths) };
     },
     appliesTo: helmRelease,
     validate: (props, ctx) => {

@@ -1,5 +1,4 @@
-import picomatch from "picomatch";
-import { containersOf, kubernetes, podSpecOf, resourcePolicy } from "../../core";
+import { compileGlobs, containersOf, kubernetes, podSpecOf, resourcePolicy } from "../../core";
 import { parseImageReference } from "./image-reference";
 
 interface Config {
@@ -35,8 +34,8 @@ export const k8sImageRegistryAllowed = resourcePolicy<unknown, Config>({
         const patterns = raw.allowedRegistries as string[];
         const hostPatterns = patterns.filter((p) => !p.includes("/"));
         const pathPatterns = patterns.filter((p) => p.includes("/"));
-        const host = hostPatterns.length > 0 ? picomatch(hostPatterns, { dot: true, nocase: true }) : () => false;
-        const full = pathPatterns.length > 0 ? picomatch(pathPatterns, { dot: true, nocase: true }) : () => false;
+        const host = compileGlobs("k8s-image-registry-allowed", "allowedRegistries", hostPatterns, { nocase: true });
+        const full = compileGlobs("k8s-image-registry-allowed", "allowedRegistries", pathPatterns, { nocase: true });
         return { allowedRegistries: patterns, matches: (registry, path) => host(registry) || full(`${registry}/${path}`) };
     },
     appliesTo: kubernetes.workloads,

@@ -34,7 +34,7 @@ export const k8sNamespacePssEnforceLabel = resourcePolicy<Unwrap<k8s.core.v1.Nam
     },
     parseConfig: (raw) => {
         const level = raw.minimumLevel;
-        if (level !== "baseline" && level !== "restricted") throw new PolicyConfigError("k8s-namespace-pss-enforce-label", `minimumLevel: "${String(level)}" is not baseline or restricted`);
+        if (level !== "baseline" && level !== "restricted") throw new PolicyConfigError("k8s-namespace-pss-enforce-label", `minimumLevel: ${show(level)} is not baseline or restricted`);
         return { minimumLevel: level };
     },
     appliesTo: kubernetes.namespace,

@@ -1,5 +1,4 @@
-import picomatch from "picomatch";
-import { isKubernetesType, kindOf, resourcePolicy, type TypeSet } from "../../core";
+import { compileGlobs, isKubernetesType, kindOf, ownEntry, resourcePolicy, type TypeSet } from "../../core";
 
 /** Every Kubernetes provider resource. */
 const anyKubernetesObject: TypeSet = { has: isKubernetesType, description: "kubernetes:*" };
@@ -48,9 +47,9 @@ const stableByKind: Record<string, string | null> = {
 
 /** The stable apiVersion for a group and kind: a string, null when none exists, undefined when unknown. */
 export function stableApiVersion(group: string, kind: string): string | null | undefined {
-    const byKind = stableByKind[`${group}/${kind}`];
+    const byKind = ownEntry(stableByKind, `${group}/${kind}`);
     if (byKind !== undefined) return byKind;
-    return stableByGroup[group];
+    return ownEntry(stableByGroup, group);
 }
 
 interface Config {
@@ -79,8 +78,7 @@ export const k8sNoAlphaBetaApiVersions = resourcePolicy<unknown, Config>({
         },
     },
     parseConfig: (raw) => {
-        const patterns = raw.allowedApiVersions as string[];
-        return { allowed: patterns.length > 0 ? picomatch(patterns, { dot: true }) : () => false };
+        return { allowed: compileGlobs("k8s-no-alpha-beta-api-versions", "allowedApiVersions", raw.allowedApiVersions) };
     },
     appliesTo: anyKubernetesObject,
     validate: (_props, ctx) => {

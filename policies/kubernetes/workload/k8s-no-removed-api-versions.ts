@@ -116,7 +116,7 @@ export const k8sNoRemovedApiVersions = resourcePolicy<unknown, Config>({
         },
     },
     parseConfig: (raw) => {
-        const match = targetPattern.exec(String(raw.targetVersion));
+        const match = typeof raw.targetVersion === "string" ? targetPattern.exec(raw.targetVersion) : null;
         if (typeof raw.targetVersion !== "string" || !match) {
             throw new PolicyConfigError("k8s-no-removed-api-versions", `targetVersion must be a minor version such as "1.32", got ${show(raw.targetVersion)}`);
         }

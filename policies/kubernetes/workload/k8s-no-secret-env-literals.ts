@@ -1,6 +1,5 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
-import picomatch from "picomatch";
-import { asDict, cisKubernetes, containersOf, credentialInValue, isUnknown, kubernetes, literalCredential, looksLikeCredential, peek, podSpecOf, resourcePolicy } from "../../core";
+import { asDict, compileGlobs, cisKubernetes, containersOf, credentialInValue, isUnknown, kubernetes, literalCredential, looksLikeCredential, peek, podSpecOf, resourcePolicy } from "../../core";
 import { judgeEach } from "./container-checks";
 
 interface Config {
@@ -34,8 +33,7 @@ export const k8sNoSecretEnvLiterals = resourcePolicy<unknown, Config>({
         },
     },
     parseConfig: (raw) => {
-        const patterns = raw.ignoreNames as string[];
-        return { ignore: patterns.length > 0 ? picomatch(patterns) : () => false };
+        return { ignore: compileGlobs("k8s-no-secret-env-literals", "ignoreNames", raw.ignoreNames, { dot: false }) };
     },
     appliesTo: kubernetes.workloads,
     validate: (props, ctx) => {

@@ -68,7 +68,7 @@ export const k8sStorageClassEncrypted = resourcePolicy<StorageClass, Config>({
         const provisioner = peek(props, "provisioner" satisfies keyof StorageClass);
         if (isUnknown(provisioner)) return ctx.defer("provisioner", "is computed from another resource, so which volumes the class provisions is not known until deploy");
         const driver = drivers.find((d) => typeof provisioner === "string" && d.provisioners.includes(provisioner));
-        if (!driver) return;
+        if (!driver || typeof provisioner !== "string") return;
         const raw = peek(props, "parameters" satisfies keyof StorageClass);
         if (isUnknown(raw)) return ctx.defer("parameters");
         const parameters = asDict(raw);
