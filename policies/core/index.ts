@@ -12,3 +12,4 @@ export * from "./versions";
 export * from "./workloads";
 export * from "./unknowns";
 export * from "./links";
+export * from "./benchmarks";

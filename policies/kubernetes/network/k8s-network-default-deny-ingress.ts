@@ -1,8 +1,9 @@
-import { cisKubernetes, kubernetes, stackPolicy } from "../../core";
+import { cisAks, cisEks, cisGke, cisKubernetes, kubernetes, nsaHardening, stackPolicy, yamlFix } from "../../core";
 import { groupBy, networkPoliciesByNamespace, ruleAllowsEverything, selectingPolicies, showLabels, workloadModels } from "./segmentation";
 
 export const k8sNetworkDefaultDenyIngress = stackPolicy({
     name: "k8s-network-default-deny-ingress",
+    displayName: "Default-deny ingress in every namespace",
     description:
         "Every namespace that runs workloads has a NetworkPolicy that selects its pods and denies ingress by default; " +
         "uncovered namespaces and workloads are reported.",
@@ -10,6 +11,39 @@ export const k8sNetworkDefaultDenyIngress = stackPolicy({
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "network"],
     framework: cisKubernetes("5.3.2", "Ensure that all Namespaces have Network Policies defined"),
+    alsoCites: [
+        cisEks("4.3.2"),
+        cisAks("4.4.2"),
+        cisGke("4.3.2"),
+        nsaHardening("Network separation and hardening", "Network policies"),
+    ],
+    why: "Without a default-deny policy every pod accepts connections from every other pod, so one compromised workload can reach all the others.",
+    fixExample: yamlFix(`
+   apiVersion: networking.k8s.io/v1
+   kind: NetworkPolicy
+   metadata:
+     name: default-deny-ingress
+     namespace: shop
+   spec:
+     podSelector: {}
+     policyTypes: [Ingress]
+   ---
+   apiVersion: apps/v1
+   kind: Deployment
+   metadata:
+     name: web
+     namespace: shop
+   spec:
+     selector:
+       matchLabels: {app: web}
+     template:
+       metadata:
+         labels: {app: web}
+       spec:
+         containers:
+           - name: app
+             image: registry.example.com/shop/web:1.4.2
+   `),
     remediationSteps:
         "Add a `kubernetes.networking.v1.NetworkPolicy` in each namespace with `spec.podSelector: {}` and " +
         '`spec.policyTypes: ["Ingress"]` (no ingress rules), then allow the traffic each workload needs with further ' +

@@ -1,12 +1,37 @@
-import { asDict, asString, cisKubernetes, kubernetes, podSpecOf, resourcePolicy } from "../../core";
+import { asDict, asString, cisAks, cisEks, cisGke, cisKubernetes, kubernetes, podSpecOf, resourcePolicy, yamlFix } from "../../core";
 
 export const k8sWorkloadNoDefaultSa = resourcePolicy<unknown>({
     name: "k8s-workload-no-default-sa",
+    displayName: "Workloads use their own ServiceAccount",
     description: "Workloads run as their own ServiceAccount, not the namespace's default one.",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "rbac"],
     framework: cisKubernetes("5.1.5", "Ensure that default service accounts are not actively used"),
+    alsoCites: [
+        cisEks("4.1.5"),
+        cisAks("4.1.5"),
+        cisGke("4.1.4"),
+    ],
+    why: "Permissions granted to a namespace's default ServiceAccount reach every pod in it.",
+    fixExample: yamlFix(`
+   apiVersion: apps/v1
+   kind: Deployment
+   metadata:
+     name: web
+     namespace: shop
+   spec:
+     selector:
+       matchLabels: {app: web}
+     template:
+       metadata:
+         labels: {app: web}
+       spec:
+         serviceAccountName: web
+         containers:
+           - name: app
+             image: registry.example.com/shop/web:1.4.2
+   `),
     remediationSteps:
         "Create a kubernetes.core.v1.ServiceAccount for the workload and set `serviceAccountName` in its pod spec " +
         "(`spec.template.spec.serviceAccountName` for a Deployment). Permissions granted to `default` reach every pod of the namespace.",

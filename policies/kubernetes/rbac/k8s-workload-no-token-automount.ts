@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { anyOf, asBool, asDict, asString, cisKubernetes, isPatchType, kubernetes, namespaceOf, podSpecOf, stackPolicy } from "../../core";
+import { anyOf, asBool, asDict, asString, cisAks, cisEks, cisGke, cisKubernetes, isPatchType, kubernetes, namespaceOf, nsaHardening, podSpecOf, stackPolicy, yamlFix } from "../../core";
 
 interface AccountSetting {
     /** The effective automountServiceAccountToken of the ServiceAccount, undefined when it does not set it. */
@@ -29,6 +29,7 @@ function accountSettings(accounts: PolicyResource[]): Map<string, AccountSetting
 
 export const k8sWorkloadNoTokenAutomount = stackPolicy({
     name: "k8s-workload-no-token-automount",
+    displayName: "Workloads do not automount tokens",
     description:
         "Workloads do not get an API token mounted unless they ask for it: the pod spec, or the ServiceAccount it " +
         "inherits from when both are in the stack, sets automountServiceAccountToken: false.",
@@ -36,6 +37,31 @@ export const k8sWorkloadNoTokenAutomount = stackPolicy({
     enforcementLevel: "advisory",
     tags: ["kubernetes", "rbac"],
     framework: cisKubernetes("5.1.6", "Ensure that Service Account Tokens are only mounted where necessary"),
+    alsoCites: [
+        cisEks("4.1.6"),
+        cisAks("4.1.6"),
+        cisGke("4.1.5"),
+        nsaHardening("Kubernetes Pod security", "Protecting Pod service account tokens"),
+    ],
+    why: "A mounted API token lets anyone who compromises the container act with the pod's ServiceAccount permissions.",
+    fixExample: yamlFix(`
+   apiVersion: apps/v1
+   kind: Deployment
+   metadata:
+     name: web
+     namespace: shop
+   spec:
+     selector:
+       matchLabels: {app: web}
+     template:
+       metadata:
+         labels: {app: web}
+       spec:
+         automountServiceAccountToken: false
+         containers:
+           - name: app
+             image: registry.example.com/shop/web:1.4.2
+   `),
     remediationSteps:
         "Set `automountServiceAccountToken: false` in the pod spec (`spec.template.spec.automountServiceAccountToken` for a " +
         "Deployment) or on the kubernetes.core.v1.ServiceAccount the pods run as. Workloads that call the Kubernetes API " +

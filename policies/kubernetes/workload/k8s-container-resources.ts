@@ -1,4 +1,4 @@
-import { asDict, asNumber, asString, kubernetes, nsaHardening, podSpecOf, resourcePolicy } from "../../core";
+import { asDict, asNumber, asString, kubernetes, nsaHardening, podSpecOf, resourcePolicy, yamlFix } from "../../core";
 import { regularAndInitContainers } from "./container-checks";
 
 /** A quantity is set when it is a non-empty string or a number. */
@@ -8,11 +8,33 @@ function isSet(value: unknown): boolean {
 
 export const k8sContainerResources = resourcePolicy<unknown>({
     name: "k8s-container-resources",
+    displayName: "Containers request CPU and memory and limit memory",
     description: "Every container and init container requests CPU and memory and has a memory limit, so no pod can exhaust its node.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "workload"],
-    framework: nsaHardening("Pod security: resource policies", "Limit container CPU and memory to prevent denial of service"),
+    framework: nsaHardening("Network separation and hardening", "Resource policies"),
+    why: "A container without requests and a memory limit can starve or crash every other pod on its node, by accident or in a denial-of-service attack.",
+    fixExample: yamlFix(`
+   apiVersion: apps/v1
+   kind: Deployment
+   metadata:
+     name: web
+     namespace: shop
+   spec:
+     selector:
+       matchLabels: {app: web}
+     template:
+       metadata:
+         labels: {app: web}
+       spec:
+         containers:
+           - name: app
+             image: registry.example.com/shop/web:1.4.2
+             resources:
+               requests: {cpu: 100m, memory: 128Mi}
+               limits: {memory: 256Mi}
+   `),
     remediationSteps:
         'Set `resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } }` on every container ' +
         "and init container of the pod template. A namespace LimitRange can supply defaults, but the workload should state them.",

@@ -1,5 +1,5 @@
 import picomatch from "picomatch";
-import { isKubernetesType, kindOf, resourcePolicy, type TypeSet } from "../../core";
+import { isKubernetesType, kindOf, resourcePolicy, type TypeSet, yamlFix } from "../../core";
 
 /** Every Kubernetes provider resource. */
 const anyKubernetesObject: TypeSet = { has: isKubernetesType, description: "kubernetes:*" };
@@ -59,10 +59,29 @@ interface Config {
 
 export const k8sNoAlphaBetaApiVersions = resourcePolicy<unknown, Config>({
     name: "k8s-no-alpha-beta-api-versions",
+    displayName: "Stable API versions",
     description: "Kubernetes objects use stable API versions, not alpha or beta ones (e.g. .../v1beta1, .../v1alpha1), which change or disappear.",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "workload"],
+    why: "Alpha and beta APIs change or disappear between releases, so objects written against them break upgrades and delay security patches.",
+    fixExample: yamlFix(`
+   apiVersion: apps/v1
+   kind: Deployment
+   metadata:
+     name: web
+     namespace: shop
+   spec:
+     selector:
+       matchLabels: {app: web}
+     template:
+       metadata:
+         labels: {app: web}
+       spec:
+         containers:
+           - name: app
+             image: registry.example.com/shop/web:1.4.2
+   `),
     remediationSteps:
         "Use the stable version's resource class, e.g. `kubernetes.apps.v1.Deployment` instead of " +
         "`kubernetes.extensions.v1beta1.Deployment`, `kubernetes.networking.v1.Ingress`, `kubernetes.batch.v1.CronJob`; " +

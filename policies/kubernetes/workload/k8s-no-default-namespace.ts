@@ -1,12 +1,41 @@
-import { asDict, asString, cisKubernetes, kubernetes, resourcePolicy } from "../../core";
+import { asDict, asString, cisAks, cisEks, cisGke, cisKubernetes, kubernetes, resourcePolicy, yamlFix } from "../../core";
 
 export const k8sNoDefaultNamespace = resourcePolicy<unknown>({
     name: "k8s-no-default-namespace",
+    displayName: "Workloads not in the default namespace",
     description: "Workloads run in a namespace of their own, not in `default`, so RBAC, quotas and NetworkPolicies can be scoped to them.",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "workload"],
     framework: cisKubernetes("5.7.4", "The default namespace should not be used"),
+    alsoCites: [
+        cisEks("4.5.2"),
+        cisAks("4.6.3"),
+        cisGke("4.6.4"),
+    ],
+    why: "Objects in default share one namespace's RBAC, quotas and NetworkPolicies with everything else put there by accident.",
+    fixExample: yamlFix(`
+   apiVersion: v1
+   kind: Namespace
+   metadata:
+     name: shop
+   ---
+   apiVersion: apps/v1
+   kind: Deployment
+   metadata:
+     name: web
+     namespace: shop
+   spec:
+     selector:
+       matchLabels: {app: web}
+     template:
+       metadata:
+         labels: {app: web}
+       spec:
+         containers:
+           - name: app
+             image: registry.example.com/shop/web:1.4.2
+   `),
     remediationSteps:
         'Create a `kubernetes.core.v1.Namespace` for the application and set `metadata.namespace` on its workloads, e.g. ' +
         '`metadata: { name: "web", namespace: "shop" }`.',

@@ -1,4 +1,4 @@
-import { asArray, asDict, asString, containersOf, kubernetes, podSpecOf, resourcePolicy } from "../../core";
+import { asArray, asDict, asString, cisKubernetes, containersOf, kubernetes, podSecurityStandards, podSpecOf, resourcePolicy, yamlFix } from "../../core";
 
 /** Sockets through which a container controls the node's container runtime. */
 const socketPattern = /\/(docker|containerd|crio|cri-dockerd|dockershim|podman)\.sock$/;
@@ -12,12 +12,40 @@ function normalize(path: string): string {
 
 export const k8sNoRuntimeSocketMount = resourcePolicy<unknown>({
     name: "k8s-no-runtime-socket-mount",
+    displayName: "No container runtime socket mounts",
     description:
         "No pod mounts the container runtime socket (docker.sock, containerd.sock, crio.sock) or a directory holding it " +
         "through hostPath: whoever reaches that socket controls the node.",
     severity: "critical",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "workload"],
+    framework: cisKubernetes("5.2.12"),
+    alsoCites: [
+        podSecurityStandards("baseline", "HostPath Volumes"),
+    ],
+    why: "Whoever reaches the container runtime socket can start privileged containers and so controls the node.",
+    fixExample: yamlFix(`
+   apiVersion: apps/v1
+   kind: Deployment
+   metadata:
+     name: web
+     namespace: shop
+   spec:
+     selector:
+       matchLabels: {app: web}
+     template:
+       metadata:
+         labels: {app: web}
+       spec:
+         volumes:
+           - name: cache
+             emptyDir: {}
+         containers:
+           - name: app
+             image: registry.example.com/shop/web:1.4.2
+             volumeMounts:
+               - {name: cache, mountPath: /cache}
+   `),
     remediationSteps:
         "Remove the `hostPath` volume from `spec.volumes` (and its `volumeMounts`). Build images with a daemonless builder " +
         "(e.g. BuildKit rootless, kaniko) and read container metadata through the Kubernetes API instead.",
