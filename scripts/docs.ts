@@ -3,6 +3,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import type { PolicyComplianceFramework } from "@pulumi/policy";
+import { frameworkCoverage, renderCoverageMarkdown } from "../cli/frameworks";
 import { clouds, type ClusterGuardPolicy, exemptionAnnotationPrefix, exemptionProperties, exemptionTagPrefix } from "../policies/core";
 import { policies } from "../policies";
 
@@ -20,6 +22,8 @@ const cloudOf = (p: ClusterGuardPolicy) => (p.tags ?? []).find((t) => (clouds as
 const areaOf = (p: ClusterGuardPolicy) => (p.tags ?? []).filter((t) => !(clouds as readonly string[]).includes(t)).join(", ");
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const frameworkRef = (p: ClusterGuardPolicy) => (p.framework ? `${p.framework.name} ${p.framework.version} ${p.framework.reference}` : "");
+
+const citation = (f: PolicyComplianceFramework) => `${f.name} ${f.version}, ${f.reference}: ${f.specification}`;
 
 function byCloud(): [string, ClusterGuardPolicy[]][] {
     return clouds.map((c) => [c, policies.filter((p) => cloudOf(p) === c)]);
@@ -48,12 +52,17 @@ export function policiesMarkdown(): string {
         if (group.length === 0) continue;
         lines.push(`## ${cloudTitles[cloud]}`, "");
         for (const p of group) {
-            lines.push(`### ${p.name}`, "", p.description, "");
+            lines.push(`### ${p.name}`, "");
+            if (p.displayName) lines.push(`**${p.displayName}.** ${p.description}`, "");
+            else lines.push(p.description, "");
             lines.push(`- Severity: **${p.severity}**; default enforcement: **${p.enforcementLevel}**`);
             lines.push(`- Tags: ${(p.tags ?? []).map((t) => `\`${t}\``).join(", ")}`);
-            if (p.framework) lines.push(`- Framework: ${p.framework.name} ${p.framework.version}, ${p.framework.reference}: ${p.framework.specification}`);
+            if (p.framework) lines.push(`- Framework: ${citation(p.framework)}`);
+            for (const also of p.guide.alsoCites) lines.push(`- Also: ${citation(also)}`);
             if (p.url) lines.push(`- Reference: ${p.url}`);
+            if (p.guide.why) lines.push("", `**Why.** ${p.guide.why}`);
             lines.push("", `**Remediation.** ${p.remediationSteps}`, "");
+            if (p.guide.fixExample) lines.push("**Fix example.**", "", "```" + p.guide.fixExample.language, p.guide.fixExample.code.trimEnd(), "```", "");
             const own = Object.entries(p.configSchema?.properties ?? {}).filter(([k]) => !(k in exemptionProperties));
             if (own.length > 0) {
                 lines.push("**Settings.**", "", ...own.map(([k, s]) => describeSetting(k, s)), "");
@@ -88,6 +97,7 @@ function main(): number {
     const check = process.argv.includes("--check");
     const targets: [string, string][] = [
         [path.join(root, "docs", "POLICIES.md"), policiesMarkdown()],
+        [path.join(root, "docs", "FRAMEWORKS.md"), renderCoverageMarkdown(frameworkCoverage())],
         [path.join(root, "README.md"), updatedReadme(fs.readFileSync(path.join(root, "README.md"), "utf8"))],
     ];
     let stale = 0;

@@ -10,7 +10,7 @@ export const k8sNetworkDefaultDenyIngress = stackPolicy({
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "network"],
-    framework: cisKubernetes("5.3.2", "Ensure that all Namespaces have Network Policies defined"),
+    framework: cisKubernetes("5.3.2"),
     alsoCites: [
         cisEks("4.3.2"),
         cisAks("4.4.2"),

@@ -17,7 +17,7 @@ export const k8sNoSecretEnvLiterals = resourcePolicy<unknown, Config>({
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "workload"],
-    framework: cisKubernetes("5.4.1", "Prefer using secrets as files over secrets as environment variables"),
+    framework: cisKubernetes("5.4.1"),
     alsoCites: [
         cisEks("4.4.1"),
         cisAks("4.5.1"),
