@@ -21,7 +21,11 @@ export const readmeEnd = "<!-- policies:end -->";
 const cloudOf = (p: ClusterGuardPolicy) => (p.tags ?? []).find((t) => (clouds as readonly string[]).includes(t)) ?? "other";
 const areaOf = (p: ClusterGuardPolicy) => (p.tags ?? []).filter((t) => !(clouds as readonly string[]).includes(t)).join(", ");
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-const frameworkRef = (p: ClusterGuardPolicy) => (p.framework ? `${p.framework.name} ${p.framework.version} ${p.framework.reference}` : "");
+const frameworkRef = (p: ClusterGuardPolicy) => {
+    if (!p.framework) return "";
+    const more = p.guide.alsoCites.length;
+    return `${p.framework.name} ${p.framework.version} ${p.framework.reference}${more > 0 ? ` (+${more} more)` : ""}`;
+};
 
 const citation = (f: PolicyComplianceFramework) => `${f.name} ${f.version}, ${f.reference}: ${f.specification}`;
 
