@@ -24,13 +24,13 @@ export const eksApiAuthenticationMode = resourcePolicy<Unwrap<ClusterArgs>, Conf
     ],
     why: "The aws-auth ConfigMap is edited in-cluster without IAM audit, and one bad edit can lock everyone out or map a principal to system:masters.",
     fixExample: typescriptFix(`
-   const cluster = new aws.eks.Cluster("prod", {
-       roleArn: clusterRole.arn,
-       vpcConfig: { subnetIds: privateSubnetIds },
-       accessConfig: { authenticationMode: "API" },
-   });
-   // @pulumi/eks: new eks.Cluster("prod", { authenticationMode: "API", accessEntries: { ... } })
-   `),
+        const cluster = new aws.eks.Cluster("prod", {
+            roleArn: clusterRole.arn,
+            vpcConfig: { subnetIds: privateSubnetIds },
+            accessConfig: { authenticationMode: "API" },
+        });
+        // @pulumi/eks: new eks.Cluster("prod", { authenticationMode: "API", accessEntries: { ... } })
+    `),
     remediationSteps:
         'Set `accessConfig: { authenticationMode: "API" }` on the aws.eks.Cluster and manage access with aws.eks.AccessEntry ' +
         'and aws.eks.AccessPolicyAssociation. Migrate an existing cluster through "API_AND_CONFIG_MAP": move every ' +

@@ -30,13 +30,13 @@ export const eksClusterAdminAccess = resourcePolicy<Unwrap<AccessPolicyAssociati
     ],
     why: "AmazonEKSClusterAdminPolicy at cluster scope is full control of every namespace and Secret; each extra holder widens the blast radius of a stolen credential.",
     fixExample: typescriptFix(`
-   new aws.eks.AccessPolicyAssociation("team-a-edit", {
-       clusterName: cluster.name,
-       principalArn: teamRole.arn,
-       policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy",
-       accessScope: { type: "namespace", namespaces: ["team-a"] },
-   });
-   `),
+        new aws.eks.AccessPolicyAssociation("team-a-edit", {
+            clusterName: cluster.name,
+            principalArn: teamRole.arn,
+            policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy",
+            accessScope: { type: "namespace", namespaces: ["team-a"] },
+        });
+    `),
     remediationSteps:
         'Associate a narrower policy (e.g. `policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy"`) or ' +
         '`accessScope: { type: "namespace", namespaces: ["team-a"] }` on the aws.eks.AccessPolicyAssociation; list the ' +

@@ -23,13 +23,13 @@ export const eksControlPlaneLogging = resourcePolicy<Unwrap<ClusterArgs>, Config
     ],
     why: "Without API and audit logs there is no record of who did what in the cluster, so an intrusion or a misuse of credentials goes unseen.",
     fixExample: typescriptFix(`
-   const cluster = new aws.eks.Cluster("prod", {
-       roleArn: clusterRole.arn,
-       vpcConfig: { subnetIds: privateSubnetIds },
-       enabledClusterLogTypes: ["api", "audit", "authenticator"],
-   });
-   // @pulumi/eks: new eks.Cluster("prod", { enabledClusterLogTypes: ["api", "audit", "authenticator"], ... })
-   `),
+        const cluster = new aws.eks.Cluster("prod", {
+            roleArn: clusterRole.arn,
+            vpcConfig: { subnetIds: privateSubnetIds },
+            enabledClusterLogTypes: ["api", "audit", "authenticator"],
+        });
+        // @pulumi/eks: new eks.Cluster("prod", { enabledClusterLogTypes: ["api", "audit", "authenticator"], ... })
+    `),
     remediationSteps:
         'Set `enabledClusterLogTypes: ["api", "audit", "authenticator"]` on the aws.eks.Cluster (add "controllerManager" ' +
         'and "scheduler" for all five; with @pulumi/eks the eks.Cluster argument of the same name), and create the ' +

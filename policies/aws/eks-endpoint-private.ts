@@ -16,16 +16,16 @@ export const eksEndpointPrivate = resourcePolicy<Unwrap<ClusterArgs>>({
     ],
     why: "A public API endpoint exposes the cluster's authentication and every API vulnerability to the whole internet; stolen credentials work from anywhere.",
     fixExample: typescriptFix(`
-   const cluster = new aws.eks.Cluster("prod", {
-       roleArn: clusterRole.arn,
-       vpcConfig: {
-           subnetIds: privateSubnetIds,
-           endpointPrivateAccess: true,
-           endpointPublicAccess: false,
-       },
-   });
-   // @pulumi/eks: new eks.Cluster("prod", { endpointPrivateAccess: true, endpointPublicAccess: false, ... })
-   `),
+        const cluster = new aws.eks.Cluster("prod", {
+            roleArn: clusterRole.arn,
+            vpcConfig: {
+                subnetIds: privateSubnetIds,
+                endpointPrivateAccess: true,
+                endpointPublicAccess: false,
+            },
+        });
+        // @pulumi/eks: new eks.Cluster("prod", { endpointPrivateAccess: true, endpointPublicAccess: false, ... })
+    `),
     remediationSteps:
         "Set `vpcConfig.endpointPublicAccess: false` (and `vpcConfig.endpointPrivateAccess: true`) on the " +
         "aws.eks.Cluster, and reach the API from inside the VPC (VPN, bastion or CI runner in the VPC). With @pulumi/eks, set " +

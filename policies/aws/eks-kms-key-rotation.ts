@@ -25,13 +25,13 @@ export const eksKmsKeyRotation = stackPolicy({
     tags: ["aws", "encryption"],
     why: "A key that never rotates keeps protecting every Secret with the same key material, widening the window in which a leaked key stays useful.",
     fixExample: typescriptFix(`
-   const key = new aws.kms.Key("eks-secrets", { enableKeyRotation: true, rotationPeriodInDays: 365 });
-   const cluster = new aws.eks.Cluster("prod", {
-       roleArn: clusterRole.arn,
-       vpcConfig: { subnetIds: privateSubnetIds },
-       encryptionConfig: { resources: ["secrets"], provider: { keyArn: key.arn } },
-   });
-   `),
+        const key = new aws.kms.Key("eks-secrets", { enableKeyRotation: true, rotationPeriodInDays: 365 });
+        const cluster = new aws.eks.Cluster("prod", {
+            roleArn: clusterRole.arn,
+            vpcConfig: { subnetIds: privateSubnetIds },
+            encryptionConfig: { resources: ["secrets"], provider: { keyArn: key.arn } },
+        });
+    `),
     remediationSteps:
         "Set `enableKeyRotation: true` (optionally `rotationPeriodInDays`) on the aws.kms.Key whose ARN the aws.eks.Cluster " +
         "uses in `encryptionConfig.provider.keyArn` (with @pulumi/eks: the key passed as `encryptionConfigKeyArn`).",

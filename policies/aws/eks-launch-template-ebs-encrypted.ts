@@ -88,14 +88,14 @@ export const eksLaunchTemplateEbsEncrypted = launchSpecPolicy<Config>({
     tags: ["aws", "encryption"],
     why: "Unencrypted node volumes expose container images, emptyDir data and logs to anyone who obtains a snapshot or the underlying disk.",
     fixExample: typescriptFix(`
-   const template = new aws.ec2.LaunchTemplate("nodes", {
-       blockDeviceMappings: [{
-           deviceName: "/dev/xvda",
-           ebs: { encrypted: "true", kmsKeyId: key.arn, volumeSize: 50 },
-       }],
-   });
-   // @pulumi/eks: new eks.Cluster("prod", { nodeRootVolumeEncrypted: true, ... })
-   `),
+        const template = new aws.ec2.LaunchTemplate("nodes", {
+            blockDeviceMappings: [{
+                deviceName: "/dev/xvda",
+                ebs: { encrypted: "true", kmsKeyId: key.arn, volumeSize: 50 },
+            }],
+        });
+        // @pulumi/eks: new eks.Cluster("prod", { nodeRootVolumeEncrypted: true, ... })
+    `),
     remediationSteps:
         'Add `blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: key.arn, volumeSize: 50 } }]` ' +
         "to the aws.ec2.LaunchTemplate (use the AMI's root device name; on an aws.ec2.LaunchConfiguration set " +

@@ -18,14 +18,14 @@ export const eksLaunchTemplateImdsv2 = launchSpecPolicy<Config>({
     framework: nsaHardening("Network separation and hardening", "Protecting sensitive cloud infrastructure"),
     why: "With IMDSv1 or a hop limit above 1, any pod can read the node's IAM role credentials from the metadata service, often via SSRF.",
     fixExample: typescriptFix(`
-   const template = new aws.ec2.LaunchTemplate("nodes", {
-       metadataOptions: {
-           httpEndpoint: "enabled",
-           httpTokens: "required",
-           httpPutResponseHopLimit: 1,
-       },
-   });
-   `),
+        const template = new aws.ec2.LaunchTemplate("nodes", {
+            metadataOptions: {
+                httpEndpoint: "enabled",
+                httpTokens: "required",
+                httpPutResponseHopLimit: 1,
+            },
+        });
+    `),
     remediationSteps:
         `Set \`${imdsSetting}\` on the aws.ec2.LaunchTemplate (or aws.ec2.LaunchConfiguration) the nodes launch from, ` +
         "and give pods AWS access through EKS Pod Identity or IRSA. Templates made by @pulumi/eks get the component " +

@@ -26,11 +26,11 @@ export const eksLaunchTemplateNoPublicIp = launchSpecPolicy({
     ],
     why: "A public IP puts the node's kubelet, SSH and NodePorts on the internet, outside the cluster's network controls.",
     fixExample: typescriptFix(`
-   const template = new aws.ec2.LaunchTemplate("nodes", {
-       networkInterfaces: [{ associatePublicIpAddress: "false", securityGroups: [nodeSecurityGroup.id] }],
-   });
-   // @pulumi/eks: new eks.Cluster("prod", { nodeAssociatePublicIpAddress: false, ... })
-   `),
+        const template = new aws.ec2.LaunchTemplate("nodes", {
+            networkInterfaces: [{ associatePublicIpAddress: "false", securityGroups: [nodeSecurityGroup.id] }],
+        });
+        // @pulumi/eks: new eks.Cluster("prod", { nodeAssociatePublicIpAddress: false, ... })
+    `),
     remediationSteps:
         'Remove `associatePublicIpAddress` from the aws.ec2.LaunchTemplate\'s `networkInterfaces` (or set it to "false"; on an ' +
         "aws.ec2.LaunchConfiguration set `associatePublicIpAddress: false`), put nodes in private subnets and reach the internet " +

@@ -18,12 +18,12 @@ export const eksNoBootstrapClusterCreatorAdmin = resourcePolicy<Unwrap<ClusterAr
     ],
     why: "The creating principal (often a CI role) silently keeps cluster-admin forever, invisible in access entries and hard to revoke.",
     fixExample: typescriptFix(`
-   const cluster = new aws.eks.Cluster("prod", {
-       roleArn: clusterRole.arn,
-       vpcConfig: { subnetIds: privateSubnetIds },
-       accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: false },
-   });
-   `),
+        const cluster = new aws.eks.Cluster("prod", {
+            roleArn: clusterRole.arn,
+            vpcConfig: { subnetIds: privateSubnetIds },
+            accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: false },
+        });
+    `),
     remediationSteps:
         "Set `accessConfig: { bootstrapClusterCreatorAdminPermissions: false }` on the aws.eks.Cluster (it can only be " +
         "set at creation) and grant administrators explicitly with aws.eks.AccessEntry and aws.eks.AccessPolicyAssociation. " +

@@ -35,17 +35,17 @@ export const eksNodeGroupImdsHardened = withNodeGroupScope(
         framework: nsaHardening("Network separation and hardening", "Protecting sensitive cloud infrastructure"),
         why: "EKS's own launch template sets a metadata hop limit of 2, so pods on those nodes can take the node's IAM credentials.",
         fixExample: typescriptFix(`
-   const template = new aws.ec2.LaunchTemplate("nodes", {
-       metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
-   });
-   new aws.eks.NodeGroup("workers", {
-       clusterName: cluster.name,
-       nodeRoleArn: nodeRole.arn,
-       subnetIds: privateSubnetIds,
-       scalingConfig: { desiredSize: 2, minSize: 1, maxSize: 3 },
-       launchTemplate: { id: template.id, version: template.latestVersion.apply(String) },
-   });
-   `),
+            const template = new aws.ec2.LaunchTemplate("nodes", {
+                metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
+            });
+            new aws.eks.NodeGroup("workers", {
+                clusterName: cluster.name,
+                nodeRoleArn: nodeRole.arn,
+                subnetIds: privateSubnetIds,
+                scalingConfig: { desiredSize: 2, minSize: 1, maxSize: 3 },
+                launchTemplate: { id: template.id, version: template.latestVersion.apply(String) },
+            });
+        `),
         remediationSteps:
             `Create an aws.ec2.LaunchTemplate with \`${imdsSetting}\` and set ` +
             "`launchTemplate: { id: template.id, version: template.latestVersion.apply(String) }` on the aws.eks.NodeGroup " +

@@ -38,18 +38,18 @@ export const eksNodeGroupPrivateSubnets = withNodeGroupScope(
         ],
         why: "Nodes in subnets that assign public IPs are directly reachable from the internet, bypassing the load balancers and network policies in front of workloads.",
         fixExample: typescriptFix(`
-   const privateSubnet = new aws.ec2.Subnet("private-a", {
-       vpcId: vpc.id,
-       cidrBlock: "10.0.1.0/24",
-       mapPublicIpOnLaunch: false,
-   });
-   new aws.eks.NodeGroup("workers", {
-       clusterName: cluster.name,
-       nodeRoleArn: nodeRole.arn,
-       subnetIds: [privateSubnet.id],
-       scalingConfig: { desiredSize: 2, minSize: 1, maxSize: 3 },
-   });
-   `),
+            const privateSubnet = new aws.ec2.Subnet("private-a", {
+                vpcId: vpc.id,
+                cidrBlock: "10.0.1.0/24",
+                mapPublicIpOnLaunch: false,
+            });
+            new aws.eks.NodeGroup("workers", {
+                clusterName: cluster.name,
+                nodeRoleArn: nodeRole.arn,
+                subnetIds: [privateSubnet.id],
+                scalingConfig: { desiredSize: 2, minSize: 1, maxSize: 3 },
+            });
+        `),
         remediationSteps:
             "Set `subnetIds` on the aws.eks.NodeGroup (`vpcZoneIdentifiers` on an aws.autoscaling.Group) to private subnets: " +
             "aws.ec2.Subnet resources with `mapPublicIpOnLaunch: false` whose default route goes to a NAT gateway, not an " +

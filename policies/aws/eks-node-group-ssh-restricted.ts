@@ -15,14 +15,14 @@ export const eksNodeGroupSshRestricted = resourcePolicy<Unwrap<NodeGroupArgs>>({
     framework: nsaHardening("Network separation and hardening", "Worker node segmentation"),
     why: "A node group with an SSH key but no source security groups opens port 22 on every node to 0.0.0.0/0.",
     fixExample: typescriptFix(`
-   new aws.eks.NodeGroup("workers", {
-       clusterName: cluster.name,
-       nodeRoleArn: nodeRole.arn,
-       subnetIds: privateSubnetIds,
-       scalingConfig: { desiredSize: 2, minSize: 1, maxSize: 3 },
-       remoteAccess: { ec2SshKey: key.keyName, sourceSecurityGroupIds: [bastion.id] },
-   });
-   `),
+        new aws.eks.NodeGroup("workers", {
+            clusterName: cluster.name,
+            nodeRoleArn: nodeRole.arn,
+            subnetIds: privateSubnetIds,
+            scalingConfig: { desiredSize: 2, minSize: 1, maxSize: 3 },
+            remoteAccess: { ec2SshKey: key.keyName, sourceSecurityGroupIds: [bastion.id] },
+        });
+    `),
     remediationSteps:
         "Remove `remoteAccess` from the aws.eks.NodeGroup and use SSM Session Manager, or set " +
         "`remoteAccess: { ec2SshKey: key.keyName, sourceSecurityGroupIds: [bastion.id] }`.",

@@ -13,12 +13,12 @@ export const eksPrivateAccessEnabled = resourcePolicy<Unwrap<ClusterArgs>>({
     framework: cisEks("5.4.2", "Ensure clusters are created with Private Endpoint Enabled and Public Access Disabled"),
     why: "Without the private endpoint, nodes and in-VPC tools reach the API server over the internet, so the public endpoint cannot be closed or narrowed.",
     fixExample: typescriptFix(`
-   const cluster = new aws.eks.Cluster("prod", {
-       roleArn: clusterRole.arn,
-       vpcConfig: { subnetIds: privateSubnetIds, endpointPrivateAccess: true },
-   });
-   // @pulumi/eks: new eks.Cluster("prod", { endpointPrivateAccess: true, ... })
-   `),
+        const cluster = new aws.eks.Cluster("prod", {
+            roleArn: clusterRole.arn,
+            vpcConfig: { subnetIds: privateSubnetIds, endpointPrivateAccess: true },
+        });
+        // @pulumi/eks: new eks.Cluster("prod", { endpointPrivateAccess: true, ... })
+    `),
     remediationSteps: "Set `vpcConfig.endpointPrivateAccess: true` on the aws.eks.Cluster (with @pulumi/eks: `endpointPrivateAccess: true` on the eks.Cluster).",
     url: "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html",
     appliesTo: aws.eksCluster,

@@ -29,17 +29,17 @@ export const eksPublicAccessCidrs = resourcePolicy<Unwrap<ClusterArgs>, Config>(
     ],
     why: "A public endpoint open to 0.0.0.0/0 lets anyone on the internet probe the API server and try stolen or leaked credentials.",
     fixExample: typescriptFix(`
-   const cluster = new aws.eks.Cluster("prod", {
-       roleArn: clusterRole.arn,
-       vpcConfig: {
-           subnetIds: privateSubnetIds,
-           endpointPrivateAccess: true,
-           endpointPublicAccess: true,
-           publicAccessCidrs: ["203.0.113.10/32"],
-       },
-   });
-   // @pulumi/eks: new eks.Cluster("prod", { publicAccessCidrs: ["203.0.113.10/32"], ... })
-   `),
+        const cluster = new aws.eks.Cluster("prod", {
+            roleArn: clusterRole.arn,
+            vpcConfig: {
+                subnetIds: privateSubnetIds,
+                endpointPrivateAccess: true,
+                endpointPublicAccess: true,
+                publicAccessCidrs: ["203.0.113.10/32"],
+            },
+        });
+        // @pulumi/eks: new eks.Cluster("prod", { publicAccessCidrs: ["203.0.113.10/32"], ... })
+    `),
     remediationSteps:
         "Prefer a private endpoint (`vpcConfig.endpointPublicAccess: false`). If the endpoint must stay public, set " +
         '`vpcConfig.publicAccessCidrs: ["203.0.113.10/32"]` on the aws.eks.Cluster to the egress ranges of your offices, ' +

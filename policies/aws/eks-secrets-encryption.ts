@@ -21,14 +21,14 @@ export const eksSecretsEncryption = resourcePolicy<Unwrap<ClusterArgs>>({
     ],
     why: "Secrets in etcd are only base64 encoded; without envelope encryption under a key you control, you cannot audit, rotate or revoke access to them.",
     fixExample: typescriptFix(`
-   const key = new aws.kms.Key("eks-secrets", { enableKeyRotation: true });
-   const cluster = new aws.eks.Cluster("prod", {
-       roleArn: clusterRole.arn,
-       vpcConfig: { subnetIds: privateSubnetIds },
-       encryptionConfig: { resources: ["secrets"], provider: { keyArn: key.arn } },
-   });
-   // @pulumi/eks: new eks.Cluster("prod", { encryptionConfigKeyArn: key.arn, ... })
-   `),
+        const key = new aws.kms.Key("eks-secrets", { enableKeyRotation: true });
+        const cluster = new aws.eks.Cluster("prod", {
+            roleArn: clusterRole.arn,
+            vpcConfig: { subnetIds: privateSubnetIds },
+            encryptionConfig: { resources: ["secrets"], provider: { keyArn: key.arn } },
+        });
+        // @pulumi/eks: new eks.Cluster("prod", { encryptionConfigKeyArn: key.arn, ... })
+    `),
     remediationSteps:
         "Create an aws.kms.Key with `enableKeyRotation: true` and set `encryptionConfig: { resources: [\"secrets\"], " +
         "provider: { keyArn: key.arn } }` on the aws.eks.Cluster (with @pulumi/eks: `encryptionConfigKeyArn: key.arn` on the " +

@@ -58,13 +58,13 @@ export const eksVersionCurrency = resourcePolicy<Unwrap<ClusterArgs>, Config>({
     framework: nsaHardening("Upgrading and application security practices", "Immediately apply security patches and updates"),
     why: "A version past standard support stops receiving security patches (or runs on paid extended support), leaving known vulnerabilities in the control plane.",
     fixExample: typescriptFix(`
-   const cluster = new aws.eks.Cluster("prod", {
-       roleArn: clusterRole.arn,
-       vpcConfig: { subnetIds: privateSubnetIds },
-       version: "1.36",
-       upgradePolicy: { supportType: "STANDARD" },
-   });
-   `),
+        const cluster = new aws.eks.Cluster("prod", {
+            roleArn: clusterRole.arn,
+            vpcConfig: { subnetIds: privateSubnetIds },
+            version: "1.36",
+            upgradePolicy: { supportType: "STANDARD" },
+        });
+    `),
     remediationSteps:
         'Set `version` on the aws.eks.Cluster to a minor version in standard support (e.g. "1.36") and ' +
         '`upgradePolicy: { supportType: "STANDARD" }`. Upgrade node groups and add-ons along with the control plane. ' +

@@ -22,13 +22,13 @@ export const eksVpcCniNetworkPolicy = resourcePolicy<Unwrap<AddonArgs>>({
     ],
     why: "Without an enforcing network policy engine, NetworkPolicy objects are accepted but ignored, so every pod can reach every other pod.",
     fixExample: typescriptFix(`
-   new aws.eks.Addon("vpc-cni", {
-       clusterName: cluster.name,
-       addonName: "vpc-cni",
-       configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }),
-   });
-   // @pulumi/eks: new eks.Cluster("prod", { vpcCniOptions: { enableNetworkPolicy: true }, ... })
-   `),
+        new aws.eks.Addon("vpc-cni", {
+            clusterName: cluster.name,
+            addonName: "vpc-cni",
+            configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }),
+        });
+        // @pulumi/eks: new eks.Cluster("prod", { vpcCniOptions: { enableNetworkPolicy: true }, ... })
+    `),
     remediationSteps:
         'Set `configurationValues: JSON.stringify({ enableNetworkPolicy: "true" })` on the aws.eks.Addon with ' +
         '`addonName: "vpc-cni"` (with @pulumi/eks: `vpcCniOptions: { enableNetworkPolicy: true }` on the eks.Cluster), or exempt ' +

@@ -16,12 +16,12 @@ export const aksAadManaged = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     ],
     why: "Without Entra ID, users authenticate with certificates and static kubeconfigs that cannot be centrally revoked, audited or protected by MFA.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       aadProfile: { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: [adminGroupId] },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            aadProfile: { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: [adminGroupId] },
+        });
+    `),
     remediationSteps:
         "Set `aadProfile: { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: [...] }` on the azure-native " +
         "containerservice.ManagedCluster (the legacy serverAppID/clientAppID integration is deprecated).",

@@ -18,12 +18,12 @@ export const aksApiServerAccessRestricted = resourcePolicy<Unwrap<ManagedCluster
     ],
     why: "An API server open to every IP lets anyone on the internet probe it and try leaked credentials.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       apiServerAccessProfile: { authorizedIPRanges: ["203.0.113.0/24"] },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            apiServerAccessProfile: { authorizedIPRanges: ["203.0.113.0/24"] },
+        });
+    `),
     remediationSteps:
         "Make the cluster private with `apiServerAccessProfile: { enablePrivateCluster: true }` on the azure-native " +
         "containerservice.ManagedCluster, or keep it public and list the networks that may reach it: " +

@@ -107,12 +107,12 @@ export const aksAuditLogsEnabled = stackPolicy({
     ],
     why: "Without the kube-audit log there is no record of who did what through the API server, so misuse goes unseen.",
     fixExample: typescriptFix(`
-   new azure_native.monitor.DiagnosticSetting("prod-audit", {
-       resourceUri: cluster.id,
-       workspaceId: workspace.id,
-       logs: [{ category: "kube-audit-admin", enabled: true }],
-   });
-   `),
+        new azure_native.monitor.DiagnosticSetting("prod-audit", {
+            resourceUri: cluster.id,
+            workspaceId: workspace.id,
+            logs: [{ category: "kube-audit-admin", enabled: true }],
+        });
+    `),
     remediationSteps:
         "Add an azure-native monitor.DiagnosticSetting (insights.DiagnosticSetting in older SDKs) with `resourceUri: cluster.id`, a " +
         'destination (`workspaceId`, `storageAccountId` or an event hub) and `logs: [{ category: "kube-audit-admin", enabled: true }]` ' +

@@ -15,12 +15,12 @@ export const aksAutoUpgradeChannel = resourcePolicy<Unwrap<ManagedClusterArgs>>(
     framework: nsaHardening("Upgrading and application security practices", "Immediately apply security patches and updates"),
     why: "Without an upgrade channel, patch releases with security fixes are applied only when someone remembers to.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       autoUpgradeProfile: { upgradeChannel: "patch" },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            autoUpgradeProfile: { upgradeChannel: "patch" },
+        });
+    `),
     remediationSteps:
         'Set `autoUpgradeProfile: { upgradeChannel: "patch" }` (or "stable", "rapid", "node-image") on the azure-native ' +
         "containerservice.ManagedCluster, with a maintenance configuration to control when upgrades run.",

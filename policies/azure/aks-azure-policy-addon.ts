@@ -13,12 +13,12 @@ export const aksAzurePolicyAddon = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     framework: nsaHardening("Kubernetes Pod security", "Pod security enforcement"),
     why: "Without an admission policy engine, nothing in the cluster rejects privileged or otherwise unsafe workloads at deploy time.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       addonProfiles: { azurepolicy: { enabled: true } },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            addonProfiles: { azurepolicy: { enabled: true } },
+        });
+    `),
     remediationSteps: "Set `addonProfiles: { azurepolicy: { enabled: true } }` on the azure-native containerservice.ManagedCluster.",
     url: "https://learn.microsoft.com/azure/governance/policy/concepts/policy-for-kubernetes",
     appliesTo: azure.managedCluster,

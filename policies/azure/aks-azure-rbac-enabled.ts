@@ -18,12 +18,12 @@ export const aksAzureRbacEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     ],
     why: "With only in-cluster RBAC, access is granted outside Azure's role assignments and their review, audit and conditional access.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       aadProfile: { managed: true, enableAzureRBAC: true },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            aadProfile: { managed: true, enableAzureRBAC: true },
+        });
+    `),
     remediationSteps: "Set `aadProfile: { managed: true, enableAzureRBAC: true }` on the azure-native containerservice.ManagedCluster.",
     url: "https://learn.microsoft.com/azure/aks/manage-azure-rbac",
     appliesTo: azure.managedCluster,

@@ -16,17 +16,17 @@ export const aksDefenderEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     ],
     why: "Without Defender, vulnerable images and runtime threats in the cluster are not detected.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       securityProfile: {
-           defender: {
-               logAnalyticsWorkspaceResourceId: workspace.id,
-               securityMonitoring: { enabled: true },
-           },
-       },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            securityProfile: {
+                defender: {
+                    logAnalyticsWorkspaceResourceId: workspace.id,
+                    securityMonitoring: { enabled: true },
+                },
+            },
+        });
+    `),
     remediationSteps:
         "Set `securityProfile: { defender: { logAnalyticsWorkspaceResourceId: workspace.id, securityMonitoring: { enabled: true } } }` " +
         "on the azure-native containerservice.ManagedCluster (with the Defender for Containers plan on the subscription).",

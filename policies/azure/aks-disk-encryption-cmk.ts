@@ -17,12 +17,12 @@ export const aksDiskEncryptionCmk = resourcePolicy<Unwrap<ManagedClusterArgs>, D
     tags: ["azure", "encryption"],
     why: "Platform-managed keys cannot be revoked or audited by you, so disk contents stay readable to whoever the platform lets in.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       diskEncryptionSetID: diskEncryptionSet.id,
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            diskEncryptionSetID: diskEncryptionSet.id,
+        });
+    `),
     remediationSteps:
         "Set `diskEncryptionSetID: diskEncryptionSet.id` on the azure-native containerservice.ManagedCluster (a compute.DiskEncryptionSet " +
         "over a Key Vault key). Restrict which sets are acceptable with the `allowedDiskEncryptionSetIds` config.",

@@ -12,13 +12,13 @@ export const aksHttpAppRoutingDisabled = resourcePolicy<Unwrap<ManagedClusterArg
     tags: ["azure", "network"],
     why: "The retired add-on publishes services on a public DNS zone without TLS and is not meant for production.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       addonProfiles: { httpApplicationRouting: { enabled: false } },
-       ingressProfile: { webAppRouting: { enabled: true } },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            addonProfiles: { httpApplicationRouting: { enabled: false } },
+            ingressProfile: { webAppRouting: { enabled: true } },
+        });
+    `),
     remediationSteps:
         "Remove `addonProfiles.httpApplicationRouting` (or set `enabled: false`) on the azure-native containerservice.ManagedCluster; " +
         "use the application routing add-on (`ingressProfile: { webAppRouting: { enabled: true } }`) instead.",

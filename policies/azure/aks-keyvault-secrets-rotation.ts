@@ -12,17 +12,17 @@ export const aksKeyvaultSecretsRotation = resourcePolicy<Unwrap<ManagedClusterAr
     tags: ["azure", "encryption"],
     why: "Without rotation, pods keep a revoked or rotated secret's old value until they restart, so revoking a leaked secret does not take effect.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       addonProfiles: {
-           azureKeyvaultSecretsProvider: {
-               enabled: true,
-               config: { enableSecretRotation: "true", rotationPollInterval: "2m" },
-           },
-       },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            addonProfiles: {
+                azureKeyvaultSecretsProvider: {
+                    enabled: true,
+                    config: { enableSecretRotation: "true", rotationPollInterval: "2m" },
+                },
+            },
+        });
+    `),
     remediationSteps:
         'Set `addonProfiles: { azureKeyvaultSecretsProvider: { enabled: true, config: { enableSecretRotation: "true", rotationPollInterval: "2m" } } }` ' +
         "on the azure-native containerservice.ManagedCluster (add-on config values are strings).",

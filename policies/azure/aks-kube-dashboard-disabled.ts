@@ -12,12 +12,12 @@ export const aksKubeDashboardDisabled = resourcePolicy<Unwrap<ManagedClusterArgs
     tags: ["azure", "control-plane"],
     why: "The dashboard add-on runs with broad permissions and has been a frequent entry point for cluster takeovers.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       addonProfiles: { kubeDashboard: { enabled: false } },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            addonProfiles: { kubeDashboard: { enabled: false } },
+        });
+    `),
     remediationSteps: "Remove `addonProfiles.kubeDashboard` (or set `enabled: false`) on the azure-native containerservice.ManagedCluster; use the Azure portal's Kubernetes resource view instead.",
     url: "https://learn.microsoft.com/azure/aks/kubernetes-portal",
     appliesTo: azure.managedCluster,

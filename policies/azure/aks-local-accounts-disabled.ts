@@ -16,13 +16,13 @@ export const aksLocalAccountsDisabled = resourcePolicy<Unwrap<ManagedClusterArgs
     ],
     why: "The local cluster-admin kubeconfig is a static credential that bypasses Entra ID, conditional access and audit, and cannot be revoked per user.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       disableLocalAccounts: true,
-       aadProfile: { managed: true, enableAzureRBAC: true },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            disableLocalAccounts: true,
+            aadProfile: { managed: true, enableAzureRBAC: true },
+        });
+    `),
     remediationSteps:
         "Set `disableLocalAccounts: true` on the azure-native containerservice.ManagedCluster, together with " +
         "`aadProfile: { managed: true, enableAzureRBAC: true }`, so that access is granted through Entra ID groups.",

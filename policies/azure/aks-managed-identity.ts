@@ -16,12 +16,12 @@ export const aksManagedIdentity = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     framework: cisAks("5.2.1"),
     why: "A service principal's client secret is a long-lived credential that must be stored, rotated, and can leak; a managed identity has none.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       identity: { type: "SystemAssigned" },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            identity: { type: "SystemAssigned" },
+        });
+    `),
     remediationSteps:
         'Set `identity: { type: "SystemAssigned" }` (or `"UserAssigned"` with `userAssignedIdentities`) on the azure-native ' +
         "containerservice.ManagedCluster and remove `servicePrincipalProfile`.",

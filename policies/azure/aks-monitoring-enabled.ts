@@ -16,14 +16,14 @@ export const aksMonitoringEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     framework: nsaHardening("Audit Logging and Threat Detection", "Logging"),
     why: "Without Container Insights or Azure Monitor, resource abuse such as crypto-mining and failing workloads go unnoticed.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       addonProfiles: {
-           omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: workspace.id } },
-       },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            addonProfiles: {
+                omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: workspace.id } },
+            },
+        });
+    `),
     remediationSteps:
         "Set `addonProfiles: { omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: workspace.id } } }` or " +
         "`azureMonitorProfile: { metrics: { enabled: true } }` on the azure-native containerservice.ManagedCluster.",

@@ -19,12 +19,12 @@ export const aksNetworkPolicyEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>
     ],
     why: "Without an engine, NetworkPolicy objects are accepted but ignored, so every pod can reach every other pod.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       networkProfile: { networkPlugin: "azure", networkPolicy: "cilium", networkDataplane: "cilium" },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            networkProfile: { networkPlugin: "azure", networkPolicy: "cilium", networkDataplane: "cilium" },
+        });
+    `),
     remediationSteps:
         'Set `networkProfile: { networkPlugin: "azure", networkPolicy: "cilium", networkDataplane: "cilium" }` (or networkPolicy ' +
         '"azure" / "calico") on the azure-native containerservice.ManagedCluster.',

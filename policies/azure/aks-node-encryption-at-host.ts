@@ -10,12 +10,12 @@ export const aksNodeEncryptionAtHost = nodePoolPolicy({
     tags: ["azure", "nodes"],
     why: "Without it, temp disks, disk caches and ephemeral OS disks hold workload data unencrypted on the host.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       agentPoolProfiles: [{ name: "system", mode: "System", count: 3, vmSize: "Standard_D4s_v5", enableEncryptionAtHost: true }],
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            agentPoolProfiles: [{ name: "system", mode: "System", count: 3, vmSize: "Standard_D4s_v5", enableEncryptionAtHost: true }],
+        });
+    `),
     remediationSteps:
         "Set `enableEncryptionAtHost: true` on each entry of the ManagedCluster's `agentPoolProfiles` and on each azure-native " +
         "containerservice.AgentPool (register the Microsoft.Compute EncryptionAtHost feature on the subscription first).",

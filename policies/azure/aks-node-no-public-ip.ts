@@ -15,12 +15,12 @@ export const aksNodeNoPublicIp = nodePoolPolicy({
     ],
     why: "Nodes with public IPs expose the kubelet, SSH and NodePorts to the internet.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       agentPoolProfiles: [{ name: "system", mode: "System", count: 3, vmSize: "Standard_D4s_v5", enableNodePublicIP: false }],
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            agentPoolProfiles: [{ name: "system", mode: "System", count: 3, vmSize: "Standard_D4s_v5", enableNodePublicIP: false }],
+        });
+    `),
     remediationSteps:
         "Remove `enableNodePublicIP: true` (or set it to false) on each entry of the ManagedCluster's `agentPoolProfiles` and on each " +
         "azure-native containerservice.AgentPool; reach nodes through a bastion, and send egress through a NAT gateway or load balancer.",

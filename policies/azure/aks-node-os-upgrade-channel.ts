@@ -15,12 +15,12 @@ export const aksNodeOsUpgradeChannel = resourcePolicy<Unwrap<ManagedClusterArgs>
     framework: nsaHardening("Upgrading and application security practices", "Immediately apply security patches and updates"),
     why: "Nodes without an OS upgrade channel keep known kernel and OS vulnerabilities until someone reimages them.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       autoUpgradeProfile: { upgradeChannel: "patch", nodeOSUpgradeChannel: "NodeImage" },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            autoUpgradeProfile: { upgradeChannel: "patch", nodeOSUpgradeChannel: "NodeImage" },
+        });
+    `),
     remediationSteps:
         'Set `autoUpgradeProfile: { nodeOSUpgradeChannel: "NodeImage" }` (or "SecurityPatch") on the azure-native ' +
         "containerservice.ManagedCluster; never \"None\" or \"Unmanaged\".",

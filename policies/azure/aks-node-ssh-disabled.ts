@@ -11,15 +11,15 @@ export const aksNodeSshDisabled = nodePoolPolicy({
     framework: nsaHardening("Network separation and hardening", "Worker node segmentation"),
     why: "SSH to nodes gives root on the host, outside Kubernetes RBAC and audit.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       agentPoolProfiles: [{
-           name: "system", mode: "System", count: 3, vmSize: "Standard_D4s_v5",
-           securityProfile: { sshAccess: "Disabled" },
-       }],
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            agentPoolProfiles: [{
+                name: "system", mode: "System", count: 3, vmSize: "Standard_D4s_v5",
+                securityProfile: { sshAccess: "Disabled" },
+            }],
+        });
+    `),
     remediationSteps:
         'Set `securityProfile: { sshAccess: "Disabled" }` on each Linux entry of the ManagedCluster\'s `agentPoolProfiles` and on ' +
         "each azure-native containerservice.AgentPool. Windows pools are not checked.",

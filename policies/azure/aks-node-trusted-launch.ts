@@ -10,15 +10,15 @@ export const aksNodeTrustedLaunch = nodePoolPolicy({
     tags: ["azure", "nodes"],
     why: "Without Secure Boot and vTPM, a boot kit or tampered kernel on a node goes undetected and controls every pod on it.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       agentPoolProfiles: [{
-           name: "system", mode: "System", count: 3, vmSize: "Standard_D4s_v5",
-           securityProfile: { enableSecureBoot: true, enableVTPM: true },
-       }],
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            agentPoolProfiles: [{
+                name: "system", mode: "System", count: 3, vmSize: "Standard_D4s_v5",
+                securityProfile: { enableSecureBoot: true, enableVTPM: true },
+            }],
+        });
+    `),
     remediationSteps:
         "Set `securityProfile: { enableSecureBoot: true, enableVTPM: true }` on each entry of the ManagedCluster's " +
         "`agentPoolProfiles` and on each azure-native containerservice.AgentPool (Gen 2 VM sizes).",

@@ -16,13 +16,13 @@ export const aksNodeVersionSupported = nodePoolPolicy<VersionConfig>({
     framework: nsaHardening("Upgrading and application security practices", "Immediately apply security patches and updates"),
     why: "Node pools past community support receive no security patches for the kubelet and node components.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       kubernetesVersion: "1.36",
-       agentPoolProfiles: [{ name: "system", mode: "System", count: 3, vmSize: "Standard_D4s_v5", orchestratorVersion: "1.36" }],
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            kubernetesVersion: "1.36",
+            agentPoolProfiles: [{ name: "system", mode: "System", count: 3, vmSize: "Standard_D4s_v5", orchestratorVersion: "1.36" }],
+        });
+    `),
     remediationSteps:
         "Set `orchestratorVersion` on each entry of the ManagedCluster's `agentPoolProfiles` and on each azure-native " +
         "containerservice.AgentPool to a supported minor version (or leave it unset to follow the control plane). Paid long-term " +

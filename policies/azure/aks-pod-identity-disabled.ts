@@ -14,14 +14,14 @@ export const aksPodIdentityDisabled = resourcePolicy<Unwrap<ManagedClusterArgs>>
     tags: ["azure", "identity"],
     why: "The deprecated pod identity add-on intercepts metadata traffic with a privileged component and has known bypasses; workload identity replaces it.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       podIdentityProfile: { enabled: false },
-       oidcIssuerProfile: { enabled: true },
-       securityProfile: { workloadIdentity: { enabled: true } },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            podIdentityProfile: { enabled: false },
+            oidcIssuerProfile: { enabled: true },
+            securityProfile: { workloadIdentity: { enabled: true } },
+        });
+    `),
     remediationSteps:
         "Remove `podIdentityProfile` (or set `podIdentityProfile: { enabled: false }`) on the azure-native containerservice.ManagedCluster " +
         "and move workloads to workload identity: `securityProfile: { workloadIdentity: { enabled: true } }`, `oidcIssuerProfile: { enabled: true }`.",

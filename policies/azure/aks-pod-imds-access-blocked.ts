@@ -21,14 +21,14 @@ export const aksPodImdsAccessBlocked = resourcePolicy<Unwrap<ManagedClusterArgs>
     framework: nsaHardening("Network separation and hardening", "Protecting sensitive cloud infrastructure"),
     why: "Pods that reach 169.254.169.254 can request tokens for the node's managed identity and act as the node in Azure.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       oidcIssuerProfile: { enabled: true },
-       securityProfile: { workloadIdentity: { enabled: true } },
-       networkProfile: { networkPlugin: "azure", networkPolicy: "cilium", networkDataplane: "cilium" },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            oidcIssuerProfile: { enabled: true },
+            securityProfile: { workloadIdentity: { enabled: true } },
+            networkProfile: { networkPlugin: "azure", networkPolicy: "cilium", networkDataplane: "cilium" },
+        });
+    `),
     remediationSteps:
         'With an API version that has it (e.g. a preview azure-native containerservice version), set `networkProfile: { podLinkLocalAccess: "None" }` ' +
         "on the ManagedCluster. Otherwise enable workload identity (`securityProfile.workloadIdentity.enabled: true`, " +

@@ -22,12 +22,12 @@ export const aksPrivateCluster = resourcePolicy<Unwrap<ManagedClusterArgs>, Priv
     ],
     why: "A public API server exposes authentication and every API vulnerability to the internet.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       apiServerAccessProfile: { enablePrivateCluster: true },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            apiServerAccessProfile: { enablePrivateCluster: true },
+        });
+    `),
     remediationSteps:
         "Set `apiServerAccessProfile: { enablePrivateCluster: true }` on the azure-native containerservice.ManagedCluster and reach the " +
         "API server from inside the virtual network (VPN, bastion, or a CI runner in the network). An existing cluster becomes private in " +

@@ -15,13 +15,13 @@ export const aksPublicNetworkAccessDisabled = resourcePolicy<Unwrap<ManagedClust
     framework: cisAks("5.4.2", "Ensure clusters are created with Private Endpoint Enabled and Public Access Disabled"),
     why: "publicNetworkAccess Enabled on a private cluster reopens a public path to the API server that the private setting was meant to close.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       apiServerAccessProfile: { enablePrivateCluster: true },
-       publicNetworkAccess: "Disabled",
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            apiServerAccessProfile: { enablePrivateCluster: true },
+            publicNetworkAccess: "Disabled",
+        });
+    `),
     remediationSteps:
         'On a private azure-native containerservice.ManagedCluster (`apiServerAccessProfile.enablePrivateCluster: true`) set `publicNetworkAccess: "Disabled"`, or leave it unset; never "Enabled".',
     url: "https://learn.microsoft.com/azure/aks/private-clusters",

@@ -15,12 +15,12 @@ export const aksRbacEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     framework: nsaHardening("Authentication and authorization", "Role-based access control"),
     why: "Without RBAC every authenticated identity can do everything in the cluster, including reading all Secrets.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       enableRBAC: true,
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            enableRBAC: true,
+        });
+    `),
     remediationSteps:
         "Remove `enableRBAC: false` from the azure-native containerservice.ManagedCluster, or set `enableRBAC: true` (the default). " +
         "RBAC cannot be turned on for an existing cluster, so a cluster created without it has to be created again.",

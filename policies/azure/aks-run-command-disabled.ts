@@ -13,12 +13,12 @@ export const aksRunCommandDisabled = resourcePolicy<Unwrap<ManagedClusterArgs>>(
     framework: nsaHardening("Network separation and hardening", "Control plane hardening"),
     why: "Run command lets anyone with the Azure role run kubectl inside the cluster through the Azure API, bypassing a private endpoint and network controls.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       apiServerAccessProfile: { enablePrivateCluster: true, disableRunCommand: true },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            apiServerAccessProfile: { enablePrivateCluster: true, disableRunCommand: true },
+        });
+    `),
     remediationSteps: "Set `apiServerAccessProfile: { disableRunCommand: true }` on the azure-native containerservice.ManagedCluster.",
     url: "https://learn.microsoft.com/azure/aks/access-private-cluster#disable-run-command",
     appliesTo: azure.managedCluster,

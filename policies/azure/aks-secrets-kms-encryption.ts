@@ -16,19 +16,19 @@ export const aksSecretsKmsEncryption = resourcePolicy<Unwrap<ManagedClusterArgs>
     ],
     why: "Secrets in etcd are only base64 encoded; without KMS encryption under your key you cannot audit, rotate or revoke access to them.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       securityProfile: {
-           azureKeyVaultKms: {
-               enabled: true,
-               keyId: key.keyUriWithVersion,
-               keyVaultNetworkAccess: "Private",
-               keyVaultResourceId: vault.id,
-           },
-       },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            securityProfile: {
+                azureKeyVaultKms: {
+                    enabled: true,
+                    keyId: key.keyUriWithVersion,
+                    keyVaultNetworkAccess: "Private",
+                    keyVaultResourceId: vault.id,
+                },
+            },
+        });
+    `),
     remediationSteps:
         "Set `securityProfile: { azureKeyVaultKms: { enabled: true, keyId: key.keyUriWithVersion, keyVaultNetworkAccess: \"Private\", " +
         "keyVaultResourceId: vault.id } }` on the azure-native containerservice.ManagedCluster, with a cluster identity allowed to encrypt and decrypt with the key.",

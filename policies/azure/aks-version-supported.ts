@@ -16,13 +16,13 @@ export const aksVersionSupported = resourcePolicy<Unwrap<ManagedClusterArgs>, Ve
     framework: nsaHardening("Upgrading and application security practices", "Immediately apply security patches and updates"),
     why: "A control plane past community support receives no security patches.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       kubernetesVersion: "1.36",
-       autoUpgradeProfile: { upgradeChannel: "patch" },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            kubernetesVersion: "1.36",
+            autoUpgradeProfile: { upgradeChannel: "patch" },
+        });
+    `),
     remediationSteps:
         "Set `kubernetesVersion` on the azure-native containerservice.ManagedCluster to a supported minor version, and keep it " +
         'current with `autoUpgradeProfile: { upgradeChannel: "patch" }` or "stable". Paid long-term support does not count; a ' +

@@ -13,13 +13,13 @@ export const aksWorkloadIdentityEnabled = resourcePolicy<Unwrap<ManagedClusterAr
     framework: cisAks("5.2.1"),
     why: "Without workload identity, pods get Azure access through stored secrets or the node's identity, which every pod on the node shares.",
     fixExample: typescriptFix(`
-   const cluster = new azure_native.containerservice.ManagedCluster("prod", {
-       resourceGroupName: group.name,
-       dnsPrefix: "prod",
-       oidcIssuerProfile: { enabled: true },
-       securityProfile: { workloadIdentity: { enabled: true } },
-   });
-   `),
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            oidcIssuerProfile: { enabled: true },
+            securityProfile: { workloadIdentity: { enabled: true } },
+        });
+    `),
     remediationSteps:
         "Set `oidcIssuerProfile: { enabled: true }` and `securityProfile: { workloadIdentity: { enabled: true } }` on the " +
         "azure-native containerservice.ManagedCluster, then federate each workload's service account with a user-assigned identity.",

@@ -14,11 +14,11 @@ export const gkeAnonymousAuthLimited = resourcePolicy<ClusterProps>({
     framework: nsaHardening("Authentication and authorization", "Authentication"),
     why: "Anonymous requests reach whatever system:anonymous or system:unauthenticated is bound to; one careless binding exposes the cluster to the internet.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       anonymousAuthenticationConfig: { mode: "LIMITED" },
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            anonymousAuthenticationConfig: { mode: "LIMITED" },
+        });
+    `),
     remediationSteps: "On the gcp.container.Cluster set `anonymousAuthenticationConfig: { mode: \"LIMITED\" }`.",
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#restrict-anon-access",
     appliesTo: gcp.cluster,

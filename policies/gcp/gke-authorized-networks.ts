@@ -20,14 +20,14 @@ export const gkeAuthorizedNetworks = resourcePolicy<ClusterProps, Config>({
     ],
     why: "A public endpoint without authorized networks accepts connections from anywhere, so leaked credentials work from any address.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       masterAuthorizedNetworksConfig: {
-           cidrBlocks: [{ cidrBlock: "203.0.113.0/24", displayName: "office" }],
-           gcpPublicCidrsAccessEnabled: false,
-       },
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            masterAuthorizedNetworksConfig: {
+                cidrBlocks: [{ cidrBlock: "203.0.113.0/24", displayName: "office" }],
+                gcpPublicCidrsAccessEnabled: false,
+            },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: \"203.0.113.0/24\", " +
         "displayName: \"office\" }], gcpPublicCidrsAccessEnabled: false }` with only the ranges that need the API, or make " +

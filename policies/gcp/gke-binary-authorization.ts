@@ -18,11 +18,11 @@ export const gkeBinaryAuthorization = resourcePolicy<ClusterProps>({
     ],
     why: "Without it, any image anyone can push or reference runs in the cluster, including tampered or unscanned ones.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       binaryAuthorization: { evaluationMode: "PROJECT_SINGLETON_POLICY_ENFORCE" },
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            binaryAuthorization: { evaluationMode: "PROJECT_SINGLETON_POLICY_ENFORCE" },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `binaryAuthorization: { evaluationMode: \"PROJECT_SINGLETON_POLICY_ENFORCE\" }` " +
         "and define the project policy with gcp.binaryauthorization.Policy.",

@@ -16,12 +16,12 @@ export const gkeBootDiskCmek = resourcePolicy<GkeProps, Config>({
     framework: cisGke("5.9.2", "Enable Customer-Managed Encryption Keys (CMEK) for Boot Disks"),
     why: "With Google-managed keys you cannot revoke or audit access to node disks, which hold images, logs and emptyDir data.",
     fixExample: typescriptFix(`
-   new gcp.container.NodePool("workers", {
-       cluster: cluster.id,
-       nodeCount: 2,
-       nodeConfig: { bootDiskKmsKey: key.id },
-   });
-   `),
+        new gcp.container.NodePool("workers", {
+            cluster: cluster.id,
+            nodeCount: 2,
+            nodeConfig: { bootDiskKmsKey: key.id },
+        });
+    `),
     remediationSteps:
         "Set `nodeConfig.bootDiskKmsKey: key.id` on every gcp.container.NodePool (and the Cluster's nodeConfig / inline " +
         "nodePools); for Autopilot and node auto-provisioning set `clusterAutoscaling.autoProvisioningDefaults.bootDiskKmsKey`.",

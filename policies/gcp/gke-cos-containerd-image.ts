@@ -12,12 +12,12 @@ export const gkeCosContainerdImage = resourcePolicy<GkeProps>({
     framework: cisGke("5.5.1", "Ensure Container-Optimized OS (cos_containerd) is used for GKE node images"),
     why: "General-purpose node images have a larger attack surface and a writable root file system that a container escape can persist on.",
     fixExample: typescriptFix(`
-   new gcp.container.NodePool("workers", {
-       cluster: cluster.id,
-       nodeCount: 2,
-       nodeConfig: { imageType: "COS_CONTAINERD" },
-   });
-   `),
+        new gcp.container.NodePool("workers", {
+            cluster: cluster.id,
+            nodeCount: 2,
+            nodeConfig: { imageType: "COS_CONTAINERD" },
+        });
+    `),
     remediationSteps:
         "Set `nodeConfig.imageType: \"COS_CONTAINERD\"` (or omit it: it is the default) on the gcp.container.NodePool and " +
         "the Cluster's nodeConfig / inline nodePools / autoProvisioningDefaults.",

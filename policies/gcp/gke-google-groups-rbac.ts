@@ -17,11 +17,11 @@ export const gkeGoogleGroupsRbac = resourcePolicy<ClusterProps>({
     ],
     why: "Binding roles to individual users scatters access across many bindings that are rarely reviewed or removed when people leave.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       authenticatorGroupsConfig: { securityGroup: "gke-security-groups@example.com" },
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            authenticatorGroupsConfig: { securityGroup: "gke-security-groups@example.com" },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `authenticatorGroupsConfig: { securityGroup: \"gke-security-groups@example.com\" }` " +
         "and bind Kubernetes roles to groups nested in it.",

@@ -12,12 +12,12 @@ export const gkeIntegrityMonitoring = resourcePolicy<GkeProps>({
     framework: cisGke("5.5.6", "Ensure Integrity Monitoring for Shielded GKE Nodes is Enabled"),
     why: "Without integrity monitoring, changes to a node's boot sequence by a rootkit go unnoticed.",
     fixExample: typescriptFix(`
-   new gcp.container.NodePool("workers", {
-       cluster: cluster.id,
-       nodeCount: 2,
-       nodeConfig: { shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true } },
-   });
-   `),
+        new gcp.container.NodePool("workers", {
+            cluster: cluster.id,
+            nodeCount: 2,
+            nodeConfig: { shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true } },
+        });
+    `),
     remediationSteps:
         "Remove `shieldedInstanceConfig.enableIntegrityMonitoring: false` from `nodeConfig` of the gcp.container.NodePool " +
         "(and the Cluster's nodeConfig / inline nodePools / autoProvisioningDefaults), or set it to true (the default).",

@@ -12,11 +12,11 @@ export const gkeIntranodeVisibility = resourcePolicy<ClusterProps>({
     framework: cisGke("5.6.1", "Enable VPC Flow Logs and Intranode Visibility"),
     why: "Traffic between pods on the same node otherwise never reaches the VPC, so flow logs and firewall rules miss it.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       enableIntranodeVisibility: true,
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            enableIntranodeVisibility: true,
+        });
+    `),
     remediationSteps: "On the gcp.container.Cluster set `enableIntranodeVisibility: true`.",
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/intranode-visibility",
     appliesTo: gcp.cluster,

@@ -12,12 +12,12 @@ export const gkeLegacyMetadataDisabled = resourcePolicy<GkeProps>({
     framework: nsaHardening("Network separation and hardening", "Protecting sensitive cloud infrastructure"),
     why: "The legacy metadata endpoints accept requests without the Metadata-Flavor header, which makes stealing node credentials through SSRF easy.",
     fixExample: typescriptFix(`
-   new gcp.container.NodePool("workers", {
-       cluster: cluster.id,
-       nodeCount: 2,
-       nodeConfig: { metadata: { "disable-legacy-endpoints": "true" } },
-   });
-   `),
+        new gcp.container.NodePool("workers", {
+            cluster: cluster.id,
+            nodeCount: 2,
+            nodeConfig: { metadata: { "disable-legacy-endpoints": "true" } },
+        });
+    `),
     remediationSteps:
         "Remove `disable-legacy-endpoints` from `nodeConfig.metadata` or set it to \"true\" on the gcp.container.NodePool " +
         "(and the gcp.container.Cluster's nodeConfig / inline nodePools).",

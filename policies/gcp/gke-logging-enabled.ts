@@ -23,12 +23,12 @@ export const gkeLoggingEnabled = resourcePolicy<ClusterProps, ComponentsConfig>(
     ],
     why: "Without system and workload logs, attacks and failures in the cluster leave no trace to investigate.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       loggingService: "logging.googleapis.com/kubernetes",
-       loggingConfig: { enableComponents: ["SYSTEM_COMPONENTS", "WORKLOADS"] },
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            loggingService: "logging.googleapis.com/kubernetes",
+            loggingConfig: { enableComponents: ["SYSTEM_COMPONENTS", "WORKLOADS"] },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster leave `loggingService` unset (or set \"logging.googleapis.com/kubernetes\"; never \"none\" " +
         "or the legacy \"logging.googleapis.com\") and leave `loggingConfig` unset, or set " +

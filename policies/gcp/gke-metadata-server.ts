@@ -34,11 +34,11 @@ export const gkeMetadataServer = resourcePolicy<GkeProps>({
     ],
     why: "Without the GKE metadata server, pods read the node's credentials and kubelet bootstrap data from the Compute Engine metadata server.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       workloadIdentityConfig: { workloadPool: "my-project.svc.id.goog" },
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            workloadIdentityConfig: { workloadPool: "my-project.svc.id.goog" },
+        });
+    `),
     remediationSteps:
         "Enable Workload Identity on the gcp.container.Cluster (`workloadIdentityConfig: { workloadPool: `${project}.svc.id.goog` }`): " +
         "its node pools then run the GKE metadata server by default. Do not set `nodeConfig.workloadMetadataConfig.mode` to " +

@@ -17,12 +17,12 @@ export const gkeMonitoringEnabled = resourcePolicy<ClusterProps, ComponentsConfi
     ],
     why: "Without metrics, resource abuse such as crypto-mining and denial of service go unnoticed.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       monitoringService: "monitoring.googleapis.com/kubernetes",
-       monitoringConfig: { enableComponents: ["SYSTEM_COMPONENTS"] },
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            monitoringService: "monitoring.googleapis.com/kubernetes",
+            monitoringConfig: { enableComponents: ["SYSTEM_COMPONENTS"] },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster leave `monitoringService` unset (or set \"monitoring.googleapis.com/kubernetes\"; never " +
         "\"none\" or the legacy \"monitoring.googleapis.com\") and, when setting `monitoringConfig.enableComponents`, include " +

@@ -21,11 +21,11 @@ export const gkeNetworkPolicy = resourcePolicy<ClusterProps>({
     ],
     why: "Without an enforcing dataplane, NetworkPolicy objects are accepted but ignored, so every pod can reach every other pod.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       datapathProvider: "ADVANCED_DATAPATH",
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            datapathProvider: "ADVANCED_DATAPATH",
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `datapathProvider: \"ADVANCED_DATAPATH\"` (Dataplane V2, recommended), or " +
         "`networkPolicy: { enabled: true, provider: \"CALICO\" }` together with " +

@@ -16,11 +16,11 @@ export const gkeNoBasicAuthClientCert = resourcePolicy<ClusterProps>({
     ],
     why: "A basic-auth password or issued client certificate is a static admin credential that cannot be revoked without rotating the cluster CA.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       masterAuth: { clientCertificateConfig: { issueClientCertificate: false } },
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            masterAuth: { clientCertificateConfig: { issueClientCertificate: false } },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `masterAuth: { clientCertificateConfig: { issueClientCertificate: false } }` " +
         "(or omit masterAuth: client certificates are off by default) and remove any masterAuth username/password.",

@@ -54,18 +54,18 @@ export const gkeNoCloudPlatformScope = resourcePolicy<GkeProps>({
     framework: cisGke("5.2.1"),
     why: "With the default (Editor) service account, a broad OAuth scope hands every pod that reaches node credentials the project's Editor powers.",
     fixExample: typescriptFix(`
-   new gcp.container.NodePool("workers", {
-       cluster: cluster.id,
-       nodeCount: 2,
-       nodeConfig: {
-           serviceAccount: nodes.email,
-           oauthScopes: [
-               "https://www.googleapis.com/auth/logging.write",
-               "https://www.googleapis.com/auth/monitoring",
-           ],
-       },
-   });
-   `),
+        new gcp.container.NodePool("workers", {
+            cluster: cluster.id,
+            nodeCount: 2,
+            nodeConfig: {
+                serviceAccount: nodes.email,
+                oauthScopes: [
+                    "https://www.googleapis.com/auth/logging.write",
+                    "https://www.googleapis.com/auth/monitoring",
+                ],
+            },
+        });
+    `),
     remediationSteps:
         "Best: give the nodes a dedicated service account (`nodeConfig.serviceAccount`). Otherwise remove broad scopes such as " +
         "\"https://www.googleapis.com/auth/cloud-platform\", \".../auth/compute\" and \".../auth/devstorage.full_control\" from " +

@@ -14,13 +14,13 @@ export const gkeNoDefaultServiceAccount = resourcePolicy<GkeProps>({
     ],
     why: "The Compute Engine default service account has the project Editor role, so any pod that reaches node credentials can change most of the project.",
     fixExample: typescriptFix(`
-   const nodes = new gcp.serviceaccount.Account("gke-nodes", { accountId: "gke-nodes" });
-   new gcp.container.NodePool("workers", {
-       cluster: cluster.id,
-       nodeCount: 2,
-       nodeConfig: { serviceAccount: nodes.email, oauthScopes: ["https://www.googleapis.com/auth/cloud-platform"] },
-   });
-   `),
+        const nodes = new gcp.serviceaccount.Account("gke-nodes", { accountId: "gke-nodes" });
+        new gcp.container.NodePool("workers", {
+            cluster: cluster.id,
+            nodeCount: 2,
+            nodeConfig: { serviceAccount: nodes.email, oauthScopes: ["https://www.googleapis.com/auth/cloud-platform"] },
+        });
+    `),
     remediationSteps:
         "Create a gcp.serviceaccount.Account with only roles/container.defaultNodeServiceAccount and set " +
         "`nodeConfig.serviceAccount: account.email` on every gcp.container.NodePool (and the Cluster's nodeConfig / inline " +

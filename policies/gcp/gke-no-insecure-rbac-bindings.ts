@@ -21,14 +21,14 @@ export const gkeNoInsecureRbacBindings = resourcePolicy<ClusterProps>({
     ],
     why: "A binding to system:authenticated grants a role to every Google account, and one to system:unauthenticated to the whole internet.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       rbacBindingConfig: {
-           enableInsecureBindingSystemAuthenticated: false,
-           enableInsecureBindingSystemUnauthenticated: false,
-       },
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            rbacBindingConfig: {
+                enableInsecureBindingSystemAuthenticated: false,
+                enableInsecureBindingSystemUnauthenticated: false,
+            },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `rbacBindingConfig: { enableInsecureBindingSystemAuthenticated: false, " +
         "enableInsecureBindingSystemUnauthenticated: false }`.",

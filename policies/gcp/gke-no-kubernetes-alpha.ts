@@ -12,11 +12,11 @@ export const gkeNoKubernetesAlpha = resourcePolicy<ClusterProps>({
     framework: cisGke("5.10.2", "Ensure that Alpha clusters are not used for production workloads"),
     why: "Alpha clusters run untested APIs, get no upgrades or SLA and expire, so they cannot be kept patched.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       enableKubernetesAlpha: false,
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            enableKubernetesAlpha: false,
+        });
+    `),
     remediationSteps: "On the gcp.container.Cluster remove `enableKubernetesAlpha` or set `enableKubernetesAlpha: false`.",
     url: "https://cloud.google.com/kubernetes-engine/docs/concepts/alpha-clusters",
     appliesTo: gcp.cluster,

@@ -15,11 +15,11 @@ export const gkeNoLegacyAbac = resourcePolicy<ClusterProps>({
     ],
     why: "Legacy ABAC grants broad static permissions that RBAC cannot restrict, so RBAC bindings do not limit what identities can do.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       enableLegacyAbac: false,
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            enableLegacyAbac: false,
+        });
+    `),
     remediationSteps: "On the gcp.container.Cluster remove `enableLegacyAbac` or set `enableLegacyAbac: false`.",
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#leave_abac_disabled_default_for_110",
     appliesTo: gcp.cluster,

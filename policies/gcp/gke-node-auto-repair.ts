@@ -12,12 +12,12 @@ export const gkeNodeAutoRepair = resourcePolicy<GkeProps>({
     framework: cisGke("5.5.2", "Ensure Node Auto-Repair is enabled for GKE nodes"),
     why: "Unhealthy nodes that are not repaired keep running degraded, and can stay in a compromised or inconsistent state.",
     fixExample: typescriptFix(`
-   new gcp.container.NodePool("workers", {
-       cluster: cluster.id,
-       nodeCount: 2,
-       management: { autoRepair: true, autoUpgrade: true },
-   });
-   `),
+        new gcp.container.NodePool("workers", {
+            cluster: cluster.id,
+            nodeCount: 2,
+            management: { autoRepair: true, autoUpgrade: true },
+        });
+    `),
     remediationSteps:
         "Remove `management.autoRepair: false` from the gcp.container.NodePool (and the Cluster's inline nodePools and " +
         "`clusterAutoscaling.autoProvisioningDefaults.management`), or set `management: { autoRepair: true }`.",

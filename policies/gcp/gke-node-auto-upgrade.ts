@@ -15,12 +15,12 @@ export const gkeNodeAutoUpgrade = resourcePolicy<GkeProps>({
     ],
     why: "Nodes that do not auto-upgrade keep known kernel, containerd and kubelet vulnerabilities.",
     fixExample: typescriptFix(`
-   new gcp.container.NodePool("workers", {
-       cluster: cluster.id,
-       nodeCount: 2,
-       management: { autoRepair: true, autoUpgrade: true },
-   });
-   `),
+        new gcp.container.NodePool("workers", {
+            cluster: cluster.id,
+            nodeCount: 2,
+            management: { autoRepair: true, autoUpgrade: true },
+        });
+    `),
     remediationSteps:
         "Remove `management.autoUpgrade: false` from the gcp.container.NodePool (and the Cluster's inline nodePools and " +
         "`clusterAutoscaling.autoProvisioningDefaults.management`), or set `management: { autoUpgrade: true }`.",

@@ -17,15 +17,15 @@ export const gkePrivateEndpoint = resourcePolicy<ClusterProps>({
     ],
     why: "A public control-plane endpoint exposes authentication and every API vulnerability to the internet.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       privateClusterConfig: {
-           enablePrivateNodes: true,
-           enablePrivateEndpoint: true,
-           masterIpv4CidrBlock: "172.16.0.0/28",
-       },
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            privateClusterConfig: {
+                enablePrivateNodes: true,
+                enablePrivateEndpoint: true,
+                masterIpv4CidrBlock: "172.16.0.0/28",
+            },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: true }`, " +
         "or use the DNS endpoint: `controlPlaneEndpointsConfig: { ipEndpointsConfig: { enabled: false }, " +

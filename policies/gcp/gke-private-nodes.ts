@@ -19,11 +19,11 @@ export const gkePrivateNodes = resourcePolicy<GkeProps>({
     ],
     why: "Nodes with external IPs expose the kubelet, SSH and NodePorts to the internet.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       privateClusterConfig: { enablePrivateNodes: true, masterIpv4CidrBlock: "172.16.0.0/28" },
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            privateClusterConfig: { enablePrivateNodes: true, masterIpv4CidrBlock: "172.16.0.0/28" },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster (Standard or Autopilot) set `privateClusterConfig: { enablePrivateNodes: true }` " +
         "(with Cloud NAT for egress): it is the default for every node pool, including auto-provisioned ones. Do not " +

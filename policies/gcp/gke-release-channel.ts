@@ -34,11 +34,11 @@ export const gkeReleaseChannel = resourcePolicy<ClusterProps>({
     ],
     why: "Clusters outside a release channel drift behind on patches and reach end of support without automatic upgrades.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       releaseChannel: { channel: "REGULAR" },
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            releaseChannel: { channel: "REGULAR" },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `releaseChannel: { channel: \"REGULAR\" }` (or \"STABLE\"), or leave it unset without " +
         "pinning `nodeVersion` (GKE then enrolls new clusters in REGULAR); never set `channel: \"UNSPECIFIED\"`.",

@@ -15,11 +15,11 @@ export const gkeSecretsEncryption = resourcePolicy<ClusterProps>({
     ],
     why: "Secrets in etcd are only base64 encoded; application-layer encryption under your key lets you audit, rotate and revoke access to them.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       databaseEncryption: { state: "ENCRYPTED", keyName: key.id },
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            databaseEncryption: { state: "ENCRYPTED", keyName: key.id },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `databaseEncryption: { state: \"ENCRYPTED\", keyName: key.id }` with a " +
         "gcp.kms.CryptoKey the GKE service agent may use (roles/cloudkms.cryptoKeyEncrypterDecrypter).",

@@ -12,12 +12,12 @@ export const gkeSecureBoot = resourcePolicy<GkeProps>({
     framework: cisGke("5.5.7", "Ensure Secure Boot for Shielded GKE Nodes is Enabled"),
     why: "Without Secure Boot, unsigned boot components and kernel modules, such as rootkits, can run on nodes.",
     fixExample: typescriptFix(`
-   new gcp.container.NodePool("workers", {
-       cluster: cluster.id,
-       nodeCount: 2,
-       nodeConfig: { shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true } },
-   });
-   `),
+        new gcp.container.NodePool("workers", {
+            cluster: cluster.id,
+            nodeCount: 2,
+            nodeConfig: { shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true } },
+        });
+    `),
     remediationSteps:
         "Set `nodeConfig.shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true }` on every " +
         "gcp.container.NodePool (and the Cluster's nodeConfig / inline nodePools, and " +

@@ -12,11 +12,11 @@ export const gkeSecurityPosture = resourcePolicy<ClusterProps>({
     framework: cisGke("5.10.5"),
     why: "With the posture dashboard disabled, workload misconfigurations and vulnerable images in the cluster are not reported.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       securityPostureConfig: { mode: "BASIC", vulnerabilityMode: "VULNERABILITY_BASIC" },
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            securityPostureConfig: { mode: "BASIC", vulnerabilityMode: "VULNERABILITY_BASIC" },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster remove `securityPostureConfig.mode: \"DISABLED\"` or set " +
         "`securityPostureConfig: { mode: \"BASIC\", vulnerabilityMode: \"VULNERABILITY_BASIC\" }`.",

@@ -12,11 +12,11 @@ export const gkeShieldedNodes = resourcePolicy<ClusterProps>({
     framework: cisGke("5.5.5", "Ensure Shielded GKE Nodes are Enabled"),
     why: "Without Shielded Nodes, an attacker with a node's bootstrap credentials can impersonate nodes and read Secrets of pods scheduled to them.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       enableShieldedNodes: true,
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            enableShieldedNodes: true,
+        });
+    `),
     remediationSteps: "On the gcp.container.Cluster remove `enableShieldedNodes: false` or set `enableShieldedNodes: true` (the default).",
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/shielded-gke-nodes",
     appliesTo: gcp.cluster,

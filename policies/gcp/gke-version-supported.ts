@@ -16,12 +16,12 @@ export const gkeVersionSupported = resourcePolicy<GkeProps, VersionConfig>({
     framework: nsaHardening("Upgrading and application security practices", "Immediately apply security patches and updates"),
     why: "Control planes and nodes past standard support receive no security patches.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       releaseChannel: { channel: "REGULAR" },
-       minMasterVersion: "1.35",
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            releaseChannel: { channel: "REGULAR" },
+            minMasterVersion: "1.35",
+        });
+    `),
     remediationSteps:
         "Raise `minMasterVersion` / `nodeVersion` on the gcp.container.Cluster and `version` on each gcp.container.NodePool " +
         "to a supported minor version, or remove the pins and let the release channel manage versions. The paid Extended " +

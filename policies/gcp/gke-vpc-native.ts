@@ -12,12 +12,12 @@ export const gkeVpcNative = resourcePolicy<ClusterProps>({
     framework: cisGke("5.6.2", "Ensure use of VPC-native clusters"),
     why: "Routes-based clusters put pod traffic outside VPC firewall rules and anti-spoofing checks.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       networkingMode: "VPC_NATIVE",
-       ipAllocationPolicy: { clusterSecondaryRangeName: "pods", servicesSecondaryRangeName: "services" },
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            networkingMode: "VPC_NATIVE",
+            ipAllocationPolicy: { clusterSecondaryRangeName: "pods", servicesSecondaryRangeName: "services" },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `networkingMode: \"VPC_NATIVE\"` (the default for new clusters) with an " +
         "`ipAllocationPolicy` naming the pod and service secondary ranges; do not use `networkingMode: \"ROUTES\"`.",

@@ -14,11 +14,11 @@ export const gkeWorkloadIdentity = resourcePolicy<ClusterProps>({
     ],
     why: "Without it, every pod uses the node's service account, so one compromised pod has the Google Cloud access of all of them.",
     fixExample: typescriptFix(`
-   const cluster = new gcp.container.Cluster("prod", {
-       location: "europe-west1",
-       workloadIdentityConfig: { workloadPool: "my-project.svc.id.goog" },
-   });
-   `),
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            workloadIdentityConfig: { workloadPool: "my-project.svc.id.goog" },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `workloadIdentityConfig: { workloadPool: `${project}.svc.id.goog` }`. Its node pools " +
         "then run the GKE metadata server unless one sets `nodeConfig.workloadMetadataConfig.mode` to \"GCE_METADATA\".",

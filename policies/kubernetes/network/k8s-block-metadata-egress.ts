@@ -1,4 +1,4 @@
-import { kubernetes, nsaHardening, parseCidr, PolicyConfigError, stackPolicy, yamlFix } from "../../core";
+import { deploymentFix, kubernetes, nsaHardening, parseCidr, PolicyConfigError, stackPolicy } from "../../core";
 import { egressRuleAllows, groupBy, networkPoliciesByNamespace, selectingPolicies, workloadModels } from "./segmentation";
 
 interface Config {
@@ -16,37 +16,25 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
     tags: ["kubernetes", "network"],
     framework: nsaHardening("Network separation and hardening", "Protecting sensitive cloud infrastructure"),
     why: "Pods that reach 169.254.169.254 can read the node's cloud credentials and instance data.",
-    fixExample: yamlFix(`
-   apiVersion: networking.k8s.io/v1
-   kind: NetworkPolicy
-   metadata:
-     name: deny-metadata
-     namespace: shop
-   spec:
-     podSelector: {}
-     policyTypes: [Egress]
-     egress:
-       - to:
-           - ipBlock:
-               cidr: 0.0.0.0/0
-               except: [169.254.169.254/32]
-   ---
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `, `
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: deny-metadata
+          namespace: shop
+        spec:
+          podSelector: {}
+          policyTypes: [Egress]
+          egress:
+            - to:
+                - ipBlock:
+                    cidr: 0.0.0.0/0
+                    except: [169.254.169.254/32]
+    `),
     remediationSteps:
         'Add a `kubernetes.networking.v1.NetworkPolicy` with `spec.podSelector: {}`, `spec.policyTypes: ["Egress"]` and ' +
         'egress rules whose ipBlocks exclude the metadata address, e.g. `{ to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ' +

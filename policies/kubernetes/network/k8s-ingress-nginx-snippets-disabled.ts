@@ -22,14 +22,14 @@ export const k8sIngressNginxSnippetsDisabled = resourcePolicy<Unwrap<k8s.core.v1
     tags: ["kubernetes", "network"],
     why: "With snippets allowed, anyone who can create an Ingress can inject nginx configuration and read the controller's credentials (CVE-2021-25742).",
     fixExample: yamlFix(`
-   apiVersion: v1
-   kind: ConfigMap
-   metadata:
-     name: ingress-nginx-controller
-     namespace: ingress-nginx
-   data:
-     allow-snippet-annotations: "false"
-   `),
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: ingress-nginx-controller
+          namespace: ingress-nginx
+        data:
+          allow-snippet-annotations: "false"
+    `),
     remediationSteps:
         'Set `data: { "allow-snippet-annotations": "false" }` in the ingress-nginx controller ConfigMap, or remove the key (false is ' +
         "the default from controller v1.9.0); with the Helm chart, set `controller.allowSnippetAnnotations: false`. Use the " +

@@ -63,26 +63,26 @@ export const k8sIngressNoAllowHttp = resourcePolicy<Unwrap<k8s.networking.v1.Ing
     ],
     why: "If the same hosts are also served over plain HTTP, clients can be downgraded and their cookies and credentials read in transit.",
     fixExample: yamlFix(`
-   apiVersion: networking.k8s.io/v1
-   kind: Ingress
-   metadata:
-     name: web
-     namespace: shop
-     annotations:
-       kubernetes.io/ingress.allow-http: "false"
-   spec:
-     tls:
-       - hosts: [shop.example.com]
-         secretName: shop-tls
-     rules:
-       - host: shop.example.com
-         http:
-           paths:
-             - path: /
-               pathType: Prefix
-               backend:
-                 service: {name: web, port: {number: 80}}
-   `),
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: web
+          namespace: shop
+          annotations:
+            kubernetes.io/ingress.allow-http: "false"
+        spec:
+          tls:
+            - hosts: [shop.example.com]
+              secretName: shop-tls
+          rules:
+            - host: shop.example.com
+              http:
+                paths:
+                  - path: /
+                    pathType: Prefix
+                    backend:
+                      service: {name: web, port: {number: 80}}
+    `),
     remediationSteps:
         'Set `metadata.annotations["kubernetes.io/ingress.allow-http"]` to "false" on the Ingress. On GKE, to keep port 80 only for ' +
         "a redirect, create a `networking.gke.io/v1beta1` FrontendConfig with `spec: { redirectToHttps: { enabled: true } }` in " +

@@ -17,26 +17,26 @@ export const k8sIngressNoSnippetAnnotations = resourcePolicy<Unwrap<k8s.networki
     tags: ["kubernetes", "network"],
     why: "Snippet annotations inject raw nginx configuration, which can read the controller's ServiceAccount token and every Secret it can see.",
     fixExample: yamlFix(`
-   apiVersion: networking.k8s.io/v1
-   kind: Ingress
-   metadata:
-     name: web
-     namespace: shop
-     annotations:
-       nginx.ingress.kubernetes.io/ssl-redirect: "true"
-   spec:
-     tls:
-       - hosts: [shop.example.com]
-         secretName: shop-tls
-     rules:
-       - host: shop.example.com
-         http:
-           paths:
-             - path: /
-               pathType: Prefix
-               backend:
-                 service: {name: web, port: {number: 80}}
-   `),
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: web
+          namespace: shop
+          annotations:
+            nginx.ingress.kubernetes.io/ssl-redirect: "true"
+        spec:
+          tls:
+            - hosts: [shop.example.com]
+              secretName: shop-tls
+          rules:
+            - host: shop.example.com
+              http:
+                paths:
+                  - path: /
+                    pathType: Prefix
+                    backend:
+                      service: {name: web, port: {number: 80}}
+    `),
     remediationSteps:
         "Remove `nginx.ingress.kubernetes.io/configuration-snippet`, `server-snippet` and other `*-snippet` annotations, " +
         "and `nginx.org/server-snippets`, `location-snippets` and other `nginx.org/*-snippets`, from `metadata.annotations`; " +

@@ -28,24 +28,24 @@ export const k8sIngressTls = resourcePolicy<Unwrap<k8s.networking.v1.Ingress>>({
     ],
     why: "Without TLS, credentials and session cookies cross the network in clear text and can be read or changed in transit.",
     fixExample: yamlFix(`
-   apiVersion: networking.k8s.io/v1
-   kind: Ingress
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     tls:
-       - hosts: [shop.example.com]
-         secretName: shop-tls
-     rules:
-       - host: shop.example.com
-         http:
-           paths:
-             - path: /
-               pathType: Prefix
-               backend:
-                 service: {name: web, port: {number: 80}}
-   `),
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          tls:
+            - hosts: [shop.example.com]
+              secretName: shop-tls
+          rules:
+            - host: shop.example.com
+              http:
+                paths:
+                  - path: /
+                    pathType: Prefix
+                    backend:
+                      service: {name: web, port: {number: 80}}
+    `),
     remediationSteps:
         'Set `spec.tls` on the Ingress, e.g. `tls: [{ hosts: ["shop.example.com"], secretName: "shop-tls" }]`, listing every ' +
         "host of `spec.rules` (cert-manager can issue the Secret).",

@@ -46,19 +46,19 @@ export const k8sLoadbalancerInternal = resourcePolicy<Unwrap<k8s.core.v1.Service
     tags: ["kubernetes", "network"],
     why: "A public load balancer puts the workload on the internet, often without the authentication or TLS it was built to have behind the cluster edge.",
     fixExample: yamlFix(`
-   apiVersion: v1
-   kind: Service
-   metadata:
-     name: web
-     namespace: shop
-     annotations:
-       service.beta.kubernetes.io/aws-load-balancer-scheme: internal
-   spec:
-     type: LoadBalancer
-     selector: {app: web}
-     ports:
-       - {port: 443, targetPort: 8443}
-   `),
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          namespace: shop
+          annotations:
+            service.beta.kubernetes.io/aws-load-balancer-scheme: internal
+        spec:
+          type: LoadBalancer
+          selector: {app: web}
+          ports:
+            - {port: 443, targetPort: 8443}
+    `),
     remediationSteps:
         "Make the load balancer internal with the cloud's annotation in `metadata.annotations`: AWS " +
         '`service.beta.kubernetes.io/aws-load-balancer-scheme: "internal"`, Azure ' +

@@ -1,4 +1,4 @@
-import { cisAks, cisEks, cisGke, cisKubernetes, kubernetes, nsaHardening, stackPolicy, yamlFix } from "../../core";
+import { cisAks, cisEks, cisGke, cisKubernetes, deploymentFix, kubernetes, nsaHardening, stackPolicy } from "../../core";
 import { groupBy, networkPoliciesByNamespace, ruleAllowsEverything, selectingPolicies, showLabels, workloadModels } from "./segmentation";
 
 export const k8sNetworkDefaultDenyIngress = stackPolicy({
@@ -18,32 +18,20 @@ export const k8sNetworkDefaultDenyIngress = stackPolicy({
         nsaHardening("Network separation and hardening", "Network policies"),
     ],
     why: "Without a default-deny policy every pod accepts connections from every other pod, so one compromised workload can reach all the others.",
-    fixExample: yamlFix(`
-   apiVersion: networking.k8s.io/v1
-   kind: NetworkPolicy
-   metadata:
-     name: default-deny-ingress
-     namespace: shop
-   spec:
-     podSelector: {}
-     policyTypes: [Ingress]
-   ---
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `, `
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: default-deny-ingress
+          namespace: shop
+        spec:
+          podSelector: {}
+          policyTypes: [Ingress]
+    `),
     remediationSteps:
         "Add a `kubernetes.networking.v1.NetworkPolicy` in each namespace with `spec.podSelector: {}` and " +
         '`spec.policyTypes: ["Ingress"]` (no ingress rules), then allow the traffic each workload needs with further ' +

@@ -13,22 +13,22 @@ export const k8sNetworkPolicyNotAllowAll = resourcePolicy<Unwrap<k8s.networking.
     framework: nsaHardening("Network separation and hardening", "Network policies"),
     why: "A rule without from or to allows all traffic, silently undoing the default-deny policy it sits next to.",
     fixExample: yamlFix(`
-   apiVersion: networking.k8s.io/v1
-   kind: NetworkPolicy
-   metadata:
-     name: web-from-ingress
-     namespace: shop
-   spec:
-     podSelector:
-       matchLabels: {app: web}
-     policyTypes: [Ingress]
-     ingress:
-       - from:
-           - namespaceSelector:
-               matchLabels: {kubernetes.io/metadata.name: ingress-nginx}
-         ports:
-           - {port: 8080}
-   `),
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: web-from-ingress
+          namespace: shop
+        spec:
+          podSelector:
+            matchLabels: {app: web}
+          policyTypes: [Ingress]
+          ingress:
+            - from:
+                - namespaceSelector:
+                    matchLabels: {kubernetes.io/metadata.name: ingress-nginx}
+              ports:
+                - {port: 8080}
+    `),
     remediationSteps:
         "Give every rule in `spec.ingress` a `from` list (and every rule in `spec.egress` a `to` list) naming the pods, " +
         "namespaces or ipBlocks it needs, or limit it with `ports`. An ipBlock of 0.0.0.0/0 or ::/0 needs an `except` " +

@@ -12,17 +12,17 @@ export const k8sNoNodeportServices = resourcePolicy<Unwrap<k8s.core.v1.Service>>
     framework: nsaHardening("Network separation and hardening", "Worker node segmentation"),
     why: "A NodePort opens the port on every node's address, bypassing load balancer controls.",
     fixExample: yamlFix(`
-   apiVersion: v1
-   kind: Service
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     type: ClusterIP
-     selector: {app: web}
-     ports:
-       - {port: 80, targetPort: 8080}
-   `),
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          type: ClusterIP
+          selector: {app: web}
+          ports:
+            - {port: 80, targetPort: 8080}
+    `),
     remediationSteps:
         'Set `spec.type: "ClusterIP"` and expose the workload through an Ingress (with TLS) or an internal LoadBalancer ' +
         "Service instead of a NodePort.",

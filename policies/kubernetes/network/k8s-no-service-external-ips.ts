@@ -11,17 +11,17 @@ export const k8sNoServiceExternalIps = resourcePolicy<Unwrap<k8s.core.v1.Service
     tags: ["kubernetes", "network"],
     why: "Anyone who can create a Service with externalIPs can intercept the cluster's traffic to those addresses (CVE-2020-8554).",
     fixExample: yamlFix(`
-   apiVersion: v1
-   kind: Service
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     type: ClusterIP
-     selector: {app: web}
-     ports:
-       - {port: 80, targetPort: 8080}
-   `),
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          type: ClusterIP
+          selector: {app: web}
+          ports:
+            - {port: 80, targetPort: 8080}
+    `),
     remediationSteps:
         "Remove `spec.externalIPs` from the Service; use a LoadBalancer Service or an Ingress. Block the field cluster-wide " +
         "with the DenyServiceExternalIPs admission plugin where the platform allows it.",

@@ -1,4 +1,4 @@
-import { cisAks, cisEks, cisKubernetes, podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { cisAks, cisEks, cisKubernetes, deploymentFix, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, type PodSecurityConfig } from "./pss";
 
@@ -17,25 +17,13 @@ export const k8sNoPrivilegedContainers = resourcePolicy<unknown, PodSecurityConf
         cisAks("4.2.1"),
     ],
     why: "A privileged container has every capability and all host devices: escaping to the node is trivial.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             securityContext:
-               privileged: false
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            securityContext:
+              privileged: false
+    `),
     remediationSteps:
         "Remove `securityContext.privileged: true` from the container (or set it to false). Grant only the specific " +
         "capability the workload needs in `securityContext.capabilities.add`.",

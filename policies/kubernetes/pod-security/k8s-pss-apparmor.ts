@@ -1,4 +1,4 @@
-import { nsaHardening, podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { deploymentFix, nsaHardening, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, type PodSecurityConfig } from "./pss";
 
@@ -14,25 +14,13 @@ export const k8sPssApparmor = resourcePolicy<unknown, PodSecurityConfig>({
         nsaHardening("Kubernetes Pod security", "Hardening container environments"),
     ],
     why: "An unconfined container loses the AppArmor profile that blocks many container-escape techniques.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             securityContext:
-               appArmorProfile: {type: RuntimeDefault}
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            securityContext:
+              appArmorProfile: {type: RuntimeDefault}
+    `),
     remediationSteps: "Set `securityContext.appArmorProfile: { type: \"RuntimeDefault\" }` (or `Localhost` with `localhostProfile`) instead of `Unconfined`, and remove `container.apparmor.security.beta.kubernetes.io/*: unconfined` annotations.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
     ...checkPolicyParts(podSecurityChecks, "appArmorProfile", "k8s-pss-apparmor"),

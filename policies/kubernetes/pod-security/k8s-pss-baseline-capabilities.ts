@@ -1,4 +1,4 @@
-import { cisKubernetes, podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { cisKubernetes, deploymentFix, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, type PodSecurityConfig } from "./pss";
 
@@ -14,26 +14,14 @@ export const k8sPssBaselineCapabilities = resourcePolicy<unknown, PodSecurityCon
         cisKubernetes("5.2.9"),
     ],
     why: "Capabilities such as SYS_ADMIN, NET_ADMIN or SYS_PTRACE give a container kernel powers that lead to node escape or network takeover.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             securityContext:
-               capabilities:
-                 add: [NET_BIND_SERVICE]
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            securityContext:
+              capabilities:
+                add: [NET_BIND_SERVICE]
+    `),
     remediationSteps: "Remove other capabilities from `securityContext.capabilities.add` on every container, e.g. `securityContext: { capabilities: { add: [\"NET_BIND_SERVICE\"] } }`.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
     ...checkPolicyParts(podSecurityChecks, "capabilities_baseline", "k8s-pss-baseline-capabilities"),

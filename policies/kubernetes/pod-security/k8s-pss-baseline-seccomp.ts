@@ -1,4 +1,4 @@
-import { nsaHardening, podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { deploymentFix, nsaHardening, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, type PodSecurityConfig } from "./pss";
 
@@ -14,25 +14,13 @@ export const k8sPssBaselineSeccomp = resourcePolicy<unknown, PodSecurityConfig>(
         nsaHardening("Kubernetes Pod security", "Hardening container environments"),
     ],
     why: "Without seccomp, a container can call every system call, including the rarely used ones behind most kernel exploits.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         securityContext:
-           seccompProfile: {type: RuntimeDefault}
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-   `),
+    fixExample: deploymentFix(`
+        securityContext:
+          seccompProfile: {type: RuntimeDefault}
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps: "Set `securityContext.seccompProfile: { type: \"RuntimeDefault\" }` (or `Localhost`) instead of `Unconfined`, at pod and container level.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
     ...checkPolicyParts(podSecurityChecks, "seccompProfile_baseline", "k8s-pss-baseline-seccomp"),

@@ -1,4 +1,4 @@
-import { cisAks, cisEks, cisKubernetes, podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { cisAks, cisEks, cisKubernetes, deploymentFix, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, type PodSecurityConfig } from "./pss";
 
@@ -22,26 +22,14 @@ export const k8sPssHostNamespaces = resourcePolicy<unknown, PodSecurityConfig>({
         cisAks("4.2.4"),
     ],
     why: "A pod on the host network, PID or IPC namespace can sniff node traffic, reach node-local services and signal or inspect every process on the node.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         hostNetwork: false
-         hostPID: false
-         hostIPC: false
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-   `),
+    fixExample: deploymentFix(`
+        hostNetwork: false
+        hostPID: false
+        hostIPC: false
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps: "Remove `spec.hostNetwork`, `spec.hostPID` and `spec.hostIPC` from the pod spec (or set them to false), e.g. `spec: { template: { spec: { hostNetwork: false } } }`.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
     ...checkPolicyParts(podSecurityChecks, "hostNamespaces", "k8s-pss-host-namespaces"),

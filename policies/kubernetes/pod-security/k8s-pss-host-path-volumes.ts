@@ -1,4 +1,4 @@
-import { cisKubernetes, podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { cisKubernetes, deploymentFix, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, type PodSecurityConfig } from "./pss";
 
@@ -14,28 +14,16 @@ export const k8sPssHostPathVolumes = resourcePolicy<unknown, PodSecurityConfig>(
         cisKubernetes("5.2.12"),
     ],
     why: "A hostPath volume exposes the node's file system: credentials, the kubelet's files and the runtime socket.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         volumes:
-           - name: data
-             persistentVolumeClaim: {claimName: web-data}
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             volumeMounts:
-               - {name: data, mountPath: /data}
-   `),
+    fixExample: deploymentFix(`
+        volumes:
+          - name: data
+            persistentVolumeClaim: {claimName: web-data}
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            volumeMounts:
+              - {name: data, mountPath: /data}
+    `),
     remediationSteps: "Replace `spec.volumes[*].hostPath` with a `persistentVolumeClaim`, `emptyDir`, `configMap` or `secret` volume.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
     ...checkPolicyParts(podSecurityChecks, "hostPathVolumes", "k8s-pss-host-path-volumes"),

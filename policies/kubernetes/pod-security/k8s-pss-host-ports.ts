@@ -1,4 +1,4 @@
-import { cisKubernetes, podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { cisKubernetes, deploymentFix, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, type PodSecurityConfig } from "./pss";
 
@@ -14,25 +14,13 @@ export const k8sPssHostPorts = resourcePolicy<unknown, PodSecurityConfig>({
         cisKubernetes("5.2.13"),
     ],
     why: "A host port binds the container directly on the node's address, bypassing Services and NetworkPolicies and colliding with other pods.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             ports:
-               - containerPort: 8080
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            ports:
+              - containerPort: 8080
+    `),
     remediationSteps: "Remove `ports[*].hostPort` from every container and expose the port through a `kubernetes.core.v1.Service`.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
     ...checkPolicyParts(podSecurityChecks, "hostPorts", "k8s-pss-host-ports"),

@@ -1,4 +1,4 @@
-import { anyOf, asDict, asString, kubernetes, namespaceOf, nsaHardening, stackPolicy, yamlFix } from "../../core";
+import { anyOf, asDict, asString, deploymentFix, kubernetes, namespaceOf, nsaHardening, stackPolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { formatVersion, type Level, parsePodSecurityConfig, parseVersion, podSecurityConfigSchema, type PodSecurityConfig, podViewOf, type PolicyVersion } from "./pss";
 
@@ -22,35 +22,23 @@ export const k8sPssNamespaceAdmission = stackPolicy<PodSecurityConfig>({
     tags: ["kubernetes", "workload", "pss-baseline", "pss-restricted"],
     framework: nsaHardening("Kubernetes Pod security", "Pod security enforcement"),
     why: "A workload that breaks its namespace's enforced Pod Security level is rejected at admission: the deploy fails after the infrastructure change went through.",
-    fixExample: yamlFix(`
-   apiVersion: v1
-   kind: Namespace
-   metadata:
-     name: shop
-     labels:
-       pod-security.kubernetes.io/enforce: baseline
-   ---
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         securityContext:
-           seccompProfile: {type: RuntimeDefault}
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             securityContext:
-               privileged: false
-               allowPrivilegeEscalation: false
-   `),
+    fixExample: deploymentFix(`
+        securityContext:
+          seccompProfile: {type: RuntimeDefault}
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            securityContext:
+              privileged: false
+              allowPrivilegeEscalation: false
+    `, `
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: shop
+          labels:
+            pod-security.kubernetes.io/enforce: baseline
+    `),
     remediationSteps:
         "Fix the workload's pod spec for every control the message names (see the k8s-pss-* policies), or, if the " +
         "namespace really needs it, lower the Namespace's `metadata.labels[\"pod-security.kubernetes.io/enforce\"]`.",

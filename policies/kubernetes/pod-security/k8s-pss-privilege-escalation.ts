@@ -1,4 +1,4 @@
-import { cisAks, cisEks, cisKubernetes, type Dict, podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { cisAks, cisEks, cisKubernetes, deploymentFix, type Dict, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, ensureSecurityContext, isWindowsPod, type PodSecurityConfig, remediateWith } from "./pss";
 
@@ -16,25 +16,13 @@ export const k8sPssPrivilegeEscalation = resourcePolicy<unknown, PodSecurityConf
         cisAks("4.2.5"),
     ],
     why: "With allowPrivilegeEscalation, a setuid binary or file capability inside the container can gain more privileges than the process started with.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             securityContext:
-               allowPrivilegeEscalation: false
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            securityContext:
+              allowPrivilegeEscalation: false
+    `),
     remediationSteps: "Set `securityContext: { allowPrivilegeEscalation: false }` on every container, init container and ephemeral container. At `remediate` enforcement the policy sets it.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted",
     ...checkPolicyParts(podSecurityChecks, "allowPrivilegeEscalation", "k8s-pss-privilege-escalation"),

@@ -1,4 +1,4 @@
-import { podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { deploymentFix, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, type PodSecurityConfig } from "./pss";
 
@@ -11,25 +11,13 @@ export const k8sPssProbeHost = resourcePolicy<unknown, PodSecurityConfig>({
     tags: ["kubernetes", "workload", "pss-baseline"],
     framework: podSecurityStandards("baseline", "Host Probes / Lifecycle Hooks"),
     why: "A probe or hook with a host field makes the kubelet connect to arbitrary addresses from the node, a path to internal services.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             readinessProbe:
-               httpGet: {path: /ready, port: 8080}
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            readinessProbe:
+              httpGet: {path: /ready, port: 8080}
+    `),
     remediationSteps: "Remove `host` from `livenessProbe`, `readinessProbe`, `startupProbe` and `lifecycle.postStart`/`preStop` `httpGet` and `tcpSocket` handlers.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
     ...checkPolicyParts(podSecurityChecks, "hostProbesAndHostLifecycle", "k8s-pss-probe-host"),

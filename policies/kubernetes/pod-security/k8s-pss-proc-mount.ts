@@ -1,4 +1,4 @@
-import { podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { deploymentFix, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, type PodSecurityConfig } from "./pss";
 
@@ -11,25 +11,13 @@ export const k8sPssProcMount = resourcePolicy<unknown, PodSecurityConfig>({
     tags: ["kubernetes", "workload", "pss-baseline"],
     framework: podSecurityStandards("baseline", "/proc Mount Type"),
     why: "An unmasked /proc exposes kernel interfaces that leak host information and help escape the container.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             securityContext:
-               procMount: Default
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            securityContext:
+              procMount: Default
+    `),
     remediationSteps: "Remove `securityContext.procMount` (or set it to `\"Default\"`), or run the pod in a user namespace with `spec.hostUsers: false`.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
     ...checkPolicyParts(podSecurityChecks, "procMount", "k8s-pss-proc-mount"),

@@ -1,4 +1,4 @@
-import { asDict, cisKubernetes, type Dict, podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { asDict, cisKubernetes, deploymentFix, type Dict, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, ensureSecurityContext, isWindowsPod, type PodSecurityConfig, remediateWith } from "./pss";
 
@@ -16,27 +16,15 @@ export const k8sPssRestrictedCapabilities = resourcePolicy<unknown, PodSecurityC
         cisKubernetes("5.2.10"),
     ],
     why: "Default capabilities such as NET_RAW allow spoofing and sniffing on the pod network; dropping ALL removes what the workload does not need.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             securityContext:
-               capabilities:
-                 drop: [ALL]
-                 add: [NET_BIND_SERVICE]
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            securityContext:
+              capabilities:
+                drop: [ALL]
+                add: [NET_BIND_SERVICE]
+    `),
     remediationSteps: "Set `securityContext: { capabilities: { drop: [\"ALL\"], add: [\"NET_BIND_SERVICE\"] } }` (add only if needed). At `remediate` enforcement the policy adds \"ALL\" to drop.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted",
     ...checkPolicyParts(podSecurityChecks, "capabilities_restricted", "k8s-pss-restricted-capabilities"),

@@ -1,4 +1,4 @@
-import { podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { deploymentFix, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, type PodSecurityConfig } from "./pss";
 
@@ -11,26 +11,14 @@ export const k8sPssRestrictedProcMount = resourcePolicy<unknown, PodSecurityConf
     tags: ["kubernetes", "workload", "pss-restricted"],
     framework: podSecurityStandards("restricted", "/proc Mount Type"),
     why: "An unmasked /proc exposes kernel interfaces; the restricted profile keeps it masked even in a user namespace.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         hostUsers: false
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             securityContext:
-               procMount: Default
-   `),
+    fixExample: deploymentFix(`
+        hostUsers: false
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            securityContext:
+              procMount: Default
+    `),
     remediationSteps: "Remove `securityContext.procMount` or set it to `\"Default\"` on every container.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted",
     ...checkPolicyParts(podSecurityChecks, "procMount_restricted", "k8s-pss-restricted-proc-mount"),

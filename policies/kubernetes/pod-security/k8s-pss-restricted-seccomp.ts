@@ -1,4 +1,4 @@
-import { cisGke, cisKubernetes, podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { cisGke, cisKubernetes, deploymentFix, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, ensureSecurityContext, isWindowsPod, type PodSecurityConfig, remediateWith } from "./pss";
 
@@ -15,25 +15,13 @@ export const k8sPssRestrictedSeccomp = resourcePolicy<unknown, PodSecurityConfig
         cisGke("4.6.2"),
     ],
     why: "Without a seccomp profile, a container can call every system call, including the rarely used ones behind most kernel exploits.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         securityContext:
-           seccompProfile: {type: RuntimeDefault}
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-   `),
+    fixExample: deploymentFix(`
+        securityContext:
+          seccompProfile: {type: RuntimeDefault}
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps: "Set `spec.securityContext: { seccompProfile: { type: \"RuntimeDefault\" } }`. At `remediate` enforcement the policy sets it at pod level when absent.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted",
     ...checkPolicyParts(podSecurityChecks, "seccompProfile_restricted", "k8s-pss-restricted-seccomp"),

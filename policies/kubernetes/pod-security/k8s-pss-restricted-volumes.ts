@@ -1,4 +1,4 @@
-import { podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { deploymentFix, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, type PodSecurityConfig } from "./pss";
 
@@ -11,28 +11,16 @@ export const k8sPssRestrictedVolumes = resourcePolicy<unknown, PodSecurityConfig
     tags: ["kubernetes", "workload", "pss-restricted"],
     framework: podSecurityStandards("restricted", "Volume Types"),
     why: "Volume types outside the restricted list (NFS, iSCSI, hostPath, ...) reach storage directly from the node, outside the cluster's storage controls.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         volumes:
-           - name: data
-             persistentVolumeClaim: {claimName: web-data}
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             volumeMounts:
-               - {name: data, mountPath: /data}
-   `),
+    fixExample: deploymentFix(`
+        volumes:
+          - name: data
+            persistentVolumeClaim: {claimName: web-data}
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            volumeMounts:
+              - {name: data, mountPath: /data}
+    `),
     remediationSteps: "Replace other volume sources in `spec.volumes` with a `persistentVolumeClaim`, `csi` or `ephemeral` volume.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted",
     ...checkPolicyParts(podSecurityChecks, "restrictedVolumes", "k8s-pss-restricted-volumes"),

@@ -1,4 +1,4 @@
-import { cisKubernetes, nsaHardening, podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { cisKubernetes, deploymentFix, nsaHardening, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, type PodSecurityConfig } from "./pss";
 
@@ -15,26 +15,14 @@ export const k8sPssRunAsNonRoot = resourcePolicy<unknown, PodSecurityConfig>({
         nsaHardening("Kubernetes Pod security", "\"Non-root\" containers and \"rootless\" container engines"),
     ],
     why: "Root in a container is root on the node's kernel: any escape or writable host mount is then a node compromise.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         securityContext:
-           runAsNonRoot: true
-           runAsUser: 10001
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-   `),
+    fixExample: deploymentFix(`
+        securityContext:
+          runAsNonRoot: true
+          runAsUser: 10001
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps: "Set `spec.securityContext: { runAsNonRoot: true }` and, if the image's user is root, `runAsUser` to a non-zero UID. Never remediated automatically: it can break images that need root.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted",
     ...checkPolicyParts(podSecurityChecks, "runAsNonRoot", "k8s-pss-run-as-non-root"),

@@ -1,4 +1,4 @@
-import { cisKubernetes, podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { cisKubernetes, deploymentFix, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, type PodSecurityConfig } from "./pss";
 
@@ -14,25 +14,13 @@ export const k8sPssRunAsUser = resourcePolicy<unknown, PodSecurityConfig>({
         cisKubernetes("5.2.7"),
     ],
     why: "Setting runAsUser to 0 runs the container as root even when the image chose a non-root user.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         securityContext:
-           runAsUser: 10001
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-   `),
+    fixExample: deploymentFix(`
+        securityContext:
+          runAsUser: 10001
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps: "Set `securityContext.runAsUser` to a non-zero UID (e.g. 10001) or remove it, at pod and container level. Never remediated automatically.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted",
     ...checkPolicyParts(podSecurityChecks, "runAsUser", "k8s-pss-run-as-user"),

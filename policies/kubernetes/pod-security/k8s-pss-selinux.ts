@@ -1,4 +1,4 @@
-import { nsaHardening, podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { deploymentFix, nsaHardening, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, type PodSecurityConfig } from "./pss";
 
@@ -14,25 +14,13 @@ export const k8sPssSelinux = resourcePolicy<unknown, PodSecurityConfig>({
         nsaHardening("Kubernetes Pod security", "Hardening container environments"),
     ],
     why: "Custom SELinux users, roles or types can lift the confinement that keeps a container from host files and other containers.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             securityContext:
-               seLinuxOptions: {type: container_t}
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            securityContext:
+              seLinuxOptions: {type: container_t}
+    `),
     remediationSteps: "Remove `securityContext.seLinuxOptions.user` and `.role`, and set `seLinuxOptions.type` to `container_t` (or remove it), at pod and container level.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
     ...checkPolicyParts(podSecurityChecks, "seLinuxOptions", "k8s-pss-selinux"),

@@ -1,4 +1,4 @@
-import { podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { deploymentFix, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, type PodSecurityConfig } from "./pss";
 
@@ -11,26 +11,14 @@ export const k8sPssSysctls = resourcePolicy<unknown, PodSecurityConfig>({
     tags: ["kubernetes", "workload", "pss-baseline"],
     framework: podSecurityStandards("baseline", "Sysctls"),
     why: "Unsafe sysctls change kernel settings for the whole node, affecting every other pod on it.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         securityContext:
-           sysctls:
-             - {name: net.ipv4.ip_local_port_range, value: "1024 65535"}
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-   `),
+    fixExample: deploymentFix(`
+        securityContext:
+          sysctls:
+            - {name: net.ipv4.ip_local_port_range, value: "1024 65535"}
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps: "Remove unsafe entries from `spec.securityContext.sysctls`; set node-level sysctls on the node pool instead.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
     ...checkPolicyParts(podSecurityChecks, "sysctls", "k8s-pss-sysctls"),

@@ -1,4 +1,4 @@
-import { cisKubernetes, podSecurityStandards, resourcePolicy, yamlFix } from "../../core";
+import { cisKubernetes, deploymentFix, podSecurityStandards, resourcePolicy } from "../../core";
 import { podSecurityChecks } from "./checks";
 import { checkPolicyParts, type PodSecurityConfig } from "./pss";
 
@@ -14,25 +14,13 @@ export const k8sPssWindowsHostProcess = resourcePolicy<unknown, PodSecurityConfi
         cisKubernetes("5.2.11"),
     ],
     why: "A HostProcess container runs directly on the Windows node with host access, with no container isolation at all.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             securityContext:
-               windowsOptions: {hostProcess: false}
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            securityContext:
+              windowsOptions: {hostProcess: false}
+    `),
     remediationSteps: "Remove `securityContext.windowsOptions.hostProcess` (or set it to false) at pod and container level.",
     url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
     ...checkPolicyParts(podSecurityChecks, "windowsHostProcess", "k8s-pss-windows-host-process"),

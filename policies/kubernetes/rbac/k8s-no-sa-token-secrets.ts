@@ -12,15 +12,15 @@ export const k8sNoSaTokenSecrets = resourcePolicy<unknown>({
     framework: nsaHardening("Kubernetes Pod security", "Protecting Pod service account tokens"),
     why: "Service-account-token Secrets never expire and are readable by anyone who can read Secrets in the namespace.",
     fixExample: yamlFix(`
-   apiVersion: v1
-   kind: Secret
-   metadata:
-     name: web-config
-     namespace: shop
-   type: Opaque
-   stringData:
-     LOG_LEVEL: info
-   `),
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: web-config
+          namespace: shop
+        type: Opaque
+        stringData:
+          LOG_LEVEL: info
+    `),
     remediationSteps:
         "Remove the kubernetes.core.v1.Secret of `type: \"kubernetes.io/service-account-token\"`. Pods get short-lived, " +
         "auto-rotated tokens through projected volumes; other clients request one with the TokenRequest API " +

@@ -27,20 +27,20 @@ export const k8sRbacNoAnonymousBinding = resourcePolicy<unknown, Config>({
     ],
     why: "A binding to system:anonymous or system:unauthenticated grants the role to anyone who can reach the API server; system:authenticated, to every identity of the cluster's identity provider.",
     fixExample: yamlFix(`
-   apiVersion: rbac.authorization.k8s.io/v1
-   kind: RoleBinding
-   metadata:
-     name: app-reader
-     namespace: shop
-   roleRef:
-     apiGroup: rbac.authorization.k8s.io
-     kind: ClusterRole
-     name: view
-   subjects:
-     - kind: Group
-       name: shop-developers
-       apiGroup: rbac.authorization.k8s.io
-   `),
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata:
+          name: app-reader
+          namespace: shop
+        roleRef:
+          apiGroup: rbac.authorization.k8s.io
+          kind: ClusterRole
+          name: view
+        subjects:
+          - kind: Group
+            name: shop-developers
+            apiGroup: rbac.authorization.k8s.io
+    `),
     remediationSteps:
         "Remove the `system:anonymous` / `system:unauthenticated` / `system:authenticated` entry from `subjects` of the " +
         "kubernetes.rbac.v1.ClusterRoleBinding or RoleBinding and bind the role to the specific User, Group or " +

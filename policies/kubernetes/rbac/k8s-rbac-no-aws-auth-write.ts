@@ -1,4 +1,4 @@
-import { anyOf, kubernetes, nsaHardening, resourcePolicy, yamlFix } from "../../core";
+import { anyOf, kubernetes, nsaHardening, resourcePolicy, roleFix } from "../../core";
 import { checkRole, type Permission } from "./rbac-rules";
 
 const permissions: Permission[] = [{ group: "", resource: "configmaps", verbs: ["create", "update", "patch", "delete"], names: ["aws-auth"] }];
@@ -12,18 +12,12 @@ export const k8sRbacNoAwsAuthWrite = resourcePolicy<unknown>({
     tags: ["kubernetes", "rbac"],
     framework: nsaHardening("Authentication and authorization", "Role-based access control"),
     why: "Whoever can write the aws-auth ConfigMap can map any IAM principal to system:masters.",
-    fixExample: yamlFix(`
-   apiVersion: rbac.authorization.k8s.io/v1
-   kind: Role
-   metadata:
-     name: app-reader
-     namespace: kube-system
-   rules:
-     - apiGroups: [""]
-       resources: [configmaps]
-       resourceNames: [app-settings]
-       verbs: [get, update, patch]
-   `),
+    fixExample: roleFix(`
+        - apiGroups: [""]
+          resources: [configmaps]
+          resourceNames: [app-settings]
+          verbs: [get, update, patch]
+    `, "kube-system"),
     remediationSteps:
         "Remove create, update, patch and delete on `configmaps` (core group) from `rules[]` of the kubernetes.rbac.v1.ClusterRole or kube-system Role, or limit them with `resourceNames` to ConfigMaps other than `aws-auth`. Whoever writes aws-auth can map any IAM principal to system:masters. Prefer EKS access entries (aws.eks.AccessEntry) over aws-auth.",
     url: "https://docs.aws.amazon.com/eks/latest/userguide/auth-configmap.html",

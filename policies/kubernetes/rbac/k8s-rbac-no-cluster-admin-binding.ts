@@ -23,20 +23,20 @@ export const k8sRbacNoClusterAdminBinding = resourcePolicy<unknown, Config>({
     ],
     why: "cluster-admin is every permission on every object: a stolen token of any subject bound to it owns the cluster.",
     fixExample: yamlFix(`
-   apiVersion: rbac.authorization.k8s.io/v1
-   kind: RoleBinding
-   metadata:
-     name: app-reader
-     namespace: shop
-   roleRef:
-     apiGroup: rbac.authorization.k8s.io
-     kind: ClusterRole
-     name: view
-   subjects:
-     - kind: ServiceAccount
-       name: web
-       namespace: shop
-   `),
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata:
+          name: app-reader
+          namespace: shop
+        roleRef:
+          apiGroup: rbac.authorization.k8s.io
+          kind: ClusterRole
+          name: view
+        subjects:
+          - kind: ServiceAccount
+            name: web
+            namespace: shop
+    `),
     remediationSteps:
         "Bind a least-privilege Role or ClusterRole instead: set `roleRef.name` of the kubernetes.rbac.v1.ClusterRoleBinding " +
         "or RoleBinding to a role that grants only the verbs and resources the subject needs. Break-glass administrators " +

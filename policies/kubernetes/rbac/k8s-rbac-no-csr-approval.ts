@@ -1,4 +1,4 @@
-import { anyOf, cisKubernetes, kubernetes, resourcePolicy, yamlFix } from "../../core";
+import { anyOf, cisKubernetes, kubernetes, resourcePolicy, roleFix } from "../../core";
 import { checkRole, type Permission } from "./rbac-rules";
 
 const permissions: Permission[] = [
@@ -15,16 +15,11 @@ export const k8sRbacNoCsrApproval = resourcePolicy<unknown>({
     tags: ["kubernetes", "rbac"],
     framework: cisKubernetes("5.1.11", "Minimize access to the approval sub-resource of certificatesigningrequests objects"),
     why: "An approver can issue itself a client certificate for any user or group, including system:masters.",
-    fixExample: yamlFix(`
-   apiVersion: rbac.authorization.k8s.io/v1
-   kind: ClusterRole
-   metadata:
-     name: app-reader
-   rules:
-     - apiGroups: [certificates.k8s.io]
-       resources: [certificatesigningrequests]
-       verbs: [get, list, watch]
-   `),
+    fixExample: roleFix(`
+        - apiGroups: [certificates.k8s.io]
+          resources: [certificatesigningrequests]
+          verbs: [get, list, watch]
+    `),
     remediationSteps:
         "Remove `update`/`patch` on `certificatesigningrequests/approval` and `approve` on `signers` (group `certificates.k8s.io`) from `rules[]` of the kubernetes.rbac.v1.ClusterRole. An approver can issue itself a client certificate for any user or group, including system:masters.",
     url: "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#csrs-and-certificate-issuing",

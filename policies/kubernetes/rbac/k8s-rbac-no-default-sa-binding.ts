@@ -20,20 +20,20 @@ export const k8sRbacNoDefaultSaBinding = resourcePolicy<unknown, Config>({
     ],
     why: "Every pod of a namespace that names no ServiceAccount runs as default, so permissions granted to default reach all of them.",
     fixExample: yamlFix(`
-   apiVersion: rbac.authorization.k8s.io/v1
-   kind: RoleBinding
-   metadata:
-     name: app-reader
-     namespace: shop
-   roleRef:
-     apiGroup: rbac.authorization.k8s.io
-     kind: ClusterRole
-     name: view
-   subjects:
-     - kind: ServiceAccount
-       name: web
-       namespace: shop
-   `),
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata:
+          name: app-reader
+          namespace: shop
+        roleRef:
+          apiGroup: rbac.authorization.k8s.io
+          kind: ClusterRole
+          name: view
+        subjects:
+          - kind: ServiceAccount
+            name: web
+            namespace: shop
+    `),
     remediationSteps:
         "Create a dedicated kubernetes.core.v1.ServiceAccount for the workload, bind the role to it in `subjects` " +
         "(`{kind: \"ServiceAccount\", name: \"<app>\", namespace: \"<ns>\"}`), and set `serviceAccountName` in the pod spec. " +

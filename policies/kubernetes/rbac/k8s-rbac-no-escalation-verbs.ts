@@ -1,4 +1,4 @@
-import { anyOf, cisEks, cisGke, cisKubernetes, kubernetes, resourcePolicy, yamlFix } from "../../core";
+import { anyOf, cisEks, cisGke, cisKubernetes, kubernetes, resourcePolicy, roleFix } from "../../core";
 import { checkRole, rbacGroup, type Permission } from "./rbac-rules";
 
 const permissions: Permission[] = [
@@ -20,16 +20,11 @@ export const k8sRbacNoEscalationVerbs = resourcePolicy<unknown>({
         cisGke("4.1.7"),
     ],
     why: "escalate and bind let the holder grant permissions it does not have; impersonate lets it act as any user, group or ServiceAccount.",
-    fixExample: yamlFix(`
-   apiVersion: rbac.authorization.k8s.io/v1
-   kind: ClusterRole
-   metadata:
-     name: app-reader
-   rules:
-     - apiGroups: [apps]
-       resources: [deployments]
-       verbs: [get, list, watch]
-   `),
+    fixExample: roleFix(`
+        - apiGroups: [apps]
+          resources: [deployments]
+          verbs: [get, list, watch]
+    `),
     remediationSteps:
         "Remove the `escalate`, `bind` and `impersonate` verbs (and `*`) from `rules[].verbs` of the kubernetes.rbac.v1.Role or ClusterRole. escalate and bind let the holder grant permissions it does not have; impersonate lets it act as any user, group or ServiceAccount.",
     url: "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#escalate-verb",

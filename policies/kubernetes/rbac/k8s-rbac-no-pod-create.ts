@@ -1,4 +1,4 @@
-import { anyOf, cisAks, cisEks, cisKubernetes, kubernetes, resourcePolicy, yamlFix } from "../../core";
+import { anyOf, cisAks, cisEks, cisKubernetes, kubernetes, resourcePolicy, roleFix } from "../../core";
 import { checkRole, type Permission } from "./rbac-rules";
 
 const permissions: Permission[] = [
@@ -21,16 +21,11 @@ export const k8sRbacNoPodCreate = resourcePolicy<unknown>({
         cisAks("4.1.4"),
     ],
     why: "Whoever can create pods can run one with any ServiceAccount, Secret or volume of the namespace and so take all of their privileges.",
-    fixExample: yamlFix(`
-   apiVersion: rbac.authorization.k8s.io/v1
-   kind: ClusterRole
-   metadata:
-     name: app-reader
-   rules:
-     - apiGroups: [apps]
-       resources: [deployments]
-       verbs: [get, list, watch]
-   `),
+    fixExample: roleFix(`
+        - apiGroups: [apps]
+          resources: [deployments]
+          verbs: [get, list, watch]
+    `),
     remediationSteps:
         "Remove `create` on `pods`, `deployments`, `statefulsets`, `daemonsets`, `replicasets`, `replicationcontrollers`, `jobs` and `cronjobs` from `rules[]` of the kubernetes.rbac.v1.Role or ClusterRole. A holder can start a pod with any ServiceAccount, Secret and volume of the namespace. Keep it only for deployers (CI, GitOps controllers) and exempt those roles explicitly.",
     url: "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#workload-creation",

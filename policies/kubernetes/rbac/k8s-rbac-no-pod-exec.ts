@@ -1,4 +1,4 @@
-import { anyOf, kubernetes, nsaHardening, resourcePolicy, yamlFix } from "../../core";
+import { anyOf, kubernetes, nsaHardening, resourcePolicy, roleFix } from "../../core";
 import { checkRole, type Permission } from "./rbac-rules";
 
 const permissions: Permission[] = ["pods/exec", "pods/attach", "pods/portforward"].map((resource) => ({ group: "", resource, verbs: ["create", "get"] }));
@@ -12,16 +12,11 @@ export const k8sRbacNoPodExec = resourcePolicy<unknown>({
     tags: ["kubernetes", "rbac"],
     framework: nsaHardening("Authentication and authorization", "Role-based access control"),
     why: "Interactive access to containers exposes their ServiceAccount tokens, Secrets and network position.",
-    fixExample: yamlFix(`
-   apiVersion: rbac.authorization.k8s.io/v1
-   kind: ClusterRole
-   metadata:
-     name: app-reader
-   rules:
-     - apiGroups: [""]
-       resources: [pods, pods/log]
-       verbs: [get, list, watch]
-   `),
+    fixExample: roleFix(`
+        - apiGroups: [""]
+          resources: [pods, pods/log]
+          verbs: [get, list, watch]
+    `),
     remediationSteps:
         "Remove `pods/exec`, `pods/attach` and `pods/portforward` (and `*`, `*/exec` ...) from `rules[].resources` of the kubernetes.rbac.v1.Role or ClusterRole. Interactive access to containers exposes their ServiceAccount tokens, Secrets and network; grant it only to a break-glass role.",
     url: "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#workload-creation",

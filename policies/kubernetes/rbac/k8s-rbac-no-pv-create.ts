@@ -1,4 +1,4 @@
-import { anyOf, cisKubernetes, kubernetes, resourcePolicy, yamlFix } from "../../core";
+import { anyOf, cisKubernetes, kubernetes, resourcePolicy, roleFix } from "../../core";
 import { checkRole, type Permission } from "./rbac-rules";
 
 const permissions: Permission[] = [{ group: "", resource: "persistentvolumes", verbs: ["create"] }];
@@ -12,16 +12,11 @@ export const k8sRbacNoPvCreate = resourcePolicy<unknown>({
     tags: ["kubernetes", "rbac"],
     framework: cisKubernetes("5.1.9", "Minimize access to create persistent volumes"),
     why: "A PersistentVolume can point at a hostPath, giving the pods that claim it the node's file system.",
-    fixExample: yamlFix(`
-   apiVersion: rbac.authorization.k8s.io/v1
-   kind: ClusterRole
-   metadata:
-     name: app-reader
-   rules:
-     - apiGroups: [""]
-       resources: [persistentvolumeclaims]
-       verbs: [get, list, watch, create]
-   `),
+    fixExample: roleFix(`
+        - apiGroups: [""]
+          resources: [persistentvolumeclaims]
+          verbs: [get, list, watch, create]
+    `),
     remediationSteps:
         "Remove `create` on `persistentvolumes` from `rules[]` of the kubernetes.rbac.v1.ClusterRole. A PersistentVolume can point at a hostPath, which gives the pods that claim it the node's file system. Workloads should request storage through PersistentVolumeClaims and a StorageClass.",
     url: "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#persistent-volume-creation",

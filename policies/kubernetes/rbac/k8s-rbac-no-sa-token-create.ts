@@ -1,4 +1,4 @@
-import { anyOf, cisKubernetes, kubernetes, resourcePolicy, yamlFix } from "../../core";
+import { anyOf, cisKubernetes, kubernetes, resourcePolicy, roleFix } from "../../core";
 import { checkRole, type Permission } from "./rbac-rules";
 
 const permissions: Permission[] = [{ group: "", resource: "serviceaccounts/token", verbs: ["create"] }];
@@ -12,16 +12,11 @@ export const k8sRbacNoSaTokenCreate = resourcePolicy<unknown>({
     tags: ["kubernetes", "rbac"],
     framework: cisKubernetes("5.1.13", "Minimize access to the service account token creation"),
     why: "Minting a token for a ServiceAccount gives the holder that account's permissions.",
-    fixExample: yamlFix(`
-   apiVersion: rbac.authorization.k8s.io/v1
-   kind: ClusterRole
-   metadata:
-     name: app-reader
-   rules:
-     - apiGroups: [apps]
-       resources: [deployments]
-       verbs: [get, list, watch]
-   `),
+    fixExample: roleFix(`
+        - apiGroups: [apps]
+          resources: [deployments]
+          verbs: [get, list, watch]
+    `),
     remediationSteps:
         "Remove `serviceaccounts/token` (and `*`, `*/token`) with verb `create` from `rules[]` of the kubernetes.rbac.v1.Role or ClusterRole. Minting a token for a ServiceAccount gives its permissions; pods receive their own tokens through projected volumes without this permission.",
     url: "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#token-request",

@@ -1,4 +1,4 @@
-import { anyOf, cisAks, cisEks, cisGke, cisKubernetes, kubernetes, resourcePolicy, yamlFix } from "../../core";
+import { anyOf, cisAks, cisEks, cisGke, cisKubernetes, kubernetes, resourcePolicy, roleFix } from "../../core";
 import { checkRole, readVerbs, type Permission } from "./rbac-rules";
 
 const permissions: Permission[] = [{ group: "", resource: "secrets", verbs: readVerbs }];
@@ -17,16 +17,11 @@ export const k8sRbacNoSecretRead = resourcePolicy<unknown>({
         cisGke("4.1.2"),
     ],
     why: "get, list or watch on Secrets reveals every credential of the namespace, including ServiceAccount tokens of more privileged workloads.",
-    fixExample: yamlFix(`
-   apiVersion: rbac.authorization.k8s.io/v1
-   kind: ClusterRole
-   metadata:
-     name: app-reader
-   rules:
-     - apiGroups: [apps]
-       resources: [deployments]
-       verbs: [get, list, watch]
-   `),
+    fixExample: roleFix(`
+        - apiGroups: [apps]
+          resources: [deployments]
+          verbs: [get, list, watch]
+    `),
     remediationSteps:
         "Remove `secrets` (and `*`) from `rules[].resources` for the get/list/watch verbs of the kubernetes.rbac.v1.Role or ClusterRole. Where a workload must read one Secret, mount it into the pod, or grant `get` only, with `resourceNames: [\"<secret>\"]`, in a namespaced Role. list and watch return every Secret's content.",
     url: "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#listing-secrets",

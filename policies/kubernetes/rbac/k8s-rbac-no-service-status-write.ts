@@ -1,4 +1,4 @@
-import { anyOf, kubernetes, nsaHardening, resourcePolicy, yamlFix } from "../../core";
+import { anyOf, kubernetes, nsaHardening, resourcePolicy, roleFix } from "../../core";
 import { checkRole, type Permission } from "./rbac-rules";
 
 const permissions: Permission[] = [{ group: "", resource: "services/status", verbs: ["update", "patch"] }];
@@ -14,16 +14,11 @@ export const k8sRbacNoServiceStatusWrite = resourcePolicy<unknown>({
     tags: ["kubernetes", "rbac"],
     framework: nsaHardening("Authentication and authorization", "Role-based access control"),
     why: "Writing a LoadBalancer Service's status lets its holder redirect cluster traffic for any IP address to that Service (CVE-2020-8554).",
-    fixExample: yamlFix(`
-   apiVersion: rbac.authorization.k8s.io/v1
-   kind: ClusterRole
-   metadata:
-     name: app-reader
-   rules:
-     - apiGroups: [""]
-       resources: [services]
-       verbs: [get, list, watch]
-   `),
+    fixExample: roleFix(`
+        - apiGroups: [""]
+          resources: [services]
+          verbs: [get, list, watch]
+    `),
     remediationSteps:
         "Remove `update` and `patch` on `services/status` (core group) from `rules[]` of the kubernetes.rbac.v1.ClusterRole or Role, " +
         "and any `*` that covers them (`resources: [\"*\"]`, `[\"*/status\"]`, `verbs: [\"*\"]`). Only load-balancer controllers " +

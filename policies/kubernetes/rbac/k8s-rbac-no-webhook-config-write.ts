@@ -1,4 +1,4 @@
-import { anyOf, cisKubernetes, kubernetes, resourcePolicy, yamlFix } from "../../core";
+import { anyOf, cisKubernetes, kubernetes, resourcePolicy, roleFix } from "../../core";
 import { checkRole, writeVerbs, type Permission } from "./rbac-rules";
 
 const permissions: Permission[] = ["validatingwebhookconfigurations", "mutatingwebhookconfigurations"].map((resource) => ({ group: "admissionregistration.k8s.io", resource, verbs: writeVerbs }));
@@ -12,16 +12,11 @@ export const k8sRbacNoWebhookConfigWrite = resourcePolicy<unknown>({
     tags: ["kubernetes", "rbac"],
     framework: cisKubernetes("5.1.12", "Minimize access to webhook configuration objects"),
     why: "An admission webhook sees, and a mutating one rewrites, every object admitted, Secrets included, and can switch off admission policies.",
-    fixExample: yamlFix(`
-   apiVersion: rbac.authorization.k8s.io/v1
-   kind: ClusterRole
-   metadata:
-     name: app-reader
-   rules:
-     - apiGroups: [admissionregistration.k8s.io]
-       resources: [validatingwebhookconfigurations, mutatingwebhookconfigurations]
-       verbs: [get, list, watch]
-   `),
+    fixExample: roleFix(`
+        - apiGroups: [admissionregistration.k8s.io]
+          resources: [validatingwebhookconfigurations, mutatingwebhookconfigurations]
+          verbs: [get, list, watch]
+    `),
     remediationSteps:
         "Remove write verbs (create, update, patch, delete, deletecollection) on `validatingwebhookconfigurations` and `mutatingwebhookconfigurations` (group `admissionregistration.k8s.io`) from `rules[]` of the kubernetes.rbac.v1.ClusterRole. A webhook sees, and a mutating one rewrites, every object admitted, Secrets included; deleting one turns off the controls it enforces.",
     url: "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#control-admission-webhooks",

@@ -1,4 +1,4 @@
-import { anyOf, cisAks, cisEks, cisGke, cisKubernetes, kubernetes, resourcePolicy, yamlFix } from "../../core";
+import { anyOf, cisAks, cisEks, cisGke, cisKubernetes, kubernetes, resourcePolicy, roleFix } from "../../core";
 import { aggregatedIntoNote, roleRules } from "./rbac-rules";
 
 const fields = ["apiGroups", "resources", "verbs"] as const;
@@ -17,16 +17,11 @@ export const k8sRbacNoWildcards = resourcePolicy<unknown>({
         cisGke("4.1.3"),
     ],
     why: "A wildcard grants every current and future resource and verb, including Secrets, escalate and impersonate.",
-    fixExample: yamlFix(`
-   apiVersion: rbac.authorization.k8s.io/v1
-   kind: ClusterRole
-   metadata:
-     name: app-reader
-   rules:
-     - apiGroups: [apps]
-       resources: [deployments]
-       verbs: [get, list, watch]
-   `),
+    fixExample: roleFix(`
+        - apiGroups: [apps]
+          resources: [deployments]
+          verbs: [get, list, watch]
+    `),
     remediationSteps:
         "List the API groups, resources and verbs explicitly in `rules[]` of the kubernetes.rbac.v1.Role or ClusterRole " +
         "(e.g. `{apiGroups: [\"apps\"], resources: [\"deployments\"], verbs: [\"get\", \"list\", \"watch\"]}`). A wildcard also " +

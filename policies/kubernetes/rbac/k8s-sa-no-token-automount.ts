@@ -16,13 +16,13 @@ export const k8sSaNoTokenAutomount = resourcePolicy<unknown>({
     ],
     why: "Every pod of the account otherwise carries an API token that an attacker in the container can use against the API server.",
     fixExample: yamlFix(`
-   apiVersion: v1
-   kind: ServiceAccount
-   metadata:
-     name: web
-     namespace: shop
-   automountServiceAccountToken: false
-   `),
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: web
+          namespace: shop
+        automountServiceAccountToken: false
+    `),
     remediationSteps:
         "Set `automountServiceAccountToken: false` on the kubernetes.core.v1.ServiceAccount (for a namespace's `default` " +
         "ServiceAccount, with a kubernetes.core.v1.ServiceAccountPatch). Pods that call the API set " +

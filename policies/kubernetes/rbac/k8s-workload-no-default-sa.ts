@@ -1,4 +1,4 @@
-import { asDict, asString, cisAks, cisEks, cisGke, cisKubernetes, kubernetes, podSpecOf, resourcePolicy, yamlFix } from "../../core";
+import { asDict, asString, cisAks, cisEks, cisGke, cisKubernetes, deploymentFix, kubernetes, podSpecOf, resourcePolicy } from "../../core";
 
 export const k8sWorkloadNoDefaultSa = resourcePolicy<unknown>({
     name: "k8s-workload-no-default-sa",
@@ -14,24 +14,12 @@ export const k8sWorkloadNoDefaultSa = resourcePolicy<unknown>({
         cisGke("4.1.4"),
     ],
     why: "Permissions granted to a namespace's default ServiceAccount reach every pod in it.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         serviceAccountName: web
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-   `),
+    fixExample: deploymentFix(`
+        serviceAccountName: web
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps:
         "Create a kubernetes.core.v1.ServiceAccount for the workload and set `serviceAccountName` in its pod spec " +
         "(`spec.template.spec.serviceAccountName` for a Deployment). Permissions granted to `default` reach every pod of the namespace.",

@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { anyOf, asBool, asDict, asString, cisAks, cisEks, cisGke, cisKubernetes, isPatchType, kubernetes, namespaceOf, nsaHardening, podSpecOf, stackPolicy, yamlFix } from "../../core";
+import { anyOf, asBool, asDict, asString, cisAks, cisEks, cisGke, cisKubernetes, deploymentFix, isPatchType, kubernetes, namespaceOf, nsaHardening, podSpecOf, stackPolicy } from "../../core";
 
 interface AccountSetting {
     /** The effective automountServiceAccountToken of the ServiceAccount, undefined when it does not set it. */
@@ -44,24 +44,12 @@ export const k8sWorkloadNoTokenAutomount = stackPolicy({
         nsaHardening("Kubernetes Pod security", "Protecting Pod service account tokens"),
     ],
     why: "A mounted API token lets anyone who compromises the container act with the pod's ServiceAccount permissions.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         automountServiceAccountToken: false
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-   `),
+    fixExample: deploymentFix(`
+        automountServiceAccountToken: false
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps:
         "Set `automountServiceAccountToken: false` in the pod spec (`spec.template.spec.automountServiceAccountToken` for a " +
         "Deployment) or on the kubernetes.core.v1.ServiceAccount the pods run as. Workloads that call the Kubernetes API " +

@@ -1,4 +1,4 @@
-import { asDict, asNumber, asString, kubernetes, nsaHardening, podSpecOf, resourcePolicy, yamlFix } from "../../core";
+import { asDict, asNumber, asString, deploymentFix, kubernetes, nsaHardening, podSpecOf, resourcePolicy } from "../../core";
 import { regularAndInitContainers } from "./container-checks";
 
 /** A quantity is set when it is a non-empty string or a number. */
@@ -15,26 +15,14 @@ export const k8sContainerResources = resourcePolicy<unknown>({
     tags: ["kubernetes", "workload"],
     framework: nsaHardening("Network separation and hardening", "Resource policies"),
     why: "A container without requests and a memory limit can starve or crash every other pod on its node, by accident or in a denial-of-service attack.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             resources:
-               requests: {cpu: 100m, memory: 128Mi}
-               limits: {memory: 256Mi}
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            resources:
+              requests: {cpu: 100m, memory: 128Mi}
+              limits: {memory: 256Mi}
+    `),
     remediationSteps:
         'Set `resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } }` on every container ' +
         "and init container of the pod template. A namespace LimitRange can supply defaults, but the workload should state them.",

@@ -25,16 +25,16 @@ export const k8sHelmReleaseNoCredentials = resourcePolicy<Unwrap<ReleaseArgs>, C
     ],
     why: "Values of a Helm release are stored in the release Secret and the Pulumi state, readable by anyone with access to either.",
     fixExample: typescriptFix(`
-   const credentials = new k8s.core.v1.Secret("db-credentials", {
-       metadata: { name: "db-credentials", namespace: "shop" },
-       stringData: { password: config.requireSecret("dbPassword") },
-   });
-   new k8s.helm.v3.Release("db", {
-       chart: "postgresql",
-       namespace: "shop",
-       values: { auth: { existingSecret: credentials.metadata.name } },
-   });
-   `),
+        const credentials = new k8s.core.v1.Secret("db-credentials", {
+            metadata: { name: "db-credentials", namespace: "shop" },
+            stringData: { password: config.requireSecret("dbPassword") },
+        });
+        new k8s.helm.v3.Release("db", {
+            chart: "postgresql",
+            namespace: "shop",
+            values: { auth: { existingSecret: credentials.metadata.name } },
+        });
+    `),
     remediationSteps:
         "Create the credential as a `kubernetes.core.v1.Secret` (from Pulumi secret configuration) and pass the chart the Secret's name " +
         "instead of the value: most charts take it as `existingSecret` (e.g. `values: { auth: { existingSecret: \"db-credentials\" } }`). " +

@@ -20,13 +20,13 @@ export const k8sHelmReleaseUnchecked = resourcePolicy<Unwrap<ReleaseArgs>>({
     tags: ["kubernetes", "workload"],
     why: "A helm.v3.Release installs objects no policy checks, so a chart can deploy privileged or exposed workloads unnoticed.",
     fixExample: typescriptFix(`
-   new k8s.helm.v4.Chart("ingress-nginx", {
-       chart: "ingress-nginx",
-       version: "4.11.3",
-       namespace: "ingress-nginx",
-       repositoryOpts: { repo: "https://kubernetes.github.io/ingress-nginx" },
-   });
-   `),
+        new k8s.helm.v4.Chart("ingress-nginx", {
+            chart: "ingress-nginx",
+            version: "4.11.3",
+            namespace: "ingress-nginx",
+            repositoryOpts: { repo: "https://kubernetes.github.io/ingress-nginx" },
+        });
+    `),
     remediationSteps:
         "Deploy the chart with `kubernetes.helm.v4.Chart` (or `kubernetes.helm.v3.Chart`) instead of `helm.v3.Release`: its objects " +
         "are resources of the stack, and every policy checks them. Or check the rendered chart before each change: " +

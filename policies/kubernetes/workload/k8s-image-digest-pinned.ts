@@ -1,4 +1,4 @@
-import { containersOf, kubernetes, nsaHardening, podSpecOf, resourcePolicy, yamlFix } from "../../core";
+import { containersOf, deploymentFix, kubernetes, nsaHardening, podSpecOf, resourcePolicy } from "../../core";
 import { malformedDigestFinding, parseImageReference } from "./image-reference";
 
 export const k8sImageDigestPinned = resourcePolicy<unknown>({
@@ -12,23 +12,11 @@ export const k8sImageDigestPinned = resourcePolicy<unknown>({
         nsaHardening("Kubernetes Pod security", "Building secure container images"),
     ],
     why: "Tags are mutable: whoever can push to the registry can replace the image a tag names, and the next pod start runs it.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2@sha256:0000000000000000000000000000000000000000000000000000000000000000
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2@sha256:0000000000000000000000000000000000000000000000000000000000000000
+    `),
     remediationSteps:
         'Append the digest to `image`, e.g. `"registry.example.com/shop/web:1.4.2@sha256:<digest>"` (the tag is then only ' +
         "informational). Tools such as Renovate keep digests current.",

@@ -1,4 +1,4 @@
-import { asString, containersOf, kubernetes, podSpecOf, resourcePolicy, yamlFix } from "../../core";
+import { asString, containersOf, deploymentFix, kubernetes, podSpecOf, resourcePolicy } from "../../core";
 import { effectiveTag, parseImageReference } from "./image-reference";
 
 export const k8sImagePullPolicyAlways = resourcePolicy<unknown>({
@@ -11,24 +11,12 @@ export const k8sImagePullPolicyAlways = resourcePolicy<unknown>({
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "supply-chain"],
     why: "With a cached mutable tag, a node may run a stale image or one planted locally under the same name, and skips the registry's access check.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             imagePullPolicy: Always
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            imagePullPolicy: Always
+    `),
     remediationSteps:
         'Set `imagePullPolicy: "Always"` on every container whose image has no digest, or pin the image by digest ' +
         '(`"...@sha256:<digest>"`), which makes the pull policy irrelevant.',

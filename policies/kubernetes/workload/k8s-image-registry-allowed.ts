@@ -1,5 +1,5 @@
 import picomatch from "picomatch";
-import { cisAks, cisEks, cisGke, containersOf, kubernetes, nsaHardening, podSpecOf, resourcePolicy, yamlFix } from "../../core";
+import { cisAks, cisEks, cisGke, containersOf, deploymentFix, kubernetes, nsaHardening, podSpecOf, resourcePolicy } from "../../core";
 import { parseImageReference } from "./image-reference";
 
 interface Config {
@@ -23,23 +23,11 @@ export const k8sImageRegistryAllowed = resourcePolicy<unknown, Config>({
         nsaHardening("Kubernetes Pod security", "Building secure container images"),
     ],
     why: "Images from arbitrary registries bypass the scanning, signing and access control of the registries you trust.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps:
         "Pull images from an allowed registry (mirror third-party images into it), or add the registry to the policy's " +
         '`allowedRegistries` config, e.g. `["*.dkr.ecr.*.amazonaws.com", "*.azurecr.io", "*-docker.pkg.dev", "ghcr.io/my-org/**"]`.',

@@ -1,4 +1,4 @@
-import { containersOf, kubernetes, podSpecOf, resourcePolicy, yamlFix } from "../../core";
+import { containersOf, deploymentFix, kubernetes, podSpecOf, resourcePolicy } from "../../core";
 import { malformedDigestFinding, parseImageReference } from "./image-reference";
 
 export const k8sImageTagPinned = resourcePolicy<unknown>({
@@ -9,23 +9,11 @@ export const k8sImageTagPinned = resourcePolicy<unknown>({
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "supply-chain"],
     why: "A missing or latest tag runs whatever was pushed last, so an unreviewed or malicious image can be deployed without any change here.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps:
         'Set `image` to a released version, e.g. `"registry.example.com/shop/web:1.4.2"`, or better a digest ' +
         '(`"...@sha256:<digest>"`), on every container, init container and ephemeral container.',

@@ -1,4 +1,4 @@
-import { asDict, containersOf, kubernetes, podSpecOf, resourcePolicy, yamlFix } from "../../core";
+import { asDict, containersOf, deploymentFix, kubernetes, podSpecOf, resourcePolicy } from "../../core";
 import { runToCompletionKinds } from "./container-checks";
 
 export const k8sLivenessReadinessProbes = resourcePolicy<unknown>({
@@ -10,27 +10,15 @@ export const k8sLivenessReadinessProbes = resourcePolicy<unknown>({
     enforcementLevel: "advisory",
     tags: ["kubernetes", "workload"],
     why: "Without probes, hung containers keep running and broken ones receive traffic, which turns faults into outages.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             livenessProbe:
-               httpGet: {path: /healthz, port: 8080}
-             readinessProbe:
-               httpGet: {path: /ready, port: 8080}
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            livenessProbe:
+              httpGet: {path: /healthz, port: 8080}
+            readinessProbe:
+              httpGet: {path: /ready, port: 8080}
+    `),
     remediationSteps:
         'Set `livenessProbe` and `readinessProbe` on each container, e.g. `readinessProbe: { httpGet: { path: "/ready", port: 8080 } }`.',
     url: "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/",

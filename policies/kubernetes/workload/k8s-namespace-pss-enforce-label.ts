@@ -26,13 +26,13 @@ export const k8sNamespacePssEnforceLabel = resourcePolicy<Unwrap<k8s.core.v1.Nam
     ],
     why: "Without an enforce label, Pod Security Admission lets any pod in, however privileged, including ones created outside this pipeline.",
     fixExample: yamlFix(`
-   apiVersion: v1
-   kind: Namespace
-   metadata:
-     name: shop
-     labels:
-       pod-security.kubernetes.io/enforce: restricted
-   `),
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: shop
+          labels:
+            pod-security.kubernetes.io/enforce: restricted
+    `),
     remediationSteps:
         'Set `metadata.labels["pod-security.kubernetes.io/enforce"]` on the Namespace to "restricted" (or at least ' +
         '"baseline"), e.g. `labels: { "pod-security.kubernetes.io/enforce": "restricted" }`.',

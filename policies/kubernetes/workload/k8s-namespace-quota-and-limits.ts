@@ -12,30 +12,30 @@ export const k8sNamespaceQuotaAndLimits = stackPolicy({
     framework: nsaHardening("Network separation and hardening", "Resource policies"),
     why: "Without quotas, one namespace's workloads (or an attacker in them) can consume the whole cluster's capacity.",
     fixExample: yamlFix(`
-   apiVersion: v1
-   kind: ResourceQuota
-   metadata:
-     name: quota
-     namespace: shop
-   spec:
-     hard: {requests.cpu: "4", limits.memory: 8Gi, pods: "20"}
-   ---
-   apiVersion: v1
-   kind: LimitRange
-   metadata:
-     name: limits
-     namespace: shop
-   spec:
-     limits:
-       - type: Container
-         default: {memory: 256Mi}
-         defaultRequest: {cpu: 100m, memory: 128Mi}
-   ---
-   apiVersion: v1
-   kind: Namespace
-   metadata:
-     name: shop
-   `),
+        apiVersion: v1
+        kind: ResourceQuota
+        metadata:
+          name: quota
+          namespace: shop
+        spec:
+          hard: {requests.cpu: "4", limits.memory: 8Gi, pods: "20"}
+        ---
+        apiVersion: v1
+        kind: LimitRange
+        metadata:
+          name: limits
+          namespace: shop
+        spec:
+          limits:
+            - type: Container
+              default: {memory: 256Mi}
+              defaultRequest: {cpu: 100m, memory: 128Mi}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: shop
+    `),
     remediationSteps:
         "Add a `kubernetes.core.v1.ResourceQuota` (e.g. `spec.hard: { \"requests.cpu\": \"4\", \"limits.memory\": \"8Gi\", pods: \"20\" }`) " +
         "and a `kubernetes.core.v1.LimitRange` with container defaults (`spec.limits: [{ type: \"Container\", default: {...}, " +

@@ -1,5 +1,5 @@
 import picomatch from "picomatch";
-import { isKubernetesType, kindOf, resourcePolicy, type TypeSet, yamlFix } from "../../core";
+import { deploymentFix, isKubernetesType, kindOf, resourcePolicy, type TypeSet } from "../../core";
 
 /** Every Kubernetes provider resource. */
 const anyKubernetesObject: TypeSet = { has: isKubernetesType, description: "kubernetes:*" };
@@ -65,23 +65,11 @@ export const k8sNoAlphaBetaApiVersions = resourcePolicy<unknown, Config>({
     enforcementLevel: "advisory",
     tags: ["kubernetes", "workload"],
     why: "Alpha and beta APIs change or disappear between releases, so objects written against them break upgrades and delay security patches.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps:
         "Use the stable version's resource class, e.g. `kubernetes.apps.v1.Deployment` instead of " +
         "`kubernetes.extensions.v1beta1.Deployment`, `kubernetes.networking.v1.Ingress`, `kubernetes.batch.v1.CronJob`; " +

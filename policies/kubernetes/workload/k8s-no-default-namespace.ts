@@ -1,4 +1,4 @@
-import { asDict, asString, cisAks, cisEks, cisGke, cisKubernetes, kubernetes, resourcePolicy, yamlFix } from "../../core";
+import { asDict, asString, cisAks, cisEks, cisGke, cisKubernetes, deploymentFix, kubernetes, resourcePolicy } from "../../core";
 
 export const k8sNoDefaultNamespace = resourcePolicy<unknown>({
     name: "k8s-no-default-namespace",
@@ -14,28 +14,16 @@ export const k8sNoDefaultNamespace = resourcePolicy<unknown>({
         cisGke("4.6.4"),
     ],
     why: "Objects in default share one namespace's RBAC, quotas and NetworkPolicies with everything else put there by accident.",
-    fixExample: yamlFix(`
-   apiVersion: v1
-   kind: Namespace
-   metadata:
-     name: shop
-   ---
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `, `
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: shop
+    `),
     remediationSteps:
         'Create a `kubernetes.core.v1.Namespace` for the application and set `metadata.namespace` on its workloads, e.g. ' +
         '`metadata: { name: "web", namespace: "shop" }`.',

@@ -1,4 +1,4 @@
-import { isKubernetesType, kindOf, nsaHardening, PolicyConfigError, resourcePolicy, show, type TypeSet, yamlFix } from "../../core";
+import { deploymentFix, isKubernetesType, kindOf, nsaHardening, PolicyConfigError, resourcePolicy, show, type TypeSet } from "../../core";
 
 /**
  * API versions Kubernetes stopped serving, by release, from the Deprecated API Migration Guide
@@ -99,23 +99,11 @@ export const k8sNoRemovedApiVersions = resourcePolicy<unknown, Config>({
     tags: ["kubernetes", "upgrades"],
     framework: nsaHardening("Upgrading and application security practices", "Immediately apply security patches and updates"),
     why: "The API server rejects objects in removed API versions, so the deploy fails, typically during a cluster upgrade.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-   `),
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps:
         "Use the API version that replaced it, with the class of that version, e.g. `kubernetes.apps.v1.DaemonSet` for " +
         "`extensions/v1beta1` DaemonSet, `kubernetes.policy.v1.PodDisruptionBudget` for `policy/v1beta1`, " +

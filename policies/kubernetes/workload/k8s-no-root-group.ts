@@ -1,5 +1,5 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
-import { asBool, asDict, asNumber, containersOf, isUnknown, kubernetes, nsaHardening, peek, podSpecOf, resourcePolicy, show, yamlFix } from "../../core";
+import { asBool, asDict, asNumber, containersOf, deploymentFix, isUnknown, kubernetes, nsaHardening, peek, podSpecOf, resourcePolicy, show } from "../../core";
 import { judgeEach } from "./container-checks";
 
 /** True for GID 0, written as a number or a numeric string. */
@@ -16,27 +16,15 @@ export const k8sNoRootGroup = resourcePolicy<unknown>({
     tags: ["kubernetes", "workload"],
     framework: nsaHardening("Kubernetes Pod security", "\"Non-root\" containers and \"rootless\" container engines"),
     why: "GID 0 can read and write every file owned by group root, in the image and on shared volumes.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         securityContext:
-           runAsUser: 10001
-           runAsGroup: 10001
-           fsGroup: 10001
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-   `),
+    fixExample: deploymentFix(`
+        securityContext:
+          runAsUser: 10001
+          runAsGroup: 10001
+          fsGroup: 10001
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps:
         "Set `securityContext.runAsGroup` and `fsGroup` to a non-zero GID (e.g. 10001) at pod level, and on containers that set " +
         "`runAsGroup`; remove 0 from `supplementalGroups`.",

@@ -1,4 +1,4 @@
-import { asArray, asDict, asString, cisKubernetes, containersOf, kubernetes, podSecurityStandards, podSpecOf, resourcePolicy, yamlFix } from "../../core";
+import { asArray, asDict, asString, cisKubernetes, containersOf, deploymentFix, kubernetes, podSecurityStandards, podSpecOf, resourcePolicy } from "../../core";
 
 /** Sockets through which a container controls the node's container runtime. */
 const socketPattern = /\/(docker|containerd|crio|cri-dockerd|dockershim|podman)\.sock$/;
@@ -24,28 +24,16 @@ export const k8sNoRuntimeSocketMount = resourcePolicy<unknown>({
         podSecurityStandards("baseline", "HostPath Volumes"),
     ],
     why: "Whoever reaches the container runtime socket can start privileged containers and so controls the node.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         volumes:
-           - name: cache
-             emptyDir: {}
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             volumeMounts:
-               - {name: cache, mountPath: /cache}
-   `),
+    fixExample: deploymentFix(`
+        volumes:
+          - name: cache
+            emptyDir: {}
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            volumeMounts:
+              - {name: cache, mountPath: /cache}
+    `),
     remediationSteps:
         "Remove the `hostPath` volume from `spec.volumes` (and its `volumeMounts`). Build images with a daemonless builder " +
         "(e.g. BuildKit rootless, kaniko) and read container metadata through the Kubernetes API instead.",

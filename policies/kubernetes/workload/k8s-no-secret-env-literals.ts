@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import picomatch from "picomatch";
-import { asDict, cisAks, cisEks, cisGke, cisKubernetes, containersOf, credentialInValue, isUnknown, kubernetes, literalCredential, looksLikeCredential, nsaHardening, peek, podSpecOf, resourcePolicy, yamlFix } from "../../core";
+import { asDict, cisAks, cisEks, cisGke, cisKubernetes, containersOf, credentialInValue, deploymentFix, isUnknown, kubernetes, literalCredential, looksLikeCredential, nsaHardening, peek, podSpecOf, resourcePolicy } from "../../core";
 import { judgeEach } from "./container-checks";
 
 interface Config {
@@ -25,30 +25,18 @@ export const k8sNoSecretEnvLiterals = resourcePolicy<unknown, Config>({
         nsaHardening("Network separation and hardening", "Secrets"),
     ],
     why: "A credential written in the manifest is readable by everyone with access to the repository, the Pulumi state and the object in the cluster.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         volumes:
-           - name: db
-             secret: {secretName: db}
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             env:
-               - {name: DB_PASSWORD_FILE, value: /var/run/secrets/db/password}
-             volumeMounts:
-               - {name: db, mountPath: /var/run/secrets/db, readOnly: true}
-   `),
+    fixExample: deploymentFix(`
+        volumes:
+          - name: db
+            secret: {secretName: db}
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            env:
+              - {name: DB_PASSWORD_FILE, value: /var/run/secrets/db/password}
+            volumeMounts:
+              - {name: db, mountPath: /var/run/secrets/db, readOnly: true}
+    `),
     remediationSteps:
         "Store the credential in a `kubernetes.core.v1.Secret` and mount it as a file: `volumes: [{ name: \"db\", secret: " +
         '{ secretName: "db" } }]` with `volumeMounts: [{ name: "db", mountPath: "/var/run/secrets/db", readOnly: true }]`, and ' +

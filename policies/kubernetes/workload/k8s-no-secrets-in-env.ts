@@ -1,5 +1,5 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
-import { asDict, cisAks, cisEks, cisGke, cisKubernetes, containersOf, isUnknown, kubernetes, peek, podSpecOf, resourcePolicy, show, yamlFix } from "../../core";
+import { asDict, cisAks, cisEks, cisGke, cisKubernetes, containersOf, deploymentFix, isUnknown, kubernetes, peek, podSpecOf, resourcePolicy, show } from "../../core";
 import { judgeEach } from "./container-checks";
 
 const leaks = "environment variables leak into logs, crash reports, child processes and `kubectl describe` output";
@@ -20,28 +20,16 @@ export const k8sNoSecretsInEnv = resourcePolicy<unknown>({
         cisGke("4.4.1"),
     ],
     why: "Environment variables leak through crash dumps, logs, child processes and /proc, and never change when the Secret is rotated.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         volumes:
-           - name: db
-             secret: {secretName: db}
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             volumeMounts:
-               - {name: db, mountPath: /var/run/secrets/db, readOnly: true}
-   `),
+    fixExample: deploymentFix(`
+        volumes:
+          - name: db
+            secret: {secretName: db}
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            volumeMounts:
+              - {name: db, mountPath: /var/run/secrets/db, readOnly: true}
+    `),
     remediationSteps:
         'Mount the Secret as a volume instead: `volumes: [{ name: "db", secret: { secretName: "db" } }]` and, on the container, ' +
         '`volumeMounts: [{ name: "db", mountPath: "/var/run/secrets/db", readOnly: true }]`; remove the `valueFrom.secretKeyRef` ' +

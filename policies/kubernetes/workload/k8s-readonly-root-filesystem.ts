@@ -1,4 +1,4 @@
-import { asBool, asDict, containersOf, kubernetes, nsaHardening, podSpecOf, resourcePolicy, yamlFix } from "../../core";
+import { asBool, asDict, containersOf, deploymentFix, kubernetes, nsaHardening, podSpecOf, resourcePolicy } from "../../core";
 
 export const k8sReadonlyRootFilesystem = resourcePolicy<unknown>({
     name: "k8s-readonly-root-filesystem",
@@ -9,30 +9,18 @@ export const k8sReadonlyRootFilesystem = resourcePolicy<unknown>({
     tags: ["kubernetes", "workload"],
     framework: nsaHardening("Kubernetes Pod security", "Immutable container file systems"),
     why: "A writable root file system lets an attacker drop tools and change binaries or configuration inside the running container.",
-    fixExample: yamlFix(`
-   apiVersion: apps/v1
-   kind: Deployment
-   metadata:
-     name: web
-     namespace: shop
-   spec:
-     selector:
-       matchLabels: {app: web}
-     template:
-       metadata:
-         labels: {app: web}
-       spec:
-         volumes:
-           - name: tmp
-             emptyDir: {}
-         containers:
-           - name: app
-             image: registry.example.com/shop/web:1.4.2
-             volumeMounts:
-               - {name: tmp, mountPath: /tmp}
-             securityContext:
-               readOnlyRootFilesystem: true
-   `),
+    fixExample: deploymentFix(`
+        volumes:
+          - name: tmp
+            emptyDir: {}
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            volumeMounts:
+              - {name: tmp, mountPath: /tmp}
+            securityContext:
+              readOnlyRootFilesystem: true
+    `),
     remediationSteps:
         "Set `securityContext.readOnlyRootFilesystem: true` on every container; mount an `emptyDir` volume where the " +
         "application needs to write (e.g. /tmp).",

@@ -48,15 +48,15 @@ export const k8sStorageClassEncrypted = resourcePolicy<StorageClass, Config>({
     tags: ["kubernetes", "encryption"],
     why: "Unencrypted persistent volumes expose application data to anyone who obtains a snapshot or the underlying disk.",
     fixExample: yamlFix(`
-   apiVersion: storage.k8s.io/v1
-   kind: StorageClass
-   metadata:
-     name: gp3-encrypted
-   provisioner: ebs.csi.aws.com
-   parameters:
-     type: gp3
-     encrypted: "true"
-   `),
+        apiVersion: storage.k8s.io/v1
+        kind: StorageClass
+        metadata:
+          name: gp3-encrypted
+        provisioner: ebs.csi.aws.com
+        parameters:
+          type: gp3
+          encrypted: "true"
+    `),
     remediationSteps:
         'Set `parameters: { type: "gp3", encrypted: "true" }` on every EBS StorageClass (add `kmsKeyId` with a customer-managed ' +
         'KMS key ARN to choose the key); with @pulumi/eks, declare `storageClasses: { gp2: { type: "gp2", encrypted: true, default: true } }` ' +
