@@ -285,40 +285,23 @@ const managedScope =
     "Sections 2 (control plane configuration), 4 (Kubernetes policies) and 5 (managed services). Section 3 (worker " +
     "node files and kubelet flags) is host configuration the provider's node image sets, outside what a pre-deploy pack sees.";
 
-export const cisEksBenchmark: Benchmark = {
-    key: "cis-eks",
-    name: "CIS Amazon EKS Benchmark",
-    version: "1.7.0",
-    source: `${kubeBench} cfg/eks-1.7.0`,
-    scope: managedScope,
-    recommendations: recommendations(cisEksRecommendations),
-};
-export const cisAksBenchmark: Benchmark = {
-    key: "cis-aks",
-    name: "CIS Azure Kubernetes Service (AKS) Benchmark",
-    version: "1.7.0",
-    source: `${kubeBench} cfg/aks-1.7`,
-    scope: managedScope,
-    recommendations: recommendations(cisAksRecommendations),
-};
-export const cisGkeBenchmark: Benchmark = {
-    key: "cis-gke",
-    name: "CIS Google Kubernetes Engine (GKE) Benchmark",
-    version: "1.6.0",
-    source: `${kubeBench} cfg/gke-1.6.0`,
-    scope: managedScope,
-    recommendations: recommendations(cisGkeRecommendations),
-};
-export const cisKubernetesBenchmark: Benchmark = {
-    key: "cis-kubernetes",
-    name: "CIS Kubernetes Benchmark",
-    version: "1.10.0",
-    source: `${kubeBench} cfg/cis-1.10`,
-    scope:
-        "Section 5 (policies: RBAC, pod security, network policies, secrets, admission, general). Sections 1 to 4 " +
+/** A CIS benchmark whose ids and titles were checked against kube-bench's cfg/<dir>. */
+function cis(key: string, name: string, version: string, dir: string, scope: string, rows: readonly Row[]): Benchmark {
+    return { key, name, version, source: `${kubeBench} cfg/${dir}`, scope, recommendations: recommendations(rows) };
+}
+
+export const cisEksBenchmark = cis("cis-eks", "CIS Amazon EKS Benchmark", "1.7.0", "eks-1.7.0", managedScope, cisEksRecommendations);
+export const cisAksBenchmark = cis("cis-aks", "CIS Azure Kubernetes Service (AKS) Benchmark", "1.7.0", "aks-1.7", managedScope, cisAksRecommendations);
+export const cisGkeBenchmark = cis("cis-gke", "CIS Google Kubernetes Engine (GKE) Benchmark", "1.6.0", "gke-1.6.0", managedScope, cisGkeRecommendations);
+export const cisKubernetesBenchmark = cis(
+    "cis-kubernetes",
+    "CIS Kubernetes Benchmark",
+    "1.10.0",
+    "cis-1.10",
+    "Section 5 (policies: RBAC, pod security, network policies, secrets, admission, general). Sections 1 to 4 " +
         "configure control plane and node processes, which managed services run and a pre-deploy pack does not see.",
-    recommendations: recommendations(cisKubernetesRecommendations),
-};
+    cisKubernetesRecommendations,
+);
 export const podSecurityStandardsBenchmark: Benchmark = {
     key: "pss",
     name: "Kubernetes Pod Security Standards",

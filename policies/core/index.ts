@@ -13,3 +13,4 @@ export * from "./workloads";
 export * from "./unknowns";
 export * from "./links";
 export * from "./benchmarks";
+export * from "./fix-examples";

@@ -133,7 +133,7 @@ export interface FixExample {
 }
 
 /** Strips the first newline and the indentation common to all lines, so examples can sit indented in source. */
-function dedent(text: string): string {
+export function dedent(text: string): string {
     const lines = text.replace(/^\n/, "").replace(/\s+$/, "").split("\n");
     const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
     return `${lines.map((l) => l.slice(indent)).join("\n")}\n`;
@@ -141,33 +141,6 @@ function dedent(text: string): string {
 
 export const typescriptFix = (code: string): FixExample => ({ language: "typescript", code: dedent(code) });
 export const yamlFix = (code: string): FixExample => ({ language: "yaml", code: dedent(code) });
-
-const indent = (text: string, by: string) => dedent(text).trimEnd().split("\n").map((l) => (l ? by + l : l)).join("\n");
-
-/** The Deployment "shop/web" Kubernetes fix examples share, around a pod spec, after other objects the fix needs. */
-export function deploymentFix(podSpec: string, ...objectsBefore: string[]): FixExample {
-    const deployment = [
-        "apiVersion: apps/v1",
-        "kind: Deployment",
-        "metadata: {name: web, namespace: shop}",
-        "spec:",
-        "  selector:",
-        "    matchLabels: {app: web}",
-        "  template:",
-        "    metadata:",
-        "      labels: {app: web}",
-        "    spec:",
-        indent(podSpec, "      "),
-    ].join("\n");
-    return yamlFix([...objectsBefore.map((o) => indent(o, "")), deployment].join("\n---\n"));
-}
-
-/** A ClusterRole "app-reader" (a Role when given a namespace) with the given rules. */
-export function roleFix(rules: string, namespace?: string): FixExample {
-    const kind = namespace ? "Role" : "ClusterRole";
-    const metadata = namespace ? `{name: app-reader, namespace: ${namespace}}` : "{name: app-reader}";
-    return yamlFix(["apiVersion: rbac.authorization.k8s.io/v1", `kind: ${kind}`, `metadata: ${metadata}`, "rules:", indent(rules, "  ")].join("\n"));
-}
 
 /** What docs and framework coverage read besides the SDK fields; the SDK ignores it. */
 export interface PolicyGuide {

@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asArray, asBool, asDict, asString, cisAks, cisEks, isDict, isUnknown, kubernetes, namespaceOf, nsaHardening, peek, resourcePolicy, show, types, wrongType, yamlFix } from "../../core";
+import { asArray, asBool, asDict, asString, cisAks, cisEks, ingressFix, isDict, isUnknown, kubernetes, namespaceOf, nsaHardening, peek, resourcePolicy, show, types, wrongType } from "../../core";
 
 const allowHttp = "kubernetes.io/ingress.allow-http";
 const frontendConfigAnnotation = "networking.gke.io/v1beta1.FrontendConfig";
@@ -62,27 +62,7 @@ export const k8sIngressNoAllowHttp = resourcePolicy<Unwrap<k8s.networking.v1.Ing
         cisAks("5.4.5"),
     ],
     why: "If the same hosts are also served over plain HTTP, clients can be downgraded and their cookies and credentials read in transit.",
-    fixExample: yamlFix(`
-        apiVersion: networking.k8s.io/v1
-        kind: Ingress
-        metadata:
-          name: web
-          namespace: shop
-          annotations:
-            kubernetes.io/ingress.allow-http: "false"
-        spec:
-          tls:
-            - hosts: [shop.example.com]
-              secretName: shop-tls
-          rules:
-            - host: shop.example.com
-              http:
-                paths:
-                  - path: /
-                    pathType: Prefix
-                    backend:
-                      service: {name: web, port: {number: 80}}
-    `),
+    fixExample: ingressFix({ "kubernetes.io/ingress.allow-http": "false" }),
     remediationSteps:
         'Set `metadata.annotations["kubernetes.io/ingress.allow-http"]` to "false" on the Ingress. On GKE, to keep port 80 only for ' +
         "a redirect, create a `networking.gke.io/v1beta1` FrontendConfig with `spec: { redirectToHttps: { enabled: true } }` in " +

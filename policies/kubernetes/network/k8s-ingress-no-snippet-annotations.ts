@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, kubernetes, resourcePolicy, yamlFix } from "../../core";
+import { asDict, ingressFix, kubernetes, resourcePolicy } from "../../core";
 
 /** ingress-nginx's `nginx.ingress.kubernetes.io/*-snippet` and NGINX Inc.'s `nginx.org/*-snippet(s)` annotations. */
 const snippetAnnotation = /^(?:nginx\.ingress\.kubernetes\.io\/.+-snippet|nginx\.org\/.+-snippets?)$/;
@@ -16,27 +16,7 @@ export const k8sIngressNoSnippetAnnotations = resourcePolicy<Unwrap<k8s.networki
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "network"],
     why: "Snippet annotations inject raw nginx configuration, which can read the controller's ServiceAccount token and every Secret it can see.",
-    fixExample: yamlFix(`
-        apiVersion: networking.k8s.io/v1
-        kind: Ingress
-        metadata:
-          name: web
-          namespace: shop
-          annotations:
-            nginx.ingress.kubernetes.io/ssl-redirect: "true"
-        spec:
-          tls:
-            - hosts: [shop.example.com]
-              secretName: shop-tls
-          rules:
-            - host: shop.example.com
-              http:
-                paths:
-                  - path: /
-                    pathType: Prefix
-                    backend:
-                      service: {name: web, port: {number: 80}}
-    `),
+    fixExample: ingressFix({ "nginx.ingress.kubernetes.io/ssl-redirect": "true" }),
     remediationSteps:
         "Remove `nginx.ingress.kubernetes.io/configuration-snippet`, `server-snippet` and other `*-snippet` annotations, " +
         "and `nginx.org/server-snippets`, `location-snippets` and other `nginx.org/*-snippets`, from `metadata.annotations`; " +

@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asArray, asDict, asString, asStrings, cisAks, cisEks, isDict, kubernetes, nsaHardening, resourcePolicy, yamlFix } from "../../core";
+import { asArray, asDict, asString, asStrings, cisAks, cisEks, ingressFix, isDict, kubernetes, nsaHardening, resourcePolicy } from "../../core";
 
 /** True when a TLS host entry (possibly `*.example.com`) covers the rule host. */
 function hostCovered(host: string, tlsHost: string): boolean {
@@ -27,25 +27,7 @@ export const k8sIngressTls = resourcePolicy<Unwrap<k8s.networking.v1.Ingress>>({
         cisAks("5.4.5"),
     ],
     why: "Without TLS, credentials and session cookies cross the network in clear text and can be read or changed in transit.",
-    fixExample: yamlFix(`
-        apiVersion: networking.k8s.io/v1
-        kind: Ingress
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          tls:
-            - hosts: [shop.example.com]
-              secretName: shop-tls
-          rules:
-            - host: shop.example.com
-              http:
-                paths:
-                  - path: /
-                    pathType: Prefix
-                    backend:
-                      service: {name: web, port: {number: 80}}
-    `),
+    fixExample: ingressFix(),
     remediationSteps:
         'Set `spec.tls` on the Ingress, e.g. `tls: [{ hosts: ["shop.example.com"], secretName: "shop-tls" }]`, listing every ' +
         "host of `spec.rules` (cert-manager can issue the Secret).",

@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, asString, asStrings, isOpenToWorld, kubernetes, parseCidr, PolicyConfigError, resourcePolicy, yamlFix } from "../../core";
+import { asDict, asString, asStrings, isOpenToWorld, kubernetes, parseCidr, PolicyConfigError, resourcePolicy, serviceFix } from "../../core";
 
 interface AcceptedAnnotation {
     key: string;
@@ -45,20 +45,7 @@ export const k8sLoadbalancerInternal = resourcePolicy<Unwrap<k8s.core.v1.Service
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "network"],
     why: "A public load balancer puts the workload on the internet, often without the authentication or TLS it was built to have behind the cluster edge.",
-    fixExample: yamlFix(`
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: web
-          namespace: shop
-          annotations:
-            service.beta.kubernetes.io/aws-load-balancer-scheme: internal
-        spec:
-          type: LoadBalancer
-          selector: {app: web}
-          ports:
-            - {port: 443, targetPort: 8443}
-    `),
+    fixExample: serviceFix("LoadBalancer", { "service.beta.kubernetes.io/aws-load-balancer-scheme": "internal" }),
     remediationSteps:
         "Make the load balancer internal with the cloud's annotation in `metadata.annotations`: AWS " +
         '`service.beta.kubernetes.io/aws-load-balancer-scheme: "internal"`, Azure ' +

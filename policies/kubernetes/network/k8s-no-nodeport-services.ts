@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, asString, kubernetes, nsaHardening, resourcePolicy, yamlFix } from "../../core";
+import { asDict, asString, kubernetes, nsaHardening, resourcePolicy, serviceFix } from "../../core";
 
 export const k8sNoNodeportServices = resourcePolicy<Unwrap<k8s.core.v1.Service>>({
     name: "k8s-no-nodeport-services",
@@ -11,18 +11,7 @@ export const k8sNoNodeportServices = resourcePolicy<Unwrap<k8s.core.v1.Service>>
     tags: ["kubernetes", "network"],
     framework: nsaHardening("Network separation and hardening", "Worker node segmentation"),
     why: "A NodePort opens the port on every node's address, bypassing load balancer controls.",
-    fixExample: yamlFix(`
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          type: ClusterIP
-          selector: {app: web}
-          ports:
-            - {port: 80, targetPort: 8080}
-    `),
+    fixExample: serviceFix(),
     remediationSteps:
         'Set `spec.type: "ClusterIP"` and expose the workload through an Ingress (with TLS) or an internal LoadBalancer ' +
         "Service instead of a NodePort.",

@@ -1,4 +1,4 @@
-import { anyOf, asStrings, cisGke, kubernetes, nsaHardening, resourcePolicy, yamlFix } from "../../core";
+import { anyOf, asStrings, cisGke, kubernetes, nsaHardening, resourcePolicy, roleBindingFix } from "../../core";
 import { bindingScope, readBinding, roleRefLabel } from "./rbac-bindings";
 
 /** Identities every request (or every unauthenticated request) carries. */
@@ -26,21 +26,7 @@ export const k8sRbacNoAnonymousBinding = resourcePolicy<unknown, Config>({
         nsaHardening("Authentication and authorization", "Role-based access control"),
     ],
     why: "A binding to system:anonymous or system:unauthenticated grants the role to anyone who can reach the API server; system:authenticated, to every identity of the cluster's identity provider.",
-    fixExample: yamlFix(`
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: RoleBinding
-        metadata:
-          name: app-reader
-          namespace: shop
-        roleRef:
-          apiGroup: rbac.authorization.k8s.io
-          kind: ClusterRole
-          name: view
-        subjects:
-          - kind: Group
-            name: shop-developers
-            apiGroup: rbac.authorization.k8s.io
-    `),
+    fixExample: roleBindingFix("view", "{kind: Group, name: shop-developers, apiGroup: rbac.authorization.k8s.io}"),
     remediationSteps:
         "Remove the `system:anonymous` / `system:unauthenticated` / `system:authenticated` entry from `subjects` of the " +
         "kubernetes.rbac.v1.ClusterRoleBinding or RoleBinding and bind the role to the specific User, Group or " +

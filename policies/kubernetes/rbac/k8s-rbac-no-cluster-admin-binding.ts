@@ -1,4 +1,4 @@
-import { anyOf, asStrings, cisAks, cisEks, cisGke, cisKubernetes, kubernetes, resourcePolicy, yamlFix } from "../../core";
+import { anyOf, asStrings, cisAks, cisEks, cisGke, cisKubernetes, kubernetes, resourcePolicy, roleBindingFix } from "../../core";
 import { allowedSubjectsSchema, bindingScope, readBinding, roleRefLabel, subjectMatcher, type Subject } from "./rbac-bindings";
 
 const name = "k8s-rbac-no-cluster-admin-binding";
@@ -22,21 +22,7 @@ export const k8sRbacNoClusterAdminBinding = resourcePolicy<unknown, Config>({
         cisGke("4.1.1"),
     ],
     why: "cluster-admin is every permission on every object: a stolen token of any subject bound to it owns the cluster.",
-    fixExample: yamlFix(`
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: RoleBinding
-        metadata:
-          name: app-reader
-          namespace: shop
-        roleRef:
-          apiGroup: rbac.authorization.k8s.io
-          kind: ClusterRole
-          name: view
-        subjects:
-          - kind: ServiceAccount
-            name: web
-            namespace: shop
-    `),
+    fixExample: roleBindingFix("view", "{kind: ServiceAccount, name: web, namespace: shop}"),
     remediationSteps:
         "Bind a least-privilege Role or ClusterRole instead: set `roleRef.name` of the kubernetes.rbac.v1.ClusterRoleBinding " +
         "or RoleBinding to a role that grants only the verbs and resources the subject needs. Break-glass administrators " +

@@ -1,4 +1,4 @@
-import { anyOf, asStrings, cisAks, cisEks, cisGke, cisKubernetes, kubernetes, resourcePolicy, yamlFix } from "../../core";
+import { anyOf, asStrings, cisAks, cisEks, cisGke, cisKubernetes, kubernetes, resourcePolicy, roleBindingFix } from "../../core";
 import { bindingScope, readBinding, roleRefLabel } from "./rbac-bindings";
 
 interface Config {
@@ -19,21 +19,7 @@ export const k8sRbacNoDefaultSaBinding = resourcePolicy<unknown, Config>({
         cisGke("4.1.4"),
     ],
     why: "Every pod of a namespace that names no ServiceAccount runs as default, so permissions granted to default reach all of them.",
-    fixExample: yamlFix(`
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: RoleBinding
-        metadata:
-          name: app-reader
-          namespace: shop
-        roleRef:
-          apiGroup: rbac.authorization.k8s.io
-          kind: ClusterRole
-          name: view
-        subjects:
-          - kind: ServiceAccount
-            name: web
-            namespace: shop
-    `),
+    fixExample: roleBindingFix("view", "{kind: ServiceAccount, name: web, namespace: shop}"),
     remediationSteps:
         "Create a dedicated kubernetes.core.v1.ServiceAccount for the workload, bind the role to it in `subjects` " +
         "(`{kind: \"ServiceAccount\", name: \"<app>\", namespace: \"<ns>\"}`), and set `serviceAccountName` in the pod spec. " +

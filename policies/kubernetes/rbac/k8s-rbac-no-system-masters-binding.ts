@@ -1,4 +1,4 @@
-import { anyOf, cisGke, cisKubernetes, kubernetes, resourcePolicy, yamlFix } from "../../core";
+import { anyOf, cisGke, cisKubernetes, kubernetes, resourcePolicy, roleBindingFix } from "../../core";
 import { readBinding, roleRefLabel } from "./rbac-bindings";
 
 export const k8sRbacNoSystemMastersBinding = resourcePolicy<unknown>({
@@ -13,21 +13,7 @@ export const k8sRbacNoSystemMastersBinding = resourcePolicy<unknown>({
         cisGke("4.1.6"),
     ],
     why: "system:masters bypasses RBAC entirely; its members cannot be restricted or revoked through bindings.",
-    fixExample: yamlFix(`
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: RoleBinding
-        metadata:
-          name: app-reader
-          namespace: shop
-        roleRef:
-          apiGroup: rbac.authorization.k8s.io
-          kind: ClusterRole
-          name: admin
-        subjects:
-          - kind: Group
-            name: platform-admins
-            apiGroup: rbac.authorization.k8s.io
-    `),
+    fixExample: roleBindingFix("admin", "{kind: Group, name: platform-admins, apiGroup: rbac.authorization.k8s.io}"),
     remediationSteps:
         "Remove the `Group system:masters` subject from the kubernetes.rbac.v1.ClusterRoleBinding or RoleBinding. Members of " +
         "system:masters bypass RBAC entirely and cannot be restricted or revoked through bindings; grant administrators a " +
