@@ -24,7 +24,10 @@ const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const frameworkRef = (p: ClusterGuardPolicy) => {
     if (!p.framework) return "";
     const more = p.guide.alsoCites.length;
-    return `${p.framework.name} ${p.framework.version} ${p.framework.reference}${more > 0 ? ` (+${more} more)` : ""}`;
+    // CIS numbers stand alone; a PSS level or NSA/CISA chapter needs its control or section.
+    const { name, version, reference, specification } = p.framework;
+    const where = /^\d/.test(reference) ? reference : `${reference}: ${specification}`;
+    return `${name} ${version} ${where}${more > 0 ? ` (+${more} more)` : ""}`;
 };
 
 const citation = (f: PolicyComplianceFramework) => `${f.name} ${f.version}, ${f.reference}: ${f.specification}`;
