@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { cisGke, gcp, isUnknown, resourcePolicy, type StackCheckContext } from "../core";
+import { cisGke, gcp, isUnknown, nsaHardening, resourcePolicy, type StackCheckContext, typescriptFix } from "../core";
 import {
     autopilotManagesNodes,
     type ClusterProps,
@@ -24,11 +24,22 @@ const unset = (mode: string | undefined) => mode === undefined || mode.trim().to
 
 export const gkeMetadataServer = resourcePolicy<GkeProps>({
     name: "gke-metadata-server",
+    displayName: "GKE metadata server on nodes",
     description: "Nodes run the GKE metadata server, which hides node credentials and instance metadata from pods.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "nodes"],
     framework: cisGke("5.4.1", "Ensure the GKE Metadata Server is Enabled"),
+    alsoCites: [
+        nsaHardening("Network separation and hardening", "Protecting sensitive cloud infrastructure"),
+    ],
+    why: "Without the GKE metadata server, pods read the node's credentials and kubelet bootstrap data from the Compute Engine metadata server.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            workloadIdentityConfig: { workloadPool: "my-project.svc.id.goog" },
+        });
+    `),
     remediationSteps:
         "Enable Workload Identity on the gcp.container.Cluster (`workloadIdentityConfig: { workloadPool: `${project}.svc.id.goog` }`): " +
         "its node pools then run the GKE metadata server by default. Do not set `nodeConfig.workloadMetadataConfig.mode` to " +

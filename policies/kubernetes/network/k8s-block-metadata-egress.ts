@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { PolicyConfigError, kubernetes, nsaHardening, parseCidr, stackPolicy, UnknownValueError } from "../../core";
+import { deploymentFix, kubernetes, nsaHardening, parseCidr, PolicyConfigError, stackPolicy, UnknownValueError } from "../../core";
 import { judgeWithSiblings, readSibling, SiblingUnknown } from "../links";
 import { egressRuleAllows, judgeParts, NetworkPolicies, policyLabel, rulesOf, runsWithHostNetwork, selectingPolicies, workloadPods } from "./segmentation";
 
@@ -9,13 +9,34 @@ interface Config {
 
 export const k8sBlockMetadataEgress = stackPolicy<Config>({
     name: "k8s-block-metadata-egress",
+    displayName: "No egress to the cloud metadata API",
     description:
         "Workloads cannot reach the cloud instance metadata API (169.254.169.254, fd00:ec2::254): their namespace's " +
         "NetworkPolicies restrict egress and no rule allows that address. Host-network pods are reported separately.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "network"],
-    framework: nsaHardening("Network separation and hardening", "Use network policies to restrict pod egress, including to the cloud metadata service"),
+    framework: nsaHardening("Network separation and hardening", "Protecting sensitive cloud infrastructure"),
+    why: "Pods that reach 169.254.169.254 can read the node's cloud credentials and instance data.",
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `, `
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: deny-metadata
+          namespace: shop
+        spec:
+          podSelector: {}
+          policyTypes: [Egress]
+          egress:
+            - to:
+                - ipBlock:
+                    cidr: 0.0.0.0/0
+                    except: [169.254.169.254/32]
+    `),
     remediationSteps:
         'Add a `kubernetes.networking.v1.NetworkPolicy` with `spec.podSelector: {}`, `spec.policyTypes: ["Egress"]` and ' +
         'egress rules whose ipBlocks exclude the metadata address, e.g. `{ to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ' +

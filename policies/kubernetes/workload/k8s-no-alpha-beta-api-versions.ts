@@ -1,4 +1,5 @@
-import { compileGlobs, isKubernetesType, kindOf, ownEntry, resourcePolicy, type TypeSet } from "../../core";
+import { compileGlobs, deploymentFix, isKubernetesType, kindOf, ownEntry, resourcePolicy, type TypeSet } from "../../core";
+
 
 /** Every Kubernetes provider resource. */
 const anyKubernetesObject: TypeSet = { has: isKubernetesType, description: "kubernetes:*" };
@@ -58,10 +59,17 @@ interface Config {
 
 export const k8sNoAlphaBetaApiVersions = resourcePolicy<unknown, Config>({
     name: "k8s-no-alpha-beta-api-versions",
+    displayName: "Stable API versions",
     description: "Kubernetes objects use stable API versions, not alpha or beta ones (e.g. .../v1beta1, .../v1alpha1), which change or disappear.",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "workload"],
+    why: "Alpha and beta APIs change or disappear between releases, so objects written against them break upgrades and delay security patches.",
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps:
         "Use the stable version's resource class, e.g. `kubernetes.apps.v1.Deployment` instead of " +
         "`kubernetes.extensions.v1beta1.Deployment`, `kubernetes.networking.v1.Ingress`, `kubernetes.batch.v1.CronJob`; " +
