@@ -4,6 +4,7 @@ import { AnalyzerCallError, PackStartError } from "../engine/runner";
 import { BaselineError } from "./baseline";
 import { InputError } from "./inputs";
 import { TriageError } from "./triage";
+import { errorMessage } from "./values";
 
 /** The command line is wrong: the message is followed by the usage text. */
 export class UsageError extends Error {}
@@ -12,7 +13,7 @@ const expected = [ConfigError, InputError, PackStartError, AnalyzerCallError, Tr
 
 /** What to print for an error: one line, or with --debug the stack and any detail the error carries. */
 export function describeError(e: unknown, debug: boolean): string {
-    const error = e instanceof Error ? e : new Error(String(e));
+    const error = e instanceof Error ? e : new Error(errorMessage(e));
     if (debug) {
         const detail = error instanceof AnalyzerCallError ? `\n${error.detail}` : "";
         return `cluster-guard: ${error.stack ?? error.message}${detail}`;

@@ -4,12 +4,14 @@
 import { parseArgs } from "util";
 import { describeError, UsageError } from "./errors";
 import { defaultLimits } from "./inputs";
+import { frameworkCoverage, type FrameworkFormat, frameworkFormats, renderCoverage } from "./frameworks";
 import { type Format, formats, listPolicies, runScan } from "./run";
 import { type FailOn, failOnChoices, severityChoices } from "./triage";
 
 const usage = `Usage:
   cluster-guard scan <paths...|-> [options]
   cluster-guard policies [--format text|json]
+  cluster-guard frameworks [--format text|json|markdown] [--framework KEY]
 
 scan     Evaluates Kubernetes YAML/JSON manifests, [{type, name, props}] files and
          \`pulumi stack export\` files. Directories are read recursively; - reads stdin
@@ -35,6 +37,10 @@ scan     Evaluates Kubernetes YAML/JSON manifests, [{type, name, props}] files a
     --baseline FILE        hide the findings FILE lists; --write-baseline FILE writes one
     --debug                print stack traces for errors
 policies Lists the policies with severity, default enforcement level and tags.
+frameworks
+         Per benchmark (CIS EKS, AKS, GKE, Kubernetes, Pod Security Standards, NSA/CISA), the
+         recommendations the policies cover, with the policies covering each, and those not covered.
+    --framework KEY        only this benchmark: cis-eks, cis-aks, cis-gke, cis-kubernetes, pss, nsa-cisa
 
 Exit codes: 0 passed, 1 a finding at --fail-on, 2 usage, config or input error (or warnings under --strict).`;
 
@@ -76,10 +82,20 @@ function parse(argv: string[]) {
             "skip-tag": { type: "string", multiple: true },
             baseline: { type: "string" },
             "write-baseline": { type: "string" },
+            framework: { type: "string", multiple: true },
             debug: { type: "boolean", default: false },
             help: { type: "boolean", short: "h", default: false },
         },
     });
+}
+
+function frameworks(formatValue: string | undefined, keys: string[]): number {
+    const format = choice(formatValue, frameworkFormats, "frameworks: --format") as FrameworkFormat;
+    const all = frameworkCoverage();
+    const unknown = keys.filter((k) => !all.some((b) => b.key === k));
+    if (unknown.length > 0) throw new UsageError(`--framework must be one of ${all.map((b) => b.key).join(", ")}, got "${unknown.join(", ")}"`);
+    process.stdout.write(renderCoverage(keys.length > 0 ? all.filter((b) => keys.includes(b.key)) : all, format));
+    return 0;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -97,6 +113,7 @@ export async function main(argv: string[]): Promise<number> {
             process.stdout.write(`${usage}\n`);
             return values.help ? 0 : 2;
         }
+        if (command === "frameworks") return frameworks(values.format, list(values.framework));
         const format = choice(values.format, formats, "--format") as Format;
         if (command === "policies") {
             if (format !== "text" && format !== "json") throw new UsageError("policies: --format must be text or json");

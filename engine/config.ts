@@ -103,7 +103,7 @@ export function resolveConfig(
         const validate = ajv.compile(schema);
         if (!validate(target.properties)) {
             const problems = (validate.errors ?? [])
-                .map((e) => `${e.instancePath || "(top level)"} ${e.message}${e.params && "additionalProperty" in e.params ? ` "${String(e.params.additionalProperty)}"` : ""}`)
+                .map((e) => `${e.instancePath || "(top level)"} ${e.message}${typeof e.params?.additionalProperty === "string" ? ` ${JSON.stringify(e.params.additionalProperty)}` : ""}`)
                 .join("; ");
             throw new ConfigError(`config for policy "${policy.name}" is invalid: ${problems}`);
         }

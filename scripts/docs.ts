@@ -3,6 +3,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import type { PolicyComplianceFramework } from "@pulumi/policy";
+import { frameworkCoverage, renderCoverageMarkdown } from "../cli/frameworks";
 import { clouds, type ClusterGuardPolicy, exemptionAnnotationPrefix, exemptionProperties, exemptionTagPrefix } from "../policies/core";
 import { policies } from "../policies";
 import { networkPolicyFormsDoc } from "../policies/kubernetes/network/traffic";
@@ -20,7 +22,16 @@ export const readmeEnd = "<!-- policies:end -->";
 const cloudOf = (p: ClusterGuardPolicy) => (p.tags ?? []).find((t) => (clouds as readonly string[]).includes(t)) ?? "other";
 const areaOf = (p: ClusterGuardPolicy) => (p.tags ?? []).filter((t) => !(clouds as readonly string[]).includes(t)).join(", ");
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-const frameworkRef = (p: ClusterGuardPolicy) => (p.framework ? `${p.framework.name} ${p.framework.version} ${p.framework.reference}` : "");
+const frameworkRef = (p: ClusterGuardPolicy) => {
+    if (!p.framework) return "";
+    const more = p.guide.alsoCites.length;
+    // CIS numbers stand alone; a PSS level or NSA/CISA chapter needs its control or section.
+    const { name, version, reference, specification } = p.framework;
+    const where = /^\d/.test(reference) ? reference : `${reference}: ${specification}`;
+    return `${name} ${version} ${where}${more > 0 ? ` (+${more} more)` : ""}`;
+};
+
+const citation = (f: PolicyComplianceFramework) => `${f.name} ${f.version}, ${f.reference}: ${f.specification}`;
 
 function byCloud(): [string, ClusterGuardPolicy[]][] {
     return clouds.map((c) => [c, policies.filter((p) => cloudOf(p) === c)]);
@@ -77,12 +88,17 @@ export function policiesMarkdown(): string {
         lines.push(`## ${cloudTitles[cloud]}`, "");
         if (cloud === "kubernetes") lines.push("### Network policy engines", "", ...networkPolicyFormsDoc, "");
         for (const p of group) {
-            lines.push(`### ${p.name}`, "", p.description, "");
+            lines.push(`### ${p.name}`, "");
+            if (p.displayName) lines.push(`**${p.displayName}.** ${p.description}`, "");
+            else lines.push(p.description, "");
             lines.push(`- Severity: **${p.severity}**; default enforcement: **${p.enforcementLevel}**`);
             lines.push(`- Tags: ${(p.tags ?? []).map((t) => `\`${t}\``).join(", ")}`);
-            if (p.framework) lines.push(`- Framework: ${p.framework.name} ${p.framework.version}, ${p.framework.reference}: ${p.framework.specification}`);
+            if (p.framework) lines.push(`- Framework: ${citation(p.framework)}`);
+            for (const also of p.guide.alsoCites) lines.push(`- Also: ${citation(also)}`);
             if (p.url) lines.push(`- Reference: ${p.url}`);
+            if (p.guide.why) lines.push("", `**Why.** ${p.guide.why}`);
             lines.push("", `**Remediation.** ${p.remediationSteps}`, "");
+            if (p.guide.fixExample) lines.push("**Fix example.**", "", "```" + p.guide.fixExample.language, p.guide.fixExample.code.trimEnd(), "```", "");
             const own = Object.entries(p.configSchema?.properties ?? {}).filter(([k]) => !(k in exemptionProperties));
             if (own.length > 0) {
                 lines.push("**Settings.**", "", ...own.map(([k, s]) => describeSetting(k, s)), "");
@@ -117,6 +133,7 @@ function main(): number {
     const check = process.argv.includes("--check");
     const targets: [string, string][] = [
         [path.join(root, "docs", "POLICIES.md"), policiesMarkdown()],
+        [path.join(root, "docs", "FRAMEWORKS.md"), renderCoverageMarkdown(frameworkCoverage())],
         [path.join(root, "README.md"), updatedReadme(fs.readFileSync(path.join(root, "README.md"), "utf8"))],
     ];
     let stale = 0;

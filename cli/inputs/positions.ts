@@ -1,5 +1,6 @@
 // Maps JSON pointers into a file's parsed content back to line and column, for finding locations.
 import * as YAML from "yaml";
+import { scalarText } from "../values";
 
 export interface Position {
     line: number;
@@ -34,7 +35,7 @@ export function yamlPositions(documents: readonly YAML.Document[], lines: YAML.L
         let found = at((node as YAML.Node | null)?.range?.[0] ?? doc.range?.[0]);
         for (const segment of path) {
             if (YAML.isMap(node)) {
-                const pair = node.items.find((p) => YAML.isScalar(p.key) && String(p.key.value) === segment);
+                const pair = node.items.find((p) => YAML.isScalar(p.key) && scalarText(p.key.value) === segment);
                 if (!pair) break;
                 found = at((pair.key as YAML.Node).range?.[0]) ?? found;
                 node = pair.value;

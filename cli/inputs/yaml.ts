@@ -4,6 +4,7 @@ import * as YAML from "yaml";
 import { type InputLimits, shapeProblem } from "./limits";
 import { helmAdvice } from "./locate";
 import { type PositionIndex, yamlPositions } from "./positions";
+import { errorMessage } from "../values";
 import type { Warn } from "./warnings";
 
 export interface ParsedDocument {
@@ -42,7 +43,7 @@ function isGoTemplate(text: string, docs: readonly YAML.Document[]): boolean {
 }
 
 function problemText(e: unknown, limits: InputLimits): string {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorMessage(e);
     if (/call stack/i.test(message)) return `is nested too deeply to parse (limit ${limits.maxDepth} levels)`;
     if (/alias count/i.test(message)) return `uses YAML aliases that expand too far (alias limit ${limits.maxAliasCount})`;
     return `is not valid YAML: ${message.split("\n")[0]}`;

@@ -1,6 +1,6 @@
 import type { ClusterArgs } from "@pulumi/aws/eks/cluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { aws, cisEks, isUnknown, peek, resourcePolicy, show, wrongType } from "../core";
+import { aws, cisEks, isUnknown, nsaHardening, peek, resourcePolicy, show, typescriptFix, wrongType } from "../core";
 import { reporter } from "./read";
 
 interface Config {
@@ -11,6 +11,7 @@ const fix = 'set accessConfig: { authenticationMode: "API" } and grant access wi
 
 export const eksApiAuthenticationMode = resourcePolicy<Unwrap<ClusterArgs>, Config>({
     name: "eks-api-authentication-mode",
+    displayName: "EKS uses access entries, not aws-auth",
     description:
         "The EKS cluster authenticates IAM principals only through EKS access entries (authenticationMode API), " +
         "not through the aws-auth ConfigMap.",
@@ -18,6 +19,18 @@ export const eksApiAuthenticationMode = resourcePolicy<Unwrap<ClusterArgs>, Conf
     enforcementLevel: "mandatory",
     tags: ["aws", "identity"],
     framework: cisEks("4.1.7", "Cluster Access Manager API to streamline and enhance the management of access controls within EKS clusters"),
+    alsoCites: [
+        nsaHardening("Authentication and authorization", "Authentication"),
+    ],
+    why: "The aws-auth ConfigMap is edited in-cluster without IAM audit, and one bad edit can lock everyone out or map a principal to system:masters.",
+    fixExample: typescriptFix(`
+        const cluster = new aws.eks.Cluster("prod", {
+            roleArn: clusterRole.arn,
+            vpcConfig: { subnetIds: privateSubnetIds },
+            accessConfig: { authenticationMode: "API" },
+        });
+        // @pulumi/eks: new eks.Cluster("prod", { authenticationMode: "API", accessEntries: { ... } })
+    `),
     remediationSteps:
         'Set `accessConfig: { authenticationMode: "API" }` on the aws.eks.Cluster and manage access with aws.eks.AccessEntry ' +
         'and aws.eks.AccessPolicyAssociation. Migrate an existing cluster through "API_AND_CONFIG_MAP": move every ' +

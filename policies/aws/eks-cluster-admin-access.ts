@@ -1,6 +1,6 @@
 import type { AccessPolicyAssociationArgs } from "@pulumi/aws/eks/accessPolicyAssociation";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asString, aws, cisEks, isUnknown, peek, resourcePolicy } from "../core";
+import { asString, aws, cisEks, cisKubernetes, isUnknown, nsaHardening, peek, resourcePolicy, typescriptFix } from "../core";
 import { reporter } from "./read";
 
 interface Config {
@@ -16,6 +16,7 @@ function wildcard(pattern: string): RegExp {
 
 export const eksClusterAdminAccess = resourcePolicy<Unwrap<AccessPolicyAssociationArgs>, Config>({
     name: "eks-cluster-admin-access",
+    displayName: "EKS cluster admin policy only for allowed principals",
     description:
         "AmazonEKSClusterAdminPolicy is granted at cluster scope only to principals on an allow-list; everyone else gets " +
         "narrower policies or namespace scope.",
@@ -23,6 +24,19 @@ export const eksClusterAdminAccess = resourcePolicy<Unwrap<AccessPolicyAssociati
     enforcementLevel: "advisory",
     tags: ["aws", "identity"],
     framework: cisEks("4.1.1", "Ensure that the cluster-admin role is only used where required"),
+    alsoCites: [
+        cisKubernetes("5.1.1"),
+        nsaHardening("Authentication and authorization", "Role-based access control"),
+    ],
+    why: "AmazonEKSClusterAdminPolicy at cluster scope is full control of every namespace and Secret; each extra holder widens the blast radius of a stolen credential.",
+    fixExample: typescriptFix(`
+        new aws.eks.AccessPolicyAssociation("team-a-edit", {
+            clusterName: cluster.name,
+            principalArn: teamRole.arn,
+            policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy",
+            accessScope: { type: "namespace", namespaces: ["team-a"] },
+        });
+    `),
     remediationSteps:
         'Associate a narrower policy (e.g. `policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy"`) or ' +
         '`accessScope: { type: "namespace", namespaces: ["team-a"] }` on the aws.eks.AccessPolicyAssociation; list the ' +

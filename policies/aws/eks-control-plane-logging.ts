@@ -1,6 +1,6 @@
 import type { ClusterArgs } from "@pulumi/aws/eks/cluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asStrings, aws, cisEks, isUnknown, peek, resourcePolicy, show, wrongType } from "../core";
+import { asStrings, aws, cisEks, isUnknown, nsaHardening, peek, resourcePolicy, show, typescriptFix, wrongType } from "../core";
 import { indices, reporter } from "./read";
 
 export const eksLogTypes = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
@@ -12,11 +12,24 @@ interface Config {
 
 export const eksControlPlaneLogging = resourcePolicy<Unwrap<ClusterArgs>, Config>({
     name: "eks-control-plane-logging",
+    displayName: "EKS control plane logs sent to CloudWatch",
     description: "The EKS control plane sends the required log types (by default api, audit and authenticator) to CloudWatch Logs.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["aws", "logging"],
     framework: cisEks("2.1.1", "Enable audit Logs"),
+    alsoCites: [
+        nsaHardening("Audit Logging and Threat Detection", "Logging"),
+    ],
+    why: "Without API and audit logs there is no record of who did what in the cluster, so an intrusion or a misuse of credentials goes unseen.",
+    fixExample: typescriptFix(`
+        const cluster = new aws.eks.Cluster("prod", {
+            roleArn: clusterRole.arn,
+            vpcConfig: { subnetIds: privateSubnetIds },
+            enabledClusterLogTypes: ["api", "audit", "authenticator"],
+        });
+        // @pulumi/eks: new eks.Cluster("prod", { enabledClusterLogTypes: ["api", "audit", "authenticator"], ... })
+    `),
     remediationSteps:
         'Set `enabledClusterLogTypes: ["api", "audit", "authenticator"]` on the aws.eks.Cluster (add "controllerManager" ' +
         'and "scheduler" for all five; with @pulumi/eks the eks.Cluster argument of the same name), and create the ' +

@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { asBool, asDict, aws, isUnknown, linksOf, peek, show, stackPolicy, wrongType } from "../core";
+import { asBool, asDict, aws, isUnknown, linksOf, peek, show, stackPolicy, typescriptFix, wrongType } from "../core";
 import { indices } from "./read";
 
 /** The key references of a cluster's encryptionConfig (one block in @pulumi/aws v7, a list in older exports); unknowns included. */
@@ -16,12 +16,22 @@ function clusterKeyRefs(cluster: PolicyResource): unknown[] {
 
 export const eksKmsKeyRotation = stackPolicy({
     name: "eks-kms-key-rotation",
+    displayName: "EKS secrets key rotates",
     description:
         "The customer-managed KMS key that encrypts an EKS cluster's secrets rotates its key material automatically. The " +
         "key is found by its ARN, or, while the ARN is unknown in a preview, by the aws.kms.Key the cluster's encryptionConfig was computed from.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["aws", "encryption"],
+    why: "A key that never rotates keeps protecting every Secret with the same key material, widening the window in which a leaked key stays useful.",
+    fixExample: typescriptFix(`
+        const key = new aws.kms.Key("eks-secrets", { enableKeyRotation: true, rotationPeriodInDays: 365 });
+        const cluster = new aws.eks.Cluster("prod", {
+            roleArn: clusterRole.arn,
+            vpcConfig: { subnetIds: privateSubnetIds },
+            encryptionConfig: { resources: ["secrets"], provider: { keyArn: key.arn } },
+        });
+    `),
     remediationSteps:
         "Set `enableKeyRotation: true` (optionally `rotationPeriodInDays`) on the aws.kms.Key whose ARN the aws.eks.Cluster " +
         "uses in `encryptionConfig.provider.keyArn` (with @pulumi/eks: the key passed as `encryptionConfigKeyArn`).",

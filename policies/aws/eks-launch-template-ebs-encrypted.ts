@@ -1,4 +1,4 @@
-import { asDict, aws, isUnknown, peek, show, wrongType } from "../core";
+import { asDict, aws, isUnknown, peek, show, typescriptFix, wrongType } from "../core";
 import { launchSpecPolicy, type Sink } from "./node-settings";
 import { indices, readBool } from "./read";
 
@@ -81,10 +81,21 @@ function judgeLaunchConfiguration(props: unknown, config: Config, sink: Sink): v
 
 export const eksLaunchTemplateEbsEncrypted = launchSpecPolicy<Config>({
     name: "eks-launch-template-ebs-encrypted",
+    displayName: "Node volumes are EBS-encrypted",
     description: "Launch templates and launch configurations that back Kubernetes nodes encrypt their EBS volumes, root volume included.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["aws", "encryption"],
+    why: "Unencrypted node volumes expose container images, emptyDir data and logs to anyone who obtains a snapshot or the underlying disk.",
+    fixExample: typescriptFix(`
+        const template = new aws.ec2.LaunchTemplate("nodes", {
+            blockDeviceMappings: [{
+                deviceName: "/dev/xvda",
+                ebs: { encrypted: "true", kmsKeyId: key.arn, volumeSize: 50 },
+            }],
+        });
+        // @pulumi/eks: new eks.Cluster("prod", { nodeRootVolumeEncrypted: true, ... })
+    `),
     remediationSteps:
         'Add `blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: key.arn, volumeSize: 50 } }]` ' +
         "to the aws.ec2.LaunchTemplate (use the AMI's root device name; on an aws.ec2.LaunchConfiguration set " +

@@ -1,4 +1,4 @@
-import { peek } from "../core";
+import { nsaHardening, peek, typescriptFix } from "../core";
 import { hopLimitConfigSchema, imdsFindings, imdsSetting, launchSpecPolicy } from "./node-settings";
 
 interface Config {
@@ -7,6 +7,7 @@ interface Config {
 
 export const eksLaunchTemplateImdsv2 = launchSpecPolicy<Config>({
     name: "eks-launch-template-imdsv2",
+    displayName: "Node launch templates require IMDSv2 with hop limit 1",
     description:
         "Launch templates and launch configurations that back Kubernetes nodes require IMDSv2 and keep the metadata hop " +
         "limit at 1, so pods cannot take the node's IAM credentials (a disabled metadata endpoint also passes). This policy " +
@@ -14,6 +15,17 @@ export const eksLaunchTemplateImdsv2 = launchSpecPolicy<Config>({
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["aws", "nodes"],
+    framework: nsaHardening("Network separation and hardening", "Protecting sensitive cloud infrastructure"),
+    why: "With IMDSv1 or a hop limit above 1, any pod can read the node's IAM role credentials from the metadata service, often via SSRF.",
+    fixExample: typescriptFix(`
+        const template = new aws.ec2.LaunchTemplate("nodes", {
+            metadataOptions: {
+                httpEndpoint: "enabled",
+                httpTokens: "required",
+                httpPutResponseHopLimit: 1,
+            },
+        });
+    `),
     remediationSteps:
         `Set \`${imdsSetting}\` on the aws.ec2.LaunchTemplate (or aws.ec2.LaunchConfiguration) the nodes launch from, ` +
         "and give pods AWS access through EKS Pod Identity or IRSA. Templates made by @pulumi/eks get the component " +

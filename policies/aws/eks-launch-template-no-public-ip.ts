@@ -1,4 +1,4 @@
-import { aws, cisEks, isUnknown, peek, show, wrongType } from "../core";
+import { aws, cisEks, isUnknown, nsaHardening, peek, show, typescriptFix, wrongType } from "../core";
 import { launchSpecPolicy, type Sink } from "./node-settings";
 import { indices, readBool } from "./read";
 
@@ -13,6 +13,7 @@ function judgePublicIp(container: unknown, path: string, fix: string, sink: Sink
 
 export const eksLaunchTemplateNoPublicIp = launchSpecPolicy({
     name: "eks-launch-template-no-public-ip",
+    displayName: "Node launch templates ask for no public IP",
     description:
         "No network interface of a launch template (or launch configuration) that backs Kubernetes nodes asks for a public " +
         "IP address. Subnets that assign public IPs are eks-node-group-private-subnets' finding.",
@@ -20,6 +21,16 @@ export const eksLaunchTemplateNoPublicIp = launchSpecPolicy({
     enforcementLevel: "mandatory",
     tags: ["aws", "network"],
     framework: cisEks("5.4.3", "Ensure clusters are created with Private Nodes"),
+    alsoCites: [
+        nsaHardening("Network separation and hardening", "Worker node segmentation"),
+    ],
+    why: "A public IP puts the node's kubelet, SSH and NodePorts on the internet, outside the cluster's network controls.",
+    fixExample: typescriptFix(`
+        const template = new aws.ec2.LaunchTemplate("nodes", {
+            networkInterfaces: [{ associatePublicIpAddress: "false", securityGroups: [nodeSecurityGroup.id] }],
+        });
+        // @pulumi/eks: new eks.Cluster("prod", { nodeAssociatePublicIpAddress: false, ... })
+    `),
     remediationSteps:
         'Remove `associatePublicIpAddress` from the aws.ec2.LaunchTemplate\'s `networkInterfaces` (or set it to "false"; on an ' +
         "aws.ec2.LaunchConfiguration set `associatePublicIpAddress: false`), put nodes in private subnets and reach the internet " +

@@ -1,16 +1,29 @@
 import type { ClusterArgs } from "@pulumi/aws/eks/cluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { aws, isUnknown, peek, resourcePolicy, show, wrongType } from "../core";
+import { aws, cisEks, isUnknown, nsaHardening, peek, resourcePolicy, show, typescriptFix, wrongType } from "../core";
 import { readBool, reporter } from "./read";
 
 export const eksNoBootstrapClusterCreatorAdmin = resourcePolicy<Unwrap<ClusterArgs>>({
     name: "eks-no-bootstrap-cluster-creator-admin",
+    displayName: "EKS does not make the cluster creator an admin",
     description:
         "EKS does not silently make the IAM principal that created the cluster a permanent cluster administrator; " +
         "administrators are granted explicitly with access entries.",
     severity: "medium",
     enforcementLevel: "advisory",
     tags: ["aws", "identity"],
+    framework: cisEks("4.1.1"),
+    alsoCites: [
+        nsaHardening("Authentication and authorization", "Role-based access control"),
+    ],
+    why: "The creating principal (often a CI role) silently keeps cluster-admin forever, invisible in access entries and hard to revoke.",
+    fixExample: typescriptFix(`
+        const cluster = new aws.eks.Cluster("prod", {
+            roleArn: clusterRole.arn,
+            vpcConfig: { subnetIds: privateSubnetIds },
+            accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: false },
+        });
+    `),
     remediationSteps:
         "Set `accessConfig: { bootstrapClusterCreatorAdminPermissions: false }` on the aws.eks.Cluster (it can only be " +
         "set at creation) and grant administrators explicitly with aws.eks.AccessEntry and aws.eks.AccessPolicyAssociation. " +

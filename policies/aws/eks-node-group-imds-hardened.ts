@@ -1,4 +1,4 @@
-import { asDict, isUnknown, peek, show, stackPolicy, wrongType } from "../core";
+import { asDict, isUnknown, nsaHardening, peek, show, stackPolicy, typescriptFix, wrongType } from "../core";
 import { componentFix, parentUrnOf } from "./components";
 import { nodeGroups, nodeTypes, refValues, resolveRef, type TemplateRef, templateRefs } from "./node-links";
 import { imdsSetting, withNodeGroupScope } from "./node-settings";
@@ -23,6 +23,7 @@ const createTemplate = `create an aws.ec2.LaunchTemplate that sets ${imdsSetting
 export const eksNodeGroupImdsHardened = withNodeGroupScope(
     stackPolicy<Config>({
         name: "eks-node-group-imds-hardened",
+        displayName: "EKS node groups launch from a checked template",
         description:
             "Every EKS node group (managed node groups, and Auto Scaling groups of an EKS cluster) launches from a launch " +
             "template or launch configuration in the stack, so its metadata options can be checked: a managed node group " +
@@ -31,6 +32,20 @@ export const eksNodeGroupImdsHardened = withNodeGroupScope(
         severity: "high",
         enforcementLevel: "mandatory",
         tags: ["aws", "nodes"],
+        framework: nsaHardening("Network separation and hardening", "Protecting sensitive cloud infrastructure"),
+        why: "EKS's own launch template sets a metadata hop limit of 2, so pods on those nodes can take the node's IAM credentials.",
+        fixExample: typescriptFix(`
+            const template = new aws.ec2.LaunchTemplate("nodes", {
+                metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
+            });
+            new aws.eks.NodeGroup("workers", {
+                clusterName: cluster.name,
+                nodeRoleArn: nodeRole.arn,
+                subnetIds: privateSubnetIds,
+                scalingConfig: { desiredSize: 2, minSize: 1, maxSize: 3 },
+                launchTemplate: { id: template.id, version: template.latestVersion.apply(String) },
+            });
+        `),
         remediationSteps:
             `Create an aws.ec2.LaunchTemplate with \`${imdsSetting}\` and set ` +
             "`launchTemplate: { id: template.id, version: template.latestVersion.apply(String) }` on the aws.eks.NodeGroup " +

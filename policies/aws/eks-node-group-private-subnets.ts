@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { aws, cisEks, isUnknown, linksOf, peek, stackPolicy, type StackCheckContext, wrongType } from "../core";
+import { aws, cisEks, isUnknown, linksOf, nsaHardening, peek, type StackCheckContext, stackPolicy, typescriptFix, wrongType } from "../core";
 import { componentFix, knownComponents, parentUrnOf } from "./components";
 import { labelOf, nodeGroups, nodeTypes, subnetProperty } from "./node-links";
 import { withNodeGroupScope } from "./node-settings";
@@ -25,6 +25,7 @@ function subnetsOfComponents(ctx: StackCheckContext<unknown>, group: PolicyResou
 export const eksNodeGroupPrivateSubnets = withNodeGroupScope(
     stackPolicy({
         name: "eks-node-group-private-subnets",
+        displayName: "EKS nodes only in private subnets",
         description:
             "EKS node groups (managed node groups, and Auto Scaling groups of an EKS cluster) run only in private subnets: " +
             "none of their subnets in the stack assigns public IPs on launch.",
@@ -32,6 +33,23 @@ export const eksNodeGroupPrivateSubnets = withNodeGroupScope(
         enforcementLevel: "mandatory",
         tags: ["aws", "network"],
         framework: cisEks("5.4.3", "Ensure clusters are created with Private Nodes"),
+        alsoCites: [
+            nsaHardening("Network separation and hardening", "Worker node segmentation"),
+        ],
+        why: "Nodes in subnets that assign public IPs are directly reachable from the internet, bypassing the load balancers and network policies in front of workloads.",
+        fixExample: typescriptFix(`
+            const privateSubnet = new aws.ec2.Subnet("private-a", {
+                vpcId: vpc.id,
+                cidrBlock: "10.0.1.0/24",
+                mapPublicIpOnLaunch: false,
+            });
+            new aws.eks.NodeGroup("workers", {
+                clusterName: cluster.name,
+                nodeRoleArn: nodeRole.arn,
+                subnetIds: [privateSubnet.id],
+                scalingConfig: { desiredSize: 2, minSize: 1, maxSize: 3 },
+            });
+        `),
         remediationSteps:
             "Set `subnetIds` on the aws.eks.NodeGroup (`vpcZoneIdentifiers` on an aws.autoscaling.Group) to private subnets: " +
             "aws.ec2.Subnet resources with `mapPublicIpOnLaunch: false` whose default route goes to a NAT gateway, not an " +

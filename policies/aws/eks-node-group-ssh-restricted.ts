@@ -1,16 +1,28 @@
 import type { NodeGroupArgs } from "@pulumi/aws/eks/nodeGroup";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, asString, aws, isUnknown, peek, resourcePolicy, show, wrongType } from "../core";
+import { asDict, asString, aws, isUnknown, nsaHardening, peek, resourcePolicy, show, typescriptFix, wrongType } from "../core";
 import { indices, reporter } from "./read";
 
 export const eksNodeGroupSshRestricted = resourcePolicy<Unwrap<NodeGroupArgs>>({
     name: "eks-node-group-ssh-restricted",
+    displayName: "EKS node SSH limited to named security groups",
     description:
         "A node group with an SSH key also names the security groups allowed to connect; otherwise EKS opens port 22 " +
         "(3389 on Windows) on every node to the internet.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["aws", "nodes"],
+    framework: nsaHardening("Network separation and hardening", "Worker node segmentation"),
+    why: "A node group with an SSH key but no source security groups opens port 22 on every node to 0.0.0.0/0.",
+    fixExample: typescriptFix(`
+        new aws.eks.NodeGroup("workers", {
+            clusterName: cluster.name,
+            nodeRoleArn: nodeRole.arn,
+            subnetIds: privateSubnetIds,
+            scalingConfig: { desiredSize: 2, minSize: 1, maxSize: 3 },
+            remoteAccess: { ec2SshKey: key.keyName, sourceSecurityGroupIds: [bastion.id] },
+        });
+    `),
     remediationSteps:
         "Remove `remoteAccess` from the aws.eks.NodeGroup and use SSM Session Manager, or set " +
         "`remoteAccess: { ec2SshKey: key.keyName, sourceSecurityGroupIds: [bastion.id] }`.",

@@ -1,6 +1,6 @@
 import type { LaunchConfigurationArgs } from "@pulumi/aws/ec2/launchConfiguration";
 import type { LaunchTemplateArgs } from "@pulumi/aws/ec2/launchTemplate";
-import { aws, type CredentialInText, credentialsInText, isUnknown, peek, wrongType } from "../core";
+import { aws, type CredentialInText, credentialsInText, isUnknown, nsaHardening, peek, typescriptFix, wrongType } from "../core";
 import { fetchSecretAtBoot } from "./components";
 import { bootstrapsEksNode, nodeTypes } from "./node-links";
 import { launchSpecPolicy, type Sink } from "./node-settings";
@@ -40,7 +40,7 @@ function judgeField(props: unknown, field: string, what: string, sink: Sink): vo
     const raw = peek(props, field);
     if (isUnknown(raw)) return sink.defer(field);
     if (raw === undefined || raw === null || raw === "") return;
-    if (typeof raw !== "string") return sink.violation(field, wrongType("a string (the user data)", raw), "pass the user data as a string without credentials");
+    if (typeof raw !== "string") return sink.violation(field, wrongType("a string (the user data)", raw, field), "pass the user data as a string without credentials");
     const decoded = decodeUserData(raw);
     const as = decoded.encodings.length > 0 ? ` (decoded from ${decoded.encodings.join(", then ")})` : "";
     if (decoded.unreadable) {
@@ -52,6 +52,7 @@ function judgeField(props: unknown, field: string, what: string, sink: Sink): vo
 
 export const eksNodeUserDataNoSecrets = launchSpecPolicy({
     name: "eks-node-user-data-no-secrets",
+    displayName: "Node user data holds no credentials",
     description:
         "The user data of launch templates and launch configurations that back Kubernetes nodes holds no credential: no AWS access " +
         "key, private key, token, password or URL with a password, by value or assigned to a credential's name (references such as " +
@@ -62,6 +63,20 @@ export const eksNodeUserDataNoSecrets = launchSpecPolicy({
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["aws", "nodes"],
+    alsoCites: [nsaHardening("Network separation and hardening", "Secrets")],
+    why:
+        "EC2 keeps user data in plain text: anyone who can describe the launch template or instance, read the stack's state, or " +
+        "reach the node's instance metadata service can read a credential written into it.",
+    fixExample: typescriptFix(`
+        const template = new aws.ec2.LaunchTemplate("nodes", {
+            // No literal credential: the node fetches it at boot with its instance role.
+            userData: Buffer.from([
+                "#!/bin/bash",
+                "DB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id prod/db --query SecretString --output text)",
+                "/etc/eks/bootstrap.sh prod",
+            ].join("\\n")).toString("base64"),
+        });
+    `),
     remediationSteps:
         "Remove the credential from the `userData` of the aws.ec2.LaunchTemplate (or `userData` / `userDataBase64` of the " +
         "aws.ec2.LaunchConfiguration) the nodes launch from. Give the node AWS access through its instance profile (IAM role), " +

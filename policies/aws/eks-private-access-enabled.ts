@@ -1,15 +1,24 @@
 import type { ClusterArgs } from "@pulumi/aws/eks/cluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { aws, cisEks, isUnknown, peek, resourcePolicy, wrongType } from "../core";
+import { aws, cisEks, isUnknown, peek, resourcePolicy, typescriptFix, wrongType } from "../core";
 import { readBool, reporter } from "./read";
 
 export const eksPrivateAccessEnabled = resourcePolicy<Unwrap<ClusterArgs>>({
     name: "eks-private-access-enabled",
+    displayName: "EKS private API endpoint enabled",
     description: "The EKS private API endpoint is on, so nodes and in-VPC clients reach the API server without leaving the VPC.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["aws", "network"],
     framework: cisEks("5.4.2", "Ensure clusters are created with Private Endpoint Enabled and Public Access Disabled"),
+    why: "Without the private endpoint, nodes and in-VPC tools reach the API server over the internet, so the public endpoint cannot be closed or narrowed.",
+    fixExample: typescriptFix(`
+        const cluster = new aws.eks.Cluster("prod", {
+            roleArn: clusterRole.arn,
+            vpcConfig: { subnetIds: privateSubnetIds, endpointPrivateAccess: true },
+        });
+        // @pulumi/eks: new eks.Cluster("prod", { endpointPrivateAccess: true, ... })
+    `),
     remediationSteps: "Set `vpcConfig.endpointPrivateAccess: true` on the aws.eks.Cluster (with @pulumi/eks: `endpointPrivateAccess: true` on the eks.Cluster).",
     url: "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html",
     appliesTo: aws.eksCluster,

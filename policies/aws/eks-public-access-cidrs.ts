@@ -1,6 +1,6 @@
 import type { ClusterArgs } from "@pulumi/aws/eks/cluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asNumber, aws, cisEks, isBroaderThan, isOpenToWorld, isUnknown, parseCidr, PolicyConfigError, peek, resourcePolicy, show, wrongType } from "../core";
+import { asNumber, aws, cisEks, isBroaderThan, isOpenToWorld, isUnknown, nsaHardening, parseCidr, peek, PolicyConfigError, resourcePolicy, show, typescriptFix, wrongType } from "../core";
 import { indices, readBool, reporter } from "./read";
 
 interface Config {
@@ -18,11 +18,28 @@ const prefix = (raw: unknown, key: string, max: number): number => {
 
 export const eksPublicAccessCidrs = resourcePolicy<Unwrap<ClusterArgs>, Config>({
     name: "eks-public-access-cidrs",
+    displayName: "EKS public endpoint limited to known CIDRs",
     description: "If the EKS API endpoint is public, only narrow, known CIDR ranges may reach it, never 0.0.0.0/0 or ::/0.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["aws", "network"],
     framework: cisEks("5.4.1", "Restrict Access to the Control Plane Endpoint"),
+    alsoCites: [
+        nsaHardening("Network separation and hardening", "Control plane hardening"),
+    ],
+    why: "A public endpoint open to 0.0.0.0/0 lets anyone on the internet probe the API server and try stolen or leaked credentials.",
+    fixExample: typescriptFix(`
+        const cluster = new aws.eks.Cluster("prod", {
+            roleArn: clusterRole.arn,
+            vpcConfig: {
+                subnetIds: privateSubnetIds,
+                endpointPrivateAccess: true,
+                endpointPublicAccess: true,
+                publicAccessCidrs: ["203.0.113.10/32"],
+            },
+        });
+        // @pulumi/eks: new eks.Cluster("prod", { publicAccessCidrs: ["203.0.113.10/32"], ... })
+    `),
     remediationSteps:
         "Prefer a private endpoint (`vpcConfig.endpointPublicAccess: false`). If the endpoint must stay public, set " +
         '`vpcConfig.publicAccessCidrs: ["203.0.113.10/32"]` on the aws.eks.Cluster to the egress ranges of your offices, ' +

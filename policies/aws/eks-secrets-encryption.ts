@@ -1,6 +1,6 @@
 import type { ClusterArgs } from "@pulumi/aws/eks/cluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, asString, aws, cisEks, isUnknown, peek, resourcePolicy, show, wrongType } from "../core";
+import { asDict, asString, aws, cisEks, isUnknown, nsaHardening, peek, resourcePolicy, show, typescriptFix, wrongType } from "../core";
 import { madeByEksComponent } from "./components";
 import { indices, reporter } from "./read";
 
@@ -8,6 +8,7 @@ const fix = 'set encryptionConfig: { resources: ["secrets"], provider: { keyArn:
 
 export const eksSecretsEncryption = resourcePolicy<Unwrap<ClusterArgs>>({
     name: "eks-secrets-encryption",
+    displayName: "EKS secrets encrypted with a customer KMS key",
     description:
         "Kubernetes secrets get envelope encryption with a customer-managed KMS key. A key ARN that is unknown in a preview " +
         "(computed from an aws.kms.Key of the stack) is still a configured customer key; eks-kms-key-rotation judges that key.",
@@ -15,6 +16,19 @@ export const eksSecretsEncryption = resourcePolicy<Unwrap<ClusterArgs>>({
     enforcementLevel: "mandatory",
     tags: ["aws", "encryption"],
     framework: cisEks("5.3.1", "Ensure Kubernetes Secrets are encrypted using Customer Master Keys (CMKs) managed in AWS KMS"),
+    alsoCites: [
+        nsaHardening("Network separation and hardening", "Secrets"),
+    ],
+    why: "Secrets in etcd are only base64 encoded; without envelope encryption under a key you control, you cannot audit, rotate or revoke access to them.",
+    fixExample: typescriptFix(`
+        const key = new aws.kms.Key("eks-secrets", { enableKeyRotation: true });
+        const cluster = new aws.eks.Cluster("prod", {
+            roleArn: clusterRole.arn,
+            vpcConfig: { subnetIds: privateSubnetIds },
+            encryptionConfig: { resources: ["secrets"], provider: { keyArn: key.arn } },
+        });
+        // @pulumi/eks: new eks.Cluster("prod", { encryptionConfigKeyArn: key.arn, ... })
+    `),
     remediationSteps:
         "Create an aws.kms.Key with `enableKeyRotation: true` and set `encryptionConfig: { resources: [\"secrets\"], " +
         "provider: { keyArn: key.arn } }` on the aws.eks.Cluster (with @pulumi/eks: `encryptionConfigKeyArn: key.arn` on the " +

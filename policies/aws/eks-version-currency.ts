@@ -1,6 +1,6 @@
 import type { ClusterArgs } from "@pulumi/aws/eks/cluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, asString, aws, describeCalendar, parseVersionConfig, resourcePolicy, show, type SupportCalendar, type VersionConfig, versionConfigSchema, versionProblem, wrongType } from "../core";
+import { asDict, asString, aws, describeCalendar, nsaHardening, parseVersionConfig, resourcePolicy, show, type SupportCalendar, typescriptFix, type VersionConfig, versionConfigSchema, versionProblem, wrongType } from "../core";
 import { reporter } from "./read";
 
 /**
@@ -48,12 +48,23 @@ interface Config extends VersionConfig {
 
 export const eksVersionCurrency = resourcePolicy<Unwrap<ClusterArgs>, Config>({
     name,
+    displayName: "EKS version in standard support",
     description:
         "The EKS cluster runs a Kubernetes version in standard support, and upgradePolicy.supportType is STANDARD so EKS " +
         "upgrades it at the end of standard support instead of keeping it alive on paid extended support.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["aws", "upgrades"],
+    framework: nsaHardening("Upgrading and application security practices", "Immediately apply security patches and updates"),
+    why: "A version past standard support stops receiving security patches (or runs on paid extended support), leaving known vulnerabilities in the control plane.",
+    fixExample: typescriptFix(`
+        const cluster = new aws.eks.Cluster("prod", {
+            roleArn: clusterRole.arn,
+            vpcConfig: { subnetIds: privateSubnetIds },
+            version: "1.36",
+            upgradePolicy: { supportType: "STANDARD" },
+        });
+    `),
     remediationSteps:
         'Set `version` on the aws.eks.Cluster to a minor version in standard support (e.g. "1.36") and ' +
         '`upgradePolicy: { supportType: "STANDARD" }`. Upgrade node groups and add-ons along with the control plane. ' +

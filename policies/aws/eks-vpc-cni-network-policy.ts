@@ -1,13 +1,14 @@
 import type { AddonArgs } from "@pulumi/aws/eks/addon";
 import type { Unwrap } from "@pulumi/pulumi";
 import { parse } from "yaml";
-import { asBool, asDict, aws, cisEks, isUnknown, peek, resourcePolicy, show } from "../core";
+import { asBool, asDict, aws, cisEks, isUnknown, nsaHardening, peek, resourcePolicy, show, typescriptFix } from "../core";
 import { reporter } from "./read";
 
 const fix = 'set configurationValues: JSON.stringify({ enableNetworkPolicy: "true" })';
 
 export const eksVpcCniNetworkPolicy = resourcePolicy<Unwrap<AddonArgs>>({
     name: "eks-vpc-cni-network-policy",
+    displayName: "VPC CNI enforces NetworkPolicies",
     description:
         "The vpc-cni add-on enforces Kubernetes NetworkPolicies (enableNetworkPolicy). Advisory: clusters may enforce " +
         "them with Calico or Cilium instead.",
@@ -15,6 +16,19 @@ export const eksVpcCniNetworkPolicy = resourcePolicy<Unwrap<AddonArgs>>({
     enforcementLevel: "advisory",
     tags: ["aws", "network"],
     framework: cisEks("5.4.4", "Ensure Network Policy is Enabled and set as appropriate"),
+    alsoCites: [
+        cisEks("4.3.1"),
+        nsaHardening("Network separation and hardening", "Network policies"),
+    ],
+    why: "Without an enforcing network policy engine, NetworkPolicy objects are accepted but ignored, so every pod can reach every other pod.",
+    fixExample: typescriptFix(`
+        new aws.eks.Addon("vpc-cni", {
+            clusterName: cluster.name,
+            addonName: "vpc-cni",
+            configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }),
+        });
+        // @pulumi/eks: new eks.Cluster("prod", { vpcCniOptions: { enableNetworkPolicy: true }, ... })
+    `),
     remediationSteps:
         'Set `configurationValues: JSON.stringify({ enableNetworkPolicy: "true" })` on the aws.eks.Addon with ' +
         '`addonName: "vpc-cni"` (with @pulumi/eks: `vpcCniOptions: { enableNetworkPolicy: true }` on the eks.Cluster), or exempt ' +

@@ -2,6 +2,7 @@
 // template checks (which templates they judge, and where), the scope of the node group checks, and the
 // EKS Auto Mode not-applicable reason. Not a policy.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import type { PolicyGuide } from "../core";
 import {
     asBool,
     asDict,
@@ -101,7 +102,7 @@ export function autoModeEnabled(clusterProps: unknown): boolean {
  * that reason: AWS manages those instances (IMDSv2 with hop limit 1, encrypted volumes, no SSH, private
  * subnets of the cluster). Node groups in an Auto Mode cluster are still the customer's and still checked.
  */
-export function withNodeGroupScope(policy: StackValidationPolicy): StackValidationPolicy {
+export function withNodeGroupScope<P extends StackValidationPolicy>(policy: P): P {
     const inner = policy.validateStack;
     return {
         ...policy,
@@ -144,7 +145,7 @@ export interface LaunchSpecPolicyDefinition<C> extends PolicyMetadata {
  * AnalyzeStack, on outputs, when a node group launches from them; launch templates that launch no EKS
  * nodes are not judged, and Analyze says so.
  */
-export function launchSpecPolicy<C>(definition: LaunchSpecPolicyDefinition<C>): ResourceValidationPolicy {
+export function launchSpecPolicy<C>(definition: LaunchSpecPolicyDefinition<C>): ResourceValidationPolicy & { guide: PolicyGuide } {
     const { check, alsoByItself = () => false, ...meta } = definition;
     return resourcePolicy<Record<string, unknown>, C>({
         ...meta,

@@ -1,15 +1,27 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { azure, cisAks, resourcePolicy } from "../core";
+import { azure, cisAks, nsaHardening, resourcePolicy, typescriptFix } from "../core";
 import { handled, requireTrue, valueAt } from "./fields";
 
 export const aksAadManaged = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-aad-managed",
+    displayName: "AKS uses managed Entra ID integration",
     description: "The AKS cluster uses AKS-managed Microsoft Entra ID (Azure AD) integration for user authentication.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["azure", "identity"],
     framework: cisAks("5.5.1", "Manage Kubernetes RBAC users with Azure AD"),
+    alsoCites: [
+        nsaHardening("Authentication and authorization", "Authentication"),
+    ],
+    why: "Without Entra ID, users authenticate with certificates and static kubeconfigs that cannot be centrally revoked, audited or protected by MFA.",
+    fixExample: typescriptFix(`
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            aadProfile: { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: [adminGroupId] },
+        });
+    `),
     remediationSteps:
         "Set `aadProfile: { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: [...] }` on the azure-native " +
         "containerservice.ManagedCluster (the legacy serverAppID/clientAppID integration is deprecated).",

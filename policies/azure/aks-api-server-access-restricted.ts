@@ -1,17 +1,29 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, azure, cisAks, isOpenToWorld, isUnknown, parseCidr, peek, resourcePolicy, show, wrongType } from "../core";
+import { asBool, azure, cisAks, isOpenToWorld, isUnknown, nsaHardening, parseCidr, peek, resourcePolicy, show, typescriptFix, wrongType } from "../core";
 import { handled, valueAt } from "./fields";
 
 const fix = "set apiServerAccessProfile.enablePrivateCluster: true, or list your networks in apiServerAccessProfile.authorizedIPRanges";
 
 export const aksApiServerAccessRestricted = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-api-server-access-restricted",
+    displayName: "AKS API server access restricted",
     description: "The AKS API server is private, or its public endpoint admits only authorized IP ranges, none of them open to the internet.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["azure", "control-plane"],
     framework: cisAks("5.4.1", "Restrict Access to the Control Plane Endpoint"),
+    alsoCites: [
+        nsaHardening("Network separation and hardening", "Control plane hardening"),
+    ],
+    why: "An API server open to every IP lets anyone on the internet probe it and try leaked credentials.",
+    fixExample: typescriptFix(`
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            apiServerAccessProfile: { authorizedIPRanges: ["203.0.113.0/24"] },
+        });
+    `),
     remediationSteps:
         "Make the cluster private with `apiServerAccessProfile: { enablePrivateCluster: true }` on the azure-native " +
         "containerservice.ManagedCluster, or keep it public and list the networks that may reach it: " +

@@ -7,7 +7,7 @@
 // - by property dependency on `resourceUri` in a preview, where the id of a setting still to be created, and
 //   the cluster's id, are unknown.
 import type { PolicyResource } from "@pulumi/policy";
-import { asArray, asBool, asDict, asString, azure, cisAks, isUnknown, linksOf, peek, stackPolicy, type StackCheckContext, unknown } from "../core";
+import { asArray, asBool, asDict, asString, azure, cisAks, isUnknown, linksOf, nsaHardening, peek, type StackCheckContext, stackPolicy, typescriptFix, unknown } from "../core";
 
 /** Log categories that carry the API server audit log. */
 const auditCategories = ["kube-audit", "kube-audit-admin"];
@@ -95,12 +95,24 @@ function settingsOf(ctx: StackCheckContext<unknown>): Setting[] {
 
 export const aksAuditLogsEnabled = stackPolicy({
     name: "aks-audit-logs-enabled",
+    displayName: "AKS audit logs collected",
     description:
         "Every AKS cluster in the stack has a diagnostic setting that sends its API server audit log (kube-audit or kube-audit-admin) to a destination.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["azure", "logging"],
     framework: cisAks("2.1.1", "Enable audit Logs"),
+    alsoCites: [
+        nsaHardening("Audit Logging and Threat Detection", "Logging"),
+    ],
+    why: "Without the kube-audit log there is no record of who did what through the API server, so misuse goes unseen.",
+    fixExample: typescriptFix(`
+        new azure_native.monitor.DiagnosticSetting("prod-audit", {
+            resourceUri: cluster.id,
+            workspaceId: workspace.id,
+            logs: [{ category: "kube-audit-admin", enabled: true }],
+        });
+    `),
     remediationSteps:
         "Add an azure-native monitor.DiagnosticSetting (insights.DiagnosticSetting in older SDKs) with `resourceUri: cluster.id`, a " +
         'destination (`workspaceId`, `storageAccountId` or an event hub) and `logs: [{ category: "kube-audit-admin", enabled: true }]` ' +

@@ -1,6 +1,6 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asString, azure, PolicyConfigError, resourcePolicy, show, wrongType } from "../core";
+import { asString, azure, PolicyConfigError, resourcePolicy, show, typescriptFix, wrongType } from "../core";
 import { read } from "./fields";
 
 interface DiskEncryptionConfig {
@@ -10,10 +10,19 @@ interface DiskEncryptionConfig {
 
 export const aksDiskEncryptionCmk = resourcePolicy<Unwrap<ManagedClusterArgs>, DiskEncryptionConfig>({
     name: "aks-disk-encryption-cmk",
+    displayName: "AKS node disks use a customer-managed key",
     description: "AKS node OS and data disks are encrypted with a customer-managed key through a disk encryption set.",
     severity: "medium",
     enforcementLevel: "advisory",
     tags: ["azure", "encryption"],
+    why: "Platform-managed keys cannot be revoked or audited by you, so disk contents stay readable to whoever the platform lets in.",
+    fixExample: typescriptFix(`
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            diskEncryptionSetID: diskEncryptionSet.id,
+        });
+    `),
     remediationSteps:
         "Set `diskEncryptionSetID: diskEncryptionSet.id` on the azure-native containerservice.ManagedCluster (a compute.DiskEncryptionSet " +
         "over a Key Vault key). Restrict which sets are acceptable with the `allowedDiskEncryptionSetIds` config.",

@@ -1,14 +1,28 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { azure, isDict, isUnknown, peek, resourcePolicy, show, wrongType } from "../core";
+import { azure, isDict, isUnknown, peek, resourcePolicy, show, typescriptFix, wrongType } from "../core";
 import { addonPath, findAddons } from "./addons";
 
 export const aksKeyvaultSecretsRotation = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-keyvault-secrets-rotation",
+    displayName: "AKS Key Vault secrets provider rotates secrets",
     description: "When the Key Vault secrets provider add-on is enabled, it rotates secrets, so rotated or revoked Key Vault values reach the pods.",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["azure", "encryption"],
+    why: "Without rotation, pods keep a revoked or rotated secret's old value until they restart, so revoking a leaked secret does not take effect.",
+    fixExample: typescriptFix(`
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            addonProfiles: {
+                azureKeyvaultSecretsProvider: {
+                    enabled: true,
+                    config: { enableSecretRotation: "true", rotationPollInterval: "2m" },
+                },
+            },
+        });
+    `),
     remediationSteps:
         'Set `addonProfiles: { azureKeyvaultSecretsProvider: { enabled: true, config: { enableSecretRotation: "true", rotationPollInterval: "2m" } } }` ' +
         "on the azure-native containerservice.ManagedCluster (add-on config values are strings).",

@@ -1,6 +1,6 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asString, azure, isDict, resourcePolicy, show, wrongType } from "../core";
+import { asString, azure, cisAks, isDict, resourcePolicy, show, typescriptFix, wrongType } from "../core";
 import { handled, notOneOf, read, valueAt } from "./fields";
 
 const managedTypes = ["systemassigned", "userassigned"];
@@ -8,10 +8,20 @@ const identityFix = 'set identity: { type: "SystemAssigned" }';
 
 export const aksManagedIdentity = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-managed-identity",
+    displayName: "AKS uses a managed identity",
     description: "The AKS cluster authenticates to Azure with a managed identity, not a service principal whose secret must be stored and rotated.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["azure", "identity"],
+    framework: cisAks("5.2.1"),
+    why: "A service principal's client secret is a long-lived credential that must be stored, rotated, and can leak; a managed identity has none.",
+    fixExample: typescriptFix(`
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            identity: { type: "SystemAssigned" },
+        });
+    `),
     remediationSteps:
         'Set `identity: { type: "SystemAssigned" }` (or `"UserAssigned"` with `userAssignedIdentities`) on the azure-native ' +
         "containerservice.ManagedCluster and remove `servicePrincipalProfile`.",

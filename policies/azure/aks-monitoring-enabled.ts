@@ -1,6 +1,6 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, azure, peek, resourcePolicy, wrongType } from "../core";
+import { asBool, azure, nsaHardening, peek, resourcePolicy, typescriptFix, wrongType } from "../core";
 import { addonPath, findAddons } from "./addons";
 import { read } from "./fields";
 
@@ -8,10 +8,22 @@ const fix = "set addonProfiles.omsagent.enabled: true with a Log Analytics works
 
 export const aksMonitoringEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-monitoring-enabled",
+    displayName: "AKS monitoring on",
     description: "AKS monitoring is on: the Container Insights add-on (addonProfiles.omsagent) or Azure Monitor (azureMonitorProfile).",
     severity: "medium",
     enforcementLevel: "advisory",
     tags: ["azure", "logging"],
+    framework: nsaHardening("Audit Logging and Threat Detection", "Logging"),
+    why: "Without Container Insights or Azure Monitor, resource abuse such as crypto-mining and failing workloads go unnoticed.",
+    fixExample: typescriptFix(`
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            addonProfiles: {
+                omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: workspace.id } },
+            },
+        });
+    `),
     remediationSteps:
         "Set `addonProfiles: { omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: workspace.id } } }` or " +
         "`azureMonitorProfile: { metrics: { enabled: true } }` on the azure-native containerservice.ManagedCluster.",

@@ -1,4 +1,4 @@
-import { describeCalendar, parseVersionConfig, type VersionConfig } from "../core";
+import { describeCalendar, nsaHardening, parseVersionConfig, typescriptFix, type VersionConfig } from "../core";
 import { aksSupportCalendar, aksVersionConfigSchema, aksVersionFinding, aksVersionsUrl } from "./aks-versions";
 import { handled, valueAt } from "./fields";
 import { nodePoolPolicy } from "./node-settings";
@@ -7,11 +7,22 @@ const name = "aks-node-version-supported";
 
 export const aksNodeVersionSupported = nodePoolPolicy<VersionConfig>({
     name,
+    displayName: "AKS node pool version supported",
     description:
         "The Kubernetes version of AKS node pools (orchestratorVersion) is not past the end of AKS community support, judged by a dated table.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["azure", "upgrades"],
+    framework: nsaHardening("Upgrading and application security practices", "Immediately apply security patches and updates"),
+    why: "Node pools past community support receive no security patches for the kubelet and node components.",
+    fixExample: typescriptFix(`
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            kubernetesVersion: "1.36",
+            agentPoolProfiles: [{ name: "system", mode: "System", count: 3, vmSize: "Standard_D4s_v5", orchestratorVersion: "1.36" }],
+        });
+    `),
     remediationSteps:
         "Set `orchestratorVersion` on each entry of the ManagedCluster's `agentPoolProfiles` and on each azure-native " +
         "containerservice.AgentPool to a supported minor version (or leave it unset to follow the control plane). Paid long-term " +

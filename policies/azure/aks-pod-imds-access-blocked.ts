@@ -1,6 +1,6 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, asString, azure, resourcePolicy, show, wrongType } from "../core";
+import { asBool, asString, azure, nsaHardening, resourcePolicy, show, typescriptFix, wrongType } from "../core";
 import { handled, read, valueAt } from "./fields";
 
 const networkPolicyEngines = ["azure", "calico", "cilium"];
@@ -11,12 +11,24 @@ const fix =
 
 export const aksPodImdsAccessBlocked = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-pod-imds-access-blocked",
+    displayName: "AKS pods cannot reach instance metadata",
     description:
         "Pods cannot reach the Azure Instance Metadata Service (169.254.169.254) and the node identity's tokens: " +
         "networkProfile.podLinkLocalAccess is None where the API version has it, otherwise workload identity and a network policy engine are in place.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["azure", "identity"],
+    framework: nsaHardening("Network separation and hardening", "Protecting sensitive cloud infrastructure"),
+    why: "Pods that reach 169.254.169.254 can request tokens for the node's managed identity and act as the node in Azure.",
+    fixExample: typescriptFix(`
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            oidcIssuerProfile: { enabled: true },
+            securityProfile: { workloadIdentity: { enabled: true } },
+            networkProfile: { networkPlugin: "azure", networkPolicy: "cilium", networkDataplane: "cilium" },
+        });
+    `),
     remediationSteps:
         'With an API version that has it (e.g. a preview azure-native containerservice version), set `networkProfile: { podLinkLocalAccess: "None" }` ' +
         "on the ManagedCluster. Otherwise enable workload identity (`securityProfile.workloadIdentity.enabled: true`, " +

@@ -1,6 +1,6 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, azure, cisAks, resourcePolicy, wrongType } from "../core";
+import { asBool, azure, cisAks, nsaHardening, resourcePolicy, typescriptFix, wrongType } from "../core";
 import { handled, read, valueAt } from "./fields";
 
 interface PrivateClusterConfig {
@@ -9,6 +9,7 @@ interface PrivateClusterConfig {
 
 export const aksPrivateCluster = resourcePolicy<Unwrap<ManagedClusterArgs>, PrivateClusterConfig>({
     name: "aks-private-cluster",
+    displayName: "AKS API server is private",
     description:
         "The AKS API server has no public endpoint (a private cluster). With the allowAuthorizedIPRanges setting, a public endpoint " +
         "that admits only authorized IP ranges is accepted too; aks-api-server-access-restricted judges the ranges.",
@@ -16,6 +17,17 @@ export const aksPrivateCluster = resourcePolicy<Unwrap<ManagedClusterArgs>, Priv
     enforcementLevel: "mandatory",
     tags: ["azure", "control-plane"],
     framework: cisAks("5.4.2", "Ensure clusters are created with Private Endpoint Enabled and Public Access Disabled"),
+    alsoCites: [
+        nsaHardening("Network separation and hardening", "Control plane hardening"),
+    ],
+    why: "A public API server exposes authentication and every API vulnerability to the internet.",
+    fixExample: typescriptFix(`
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            apiServerAccessProfile: { enablePrivateCluster: true },
+        });
+    `),
     remediationSteps:
         "Set `apiServerAccessProfile: { enablePrivateCluster: true }` on the azure-native containerservice.ManagedCluster and reach the " +
         "API server from inside the virtual network (VPN, bastion, or a CI runner in the network). An existing cluster becomes private in " +

@@ -1,17 +1,27 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, azure, cisAks, resourcePolicy, show, wrongType } from "../core";
+import { asBool, azure, cisAks, resourcePolicy, show, typescriptFix, wrongType } from "../core";
 import { handled, read, valueAt } from "./fields";
 
 const fix = 'set publicNetworkAccess: "Disabled"';
 
 export const aksPublicNetworkAccessDisabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-public-network-access-disabled",
+    displayName: "Private AKS cluster allows no public network access",
     description: "A private AKS cluster does not also allow public network access.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["azure", "control-plane"],
     framework: cisAks("5.4.2", "Ensure clusters are created with Private Endpoint Enabled and Public Access Disabled"),
+    why: "publicNetworkAccess Enabled on a private cluster reopens a public path to the API server that the private setting was meant to close.",
+    fixExample: typescriptFix(`
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            apiServerAccessProfile: { enablePrivateCluster: true },
+            publicNetworkAccess: "Disabled",
+        });
+    `),
     remediationSteps:
         'On a private azure-native containerservice.ManagedCluster (`apiServerAccessProfile.enablePrivateCluster: true`) set `publicNetworkAccess: "Disabled"`, or leave it unset; never "Enabled".',
     url: "https://learn.microsoft.com/azure/aks/private-clusters",

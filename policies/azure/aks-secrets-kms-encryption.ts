@@ -1,15 +1,34 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asString, azure, cisAks, resourcePolicy, wrongType } from "../core";
+import { asString, azure, cisAks, nsaHardening, resourcePolicy, typescriptFix, wrongType } from "../core";
 import { read, requireTrue } from "./fields";
 
 export const aksSecretsKmsEncryption = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-secrets-kms-encryption",
+    displayName: "AKS secrets encrypted with a Key Vault key",
     description: "Kubernetes Secrets in etcd are encrypted with a customer-managed Key Vault key (KMS etcd encryption).",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["azure", "encryption"],
     framework: cisAks("5.3.1", "Ensure Kubernetes Secrets are encrypted"),
+    alsoCites: [
+        nsaHardening("Network separation and hardening", "Secrets"),
+    ],
+    why: "Secrets in etcd are only base64 encoded; without KMS encryption under your key you cannot audit, rotate or revoke access to them.",
+    fixExample: typescriptFix(`
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            securityProfile: {
+                azureKeyVaultKms: {
+                    enabled: true,
+                    keyId: key.keyUriWithVersion,
+                    keyVaultNetworkAccess: "Private",
+                    keyVaultResourceId: vault.id,
+                },
+            },
+        });
+    `),
     remediationSteps:
         "Set `securityProfile: { azureKeyVaultKms: { enabled: true, keyId: key.keyUriWithVersion, keyVaultNetworkAccess: \"Private\", " +
         "keyVaultResourceId: vault.id } }` on the azure-native containerservice.ManagedCluster, with a cluster identity allowed to encrypt and decrypt with the key.",

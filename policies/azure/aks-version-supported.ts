@@ -1,6 +1,6 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { azure, describeCalendar, parseVersionConfig, resourcePolicy, type VersionConfig } from "../core";
+import { azure, describeCalendar, nsaHardening, parseVersionConfig, resourcePolicy, typescriptFix, type VersionConfig } from "../core";
 import { aksSupportCalendar, aksVersionConfigSchema, aksVersionFinding, aksVersionsUrl } from "./aks-versions";
 import { handled, valueAt } from "./fields";
 
@@ -8,10 +8,21 @@ const name = "aks-version-supported";
 
 export const aksVersionSupported = resourcePolicy<Unwrap<ManagedClusterArgs>, VersionConfig>({
     name,
+    displayName: "AKS version supported",
     description: "The AKS control plane's kubernetesVersion is not past the end of AKS community support, judged by a dated table.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["azure", "upgrades"],
+    framework: nsaHardening("Upgrading and application security practices", "Immediately apply security patches and updates"),
+    why: "A control plane past community support receives no security patches.",
+    fixExample: typescriptFix(`
+        const cluster = new azure_native.containerservice.ManagedCluster("prod", {
+            resourceGroupName: group.name,
+            dnsPrefix: "prod",
+            kubernetesVersion: "1.36",
+            autoUpgradeProfile: { upgradeChannel: "patch" },
+        });
+    `),
     remediationSteps:
         "Set `kubernetesVersion` on the azure-native containerservice.ManagedCluster to a supported minor version, and keep it " +
         'current with `autoUpgradeProfile: { upgradeChannel: "patch" }` or "stable". Paid long-term support does not count; a ' +

@@ -5,9 +5,8 @@
 // follows the control plane, which aks-version-supported judges on the cluster).
 import type { AgentPoolArgs } from "@pulumi/azure-native/containerservice/agentPool";
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
-import type { ResourceValidationPolicy } from "@pulumi/policy";
 import type { Unwrap } from "@pulumi/pulumi";
-import { anyOf, asString, azure, type CheckContext, type Dict, isDict, isUnknown, peek, type PolicyMetadata, resourcePolicy, wrongType } from "../core";
+import { anyOf, asString, azure, type CheckContext, type ClusterGuardPolicy, type Dict, isDict, isUnknown, peek, type PolicyMetadata, resourcePolicy, wrongType } from "../core";
 import { type ChoiceTexts, handled, notOneOf, notTrue, valueAt } from "./fields";
 
 /** The resources that carry node pool settings. */
@@ -78,7 +77,7 @@ export interface NodePoolPolicyDefinition<C> extends PolicyMetadata {
 }
 
 /** A resource policy over every node pool of ManagedClusters and AgentPools; an unknown in one pool defers only that pool. */
-export function nodePoolPolicy<C = {}>(definition: NodePoolPolicyDefinition<C>): ResourceValidationPolicy {
+export function nodePoolPolicy<C = {}>(definition: NodePoolPolicyDefinition<C>): ClusterGuardPolicy {
     const { validatePool, ...rest } = definition;
     return resourcePolicy<NodePoolHolder, C>({
         ...rest,

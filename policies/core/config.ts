@@ -2,6 +2,8 @@
 // schema defaults under what the engine sends.
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import picomatch from "picomatch";
+import { asStrings, show } from "./values";
 
 /** Config every policy accepts: exemptions a reviewer can audit in one file. */
 export interface ExemptionConfig {
@@ -54,4 +56,33 @@ export class PolicyConfigError extends Error {
         super(`invalid configuration for policy "${policyName}": ${message}`);
         this.name = "PolicyConfigError";
     }
+}
+
+/** Why a glob pattern does not compile (unbalanced brackets, braces or parentheses, an empty range...); undefined when it does. */
+export function globProblem(pattern: string): string | undefined {
+    try {
+        // picomatch compiles what it cannot parse to `$^`, a pattern that matches nothing.
+        if (picomatch.makeRe(pattern, { strictBrackets: true }).source === "$^") return "it matches nothing";
+    } catch (error) {
+        return error instanceof Error ? error.message.replace(/ - use .*$/, "") : "it does not compile";
+    }
+    return undefined;
+}
+
+/**
+ * The matcher for the glob patterns of one setting; throws PolicyConfigError naming the setting and the
+ * pattern when one does not compile, instead of a matcher that silently matches nothing or itself.
+ */
+export function compileGlobs(policyName: string, setting: string, patterns: unknown, options: picomatch.PicomatchOptions = {}): (text: string) => boolean {
+    const list = asStrings(patterns);
+    for (const pattern of list) {
+        const problem = globProblem(pattern);
+        if (problem) throw new PolicyConfigError(policyName, `${setting}: ${show(pattern)} is not a valid glob pattern (${problem})`);
+    }
+    return list.length === 0 ? () => false : picomatch(list, { dot: true, ...options });
+}
+
+/** Checks the exemption settings every policy shares; throws PolicyConfigError naming the setting. */
+export function checkExemptionConfig(policyName: string, raw: Record<string, unknown>): void {
+    for (const setting of Object.keys(exemptionProperties)) compileGlobs(policyName, setting, raw[setting]);
 }

@@ -339,3 +339,22 @@ export function credentialsInText(text: string, options: TextScanOptions = {}): 
     });
     return found;
 }
+
+/** Fields that carry credentials whatever their name says: scripts, Secret payloads, keys and certificates. */
+const credentialFieldNames = new Set(["userdata", "data", "stringdata", "clientkey", "clientcertificate", "keydata", "connectionstring"]);
+
+/** A reference to a key held elsewhere (bootDiskKmsKey, keyArn, keyId, keyRing), not key material. */
+function namesAKey(step: string): boolean {
+    const parts = words(step);
+    return parts.includes("KMS") || ["ARN", "ID", "RING", "VERSION"].includes(parts[parts.length - 1]);
+}
+
+/**
+ * True when a field path (`masterAuth.password`, `spec.containers[0].env[1].value`, `userData`) may hold a
+ * credential: a step named like one, a Secret payload or script field, or an env var's value.
+ */
+export function isCredentialPath(path: string): boolean {
+    const steps = path.split(/[.[\]"]+/).filter((s) => s !== "" && !/^\d+$/.test(s));
+    return steps.some((step, i) =>
+        credentialFieldNames.has(step.toLowerCase()) || (looksLikeCredential(step) && !namesAKey(step)) || (step === "value" && steps[i - 1] === "env"));
+}

@@ -1,7 +1,6 @@
 // Exemptions a reviewer can audit: per resource (a Kubernetes annotation, or a cloud tag/label that
 // names the policy and carries the reason) and per policy (name patterns and namespaces in config).
-import picomatch from "picomatch";
-import type { ExemptionConfig } from "./config";
+import { compileGlobs, type ExemptionConfig } from "./config";
 import { clusterScopedKinds, defaultNamespace } from "./kubernetes-objects";
 import { isKubernetesType, kindOf } from "./types";
 import { isUnknown, peek } from "./unknowns";
@@ -53,11 +52,11 @@ function labelExemption(labels: Record<string, unknown>[], key: string, what: st
 }
 
 const matcherCache = new Map<string, (text: string) => boolean>();
-function globMatcher(patterns: readonly string[]): (text: string) => boolean {
+function globMatcher(policyName: string, setting: keyof ExemptionConfig, patterns: readonly string[]): (text: string) => boolean {
     const key = JSON.stringify(patterns);
     let matcher = matcherCache.get(key);
     if (!matcher) {
-        matcher = patterns.length === 0 ? () => false : picomatch(patterns as string[], { dot: true });
+        matcher = compileGlobs(policyName, setting, patterns);
         matcherCache.set(key, matcher);
     }
     return matcher;
@@ -85,7 +84,7 @@ export function findExemption(
         names.push(identity.name);
         if (identity.namespace) names.push(`${identity.namespace}/${identity.name}`);
     }
-    const nameMatches = globMatcher(config.excludeResourceNames ?? []);
+    const nameMatches = globMatcher(policyName, "excludeResourceNames", config.excludeResourceNames ?? []);
     const matchedName = names.find(nameMatches);
     if (matchedName !== undefined) {
         return { reason: `exempted by config: excludeResourceNames matches "${matchedName}"` };
@@ -95,7 +94,7 @@ export function findExemption(
         // A Namespace object is judged as being in itself; a namespaced object without a namespace is in
         // "default", as its live object says.
         const namespace = resource.type.endsWith(":Namespace") ? identity.name : (identity.namespace ?? implicitNamespace(resource));
-        if (namespace && globMatcher(config.excludeNamespaces ?? [])(namespace)) {
+        if (namespace && globMatcher(policyName, "excludeNamespaces", config.excludeNamespaces ?? [])(namespace)) {
             return { reason: `exempted by config: excludeNamespaces matches "${namespace}"` };
         }
         const annotations = identity.annotations ? [identity.annotations] : [];

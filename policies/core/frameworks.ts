@@ -1,20 +1,46 @@
-// Compliance frameworks policies cite. Versions are kept here so a benchmark update is one edit.
+// Compliance frameworks policies cite. Names, versions and recommendation titles come from the benchmark
+// data (benchmarks.ts), so a benchmark update is one edit and a citation cannot drift from its title.
 import type { PolicyComplianceFramework } from "@pulumi/policy";
+import {
+    type Benchmark,
+    cisAksBenchmark,
+    cisEksBenchmark,
+    cisGkeBenchmark,
+    cisKubernetesBenchmark,
+    nsaHardeningBenchmark,
+    podSecurityStandardsBenchmark,
+} from "./benchmarks";
 
-function framework(name: string, version: string) {
+/** Cites a CIS recommendation by number; the title is the benchmark's unless given. */
+function numbered(benchmark: Benchmark) {
+    return (reference: string, specification?: string): PolicyComplianceFramework => ({
+        name: benchmark.name,
+        version: benchmark.version,
+        reference,
+        specification: specification ?? benchmark.recommendations.find((r) => r.id === reference)?.title ?? "",
+    });
+}
+
+/** Cites a control by its pair of names (level and control, chapter and section). */
+function named(benchmark: Benchmark) {
     return (reference: string, specification: string): PolicyComplianceFramework => ({
-        name,
-        version,
+        name: benchmark.name,
+        version: benchmark.version,
         reference,
         specification,
     });
 }
 
-export const cisEks = framework("CIS Amazon EKS Benchmark", "1.7.0");
-export const cisAks = framework("CIS Azure Kubernetes Service (AKS) Benchmark", "1.7.0");
-export const cisGke = framework("CIS Google Kubernetes Engine (GKE) Benchmark", "1.6.0");
-export const cisKubernetes = framework("CIS Kubernetes Benchmark", "1.10.0");
+export const cisEks = numbered(cisEksBenchmark);
+export const cisAks = numbered(cisAksBenchmark);
+export const cisGke = numbered(cisGkeBenchmark);
+export const cisKubernetes = numbered(cisKubernetesBenchmark);
 /** Pod Security Standards: reference is the level ("baseline" or "restricted"), specification the control. */
-export const podSecurityStandards = framework("Kubernetes Pod Security Standards", "v1.35");
-/** NSA/CISA Kubernetes Hardening Guidance, for controls the CIS benchmarks do not number. */
-export const nsaHardening = framework("NSA/CISA Kubernetes Hardening Guidance", "1.2");
+export const podSecurityStandards = named(podSecurityStandardsBenchmark);
+/** NSA/CISA Kubernetes Hardening Guidance: reference is the chapter, specification the section. */
+export const nsaHardening = named(nsaHardeningBenchmark);
+
+/** The framework references a policy cites, primary first. */
+export function citationsOf(policy: { framework?: PolicyComplianceFramework; guide?: { alsoCites?: readonly PolicyComplianceFramework[] } }): PolicyComplianceFramework[] {
+    return [...(policy.framework ? [policy.framework] : []), ...(policy.guide?.alsoCites ?? [])];
+}

@@ -12,3 +12,6 @@ export * from "./versions";
 export * from "./workloads";
 export * from "./unknowns";
 export * from "./links";
+export * from "./benchmarks";
+export * from "./fix-examples";
+export * from "./remediation";

@@ -15,7 +15,8 @@ export function namespaceOf(props: unknown): string {
 export function labelsOf(value: unknown): Record<string, string> {
     const labels: Record<string, string> = {};
     for (const [key, v] of Object.entries(asDict(value) ?? {})) {
-        if (typeof v === "string") labels[key] = v;
+        // defineProperty: a label key "__proto__" is a plain entry, not the object's prototype.
+        if (typeof v === "string") Object.defineProperty(labels, key, { value: v, enumerable: true, writable: true, configurable: true });
     }
     return labels;
 }
@@ -32,7 +33,7 @@ export function labelSelectorMatches(selector: unknown, labels: Record<string, s
     if (matchLabels !== undefined && matchLabels !== null) {
         if (!isDict(matchLabels)) return false;
         for (const [key, value] of Object.entries(matchLabels)) {
-            if (labels[key] !== value) return false;
+            if (!Object.prototype.hasOwnProperty.call(labels, key) || labels[key] !== value) return false;
         }
     }
     if (matchExpressions === undefined || matchExpressions === null) return true;

@@ -13,7 +13,7 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
-import { buildConfigSchema, type ExemptionConfig, PolicyConfigError, schemaDefaults } from "./config";
+import { buildConfigSchema, checkExemptionConfig, type ExemptionConfig, PolicyConfigError, schemaDefaults } from "./config";
 import { type Exemption, findExemption, kubernetesIdentity } from "./exemptions";
 import { fixWhereRendered } from "./kubernetes-objects";
 import { isKubernetesType, kindOf, type TypeSet } from "./types";
@@ -43,14 +43,23 @@ export type Tag = Cloud | Area | (typeof extraTags)[number];
 export interface PolicyMetadata {
     /** kebab-case, starting with eks-, aks-, gke- or k8s-; at most 43 characters so the exemption tag fits a GCP label. */
     name: string;
+    /** A short title for people (docs, SARIF rule names). Every pack policy has one (test/policies.test.ts). */
+    displayName?: string;
     description: string;
     severity: Severity;
     enforcementLevel: EnforcementLevel;
     /** Exactly one cloud tag and one area tag; PSS policies add their level. */
     tags: readonly Tag[];
+    /** The primary framework reference; the SDK reports this one. */
     framework?: PolicyComplianceFramework;
+    /** Further references the policy also satisfies (docs and framework coverage). */
+    alsoCites?: readonly PolicyComplianceFramework[];
     /** Steps that show the Pulumi property to set. */
     remediationSteps: string;
+    /** The threat, in one or two sentences. Every pack policy has one. */
+    why?: string;
+    /** The remediation as code: a Pulumi TypeScript resource, or a Kubernetes manifest. Every pack policy has one. */
+    fixExample?: FixExample;
     url?: string;
     /** The policy's own config properties; exemption properties are added for every policy. */
     configSchema?: PolicyConfigSchema;
@@ -118,7 +127,30 @@ export interface StackPolicyDefinition<C> extends PolicyMetadata {
     validateStack(ctx: StackCheckContext<C>): void;
 }
 
-export type ClusterGuardPolicy = ResourceValidationPolicy | StackValidationPolicy;
+/** A fix as code: TypeScript for a cloud resource, YAML for a Kubernetes object. */
+export interface FixExample {
+    language: "typescript" | "yaml";
+    code: string;
+}
+
+/** Strips the first newline and the indentation common to all lines, so examples can sit indented in source. */
+export function dedent(text: string): string {
+    const lines = text.replace(/^\n/, "").replace(/\s+$/, "").split("\n");
+    const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+    return `${lines.map((l) => l.slice(indent)).join("\n")}\n`;
+}
+
+export const typescriptFix = (code: string): FixExample => ({ language: "typescript", code: dedent(code) });
+export const yamlFix = (code: string): FixExample => ({ language: "yaml", code: dedent(code) });
+
+/** What docs and framework coverage read besides the SDK fields; the SDK ignores it. */
+export interface PolicyGuide {
+    why?: string;
+    fixExample?: FixExample;
+    alsoCites: readonly PolicyComplianceFramework[];
+}
+
+export type ClusterGuardPolicy = (ResourceValidationPolicy | StackValidationPolicy) & { guide: PolicyGuide };
 
 /** `Cluster "prod"`, or for Kubernetes `Deployment "shop/web"`. */
 export function resourceLabel(type: string, name: string, props: unknown): string {
@@ -151,6 +183,7 @@ function configReader<C>(meta: PolicyMetadata, schema: PolicyConfigSchema, parse
             );
         }
         const raw = { ...defaults, ...received };
+        checkExemptionConfig(meta.name, raw);
         const parsed = { ...raw, ...(parse ? parse(raw) : {}) } as C & ExemptionConfig;
         if (cache.size > 16) cache.clear();
         cache.set(key, parsed);
@@ -161,6 +194,7 @@ function configReader<C>(meta: PolicyMetadata, schema: PolicyConfigSchema, parse
 function policyFields(meta: PolicyMetadata, schema: PolicyConfigSchema) {
     return {
         name: meta.name,
+        ...(meta.displayName ? { displayName: meta.displayName } : {}),
         description: meta.description,
         severity: meta.severity,
         enforcementLevel: meta.enforcementLevel,
@@ -169,11 +203,12 @@ function policyFields(meta: PolicyMetadata, schema: PolicyConfigSchema) {
         remediationSteps: meta.remediationSteps,
         ...(meta.url ? { url: meta.url } : {}),
         configSchema: schema,
+        guide: { why: meta.why, fixExample: meta.fixExample, alsoCites: meta.alsoCites ?? [] },
     };
 }
 
 /** Defines a policy that judges one resource at a time (Analyze, on inputs). */
-export function resourcePolicy<P, C = {}>(definition: ResourcePolicyDefinition<P, C>): ResourceValidationPolicy {
+export function resourcePolicy<P, C = {}>(definition: ResourcePolicyDefinition<P, C>): ResourceValidationPolicy & { guide: PolicyGuide } {
     const schema = buildConfigSchema(definition.configSchema);
     const readConfig = configReader(definition, schema, definition.parseConfig);
     const { appliesTo } = definition;
@@ -212,7 +247,7 @@ export function resourcePolicy<P, C = {}>(definition: ResourcePolicyDefinition<P
     };
     withTypeSkip(validateResource, appliesTo);
 
-    const policy: ResourceValidationPolicy = { ...policyFields(definition, schema), validateResource };
+    const policy: ResourceValidationPolicy & { guide: PolicyGuide } = { ...policyFields(definition, schema), validateResource };
     // The SDK runs validateStack of any policy that has one, so a resource policy can check links too.
     const stackPart = definition.validateStack;
     if (stackPart) Object.assign(policy, { validateStack: stackValidation(definition, readConfig, (ctx) => stackPart(ctx)) });
@@ -240,7 +275,7 @@ function judgeDeferring(check: () => void, defer: (field: string) => void): void
 }
 
 /** Defines a policy that judges the whole stack (AnalyzeStack, on outputs), for links across resources. */
-export function stackPolicy<C = {}>(definition: StackPolicyDefinition<C>): StackValidationPolicy {
+export function stackPolicy<C = {}>(definition: StackPolicyDefinition<C>): StackValidationPolicy & { guide: PolicyGuide } {
     const schema = buildConfigSchema(definition.configSchema);
     const readConfig = configReader(definition, schema, definition.parseConfig);
     return { ...policyFields(definition, schema), validateStack: stackValidation(definition, readConfig, definition.validateStack) };

@@ -2,6 +2,7 @@
 // a field typed `boolean` in the SDK may arrive as a string, a number or an object.
 // Reading an unknown preview value through the SDK's proxy still throws its UnknownValueError, on
 // purpose: a policy never mistakes an unknown for a value. Use `peek` (./unknowns) to look first.
+import { isCredentialPath } from "./credentials";
 import { isUnknown, plainTargetOf, unknown } from "./unknowns";
 
 export type Dict = Record<string, unknown>;
@@ -42,13 +43,21 @@ export function asNumber(value: unknown): number | undefined {
     return undefined;
 }
 
-/** Reads a nested field by path, stopping at the first missing or non-object step. */
+/**
+ * `table[key]` for a lookup table keyed by untrusted text: own entries only, so a key such as
+ * "constructor" or "__proto__" finds nothing instead of Object.prototype's members.
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+    return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
+/** Reads a nested field by path (own fields only), stopping at the first missing or non-object step. */
 export function pathGet(value: unknown, path: readonly (string | number)[]): unknown {
     let current: unknown = value;
     for (const key of path) {
         if (Array.isArray(current) && typeof key === "number") {
             current = current[key];
-        } else if (isDict(current)) {
+        } else if (isDict(current) && Object.prototype.hasOwnProperty.call(plainTargetOf(current), key)) {
             current = current[key];
         } else {
             return undefined;
@@ -107,7 +116,13 @@ export function typeName(value: unknown): string {
     return typeof value;
 }
 
-/** `has the wrong type: expected an array of strings, found string "api"`. */
-export function wrongType(expected: string, value: unknown): string {
+/**
+ * `has the wrong type: expected an array of strings, found string "api"`. Given the field's path, a field
+ * that may hold a credential (see isCredentialPath) names the type found and never the value.
+ */
+export function wrongType(expected: string, value: unknown, path?: string): string {
+    if (path !== undefined && isCredentialPath(path)) {
+        return `has the wrong type: expected ${expected}, found ${typeName(value)} (the value is not shown: the field may hold a credential)`;
+    }
     return `has the wrong type: expected ${expected}, found ${typeName(value)} ${show(value)}`;
 }

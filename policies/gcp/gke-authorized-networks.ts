@@ -1,4 +1,4 @@
-import { asNumber, cisGke, isDict, wrongType, gcp, isBroaderThan, isOpenToWorld, parseCidr, PolicyConfigError, resourcePolicy } from "../core";
+import { asNumber, cisGke, gcp, isBroaderThan, isDict, isOpenToWorld, nsaHardening, parseCidr, PolicyConfigError, resourcePolicy, typescriptFix, wrongType } from "../core";
 import { type ClusterProps, publicIpEndpoint } from "./gke-nodes";
 import { readArray, readBool, readDict, readString, wrong } from "./gke-values";
 
@@ -8,12 +8,26 @@ interface Config {
 
 export const gkeAuthorizedNetworks = resourcePolicy<ClusterProps, Config>({
     name: "gke-authorized-networks",
+    displayName: "GKE control plane limited to authorized networks",
     description:
         "A GKE control plane with a public IP endpoint admits only authorized networks, and none as broad as 0.0.0.0/0.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "control-plane"],
     framework: cisGke("5.6.3", "Ensure Control Plane Authorized Networks is Enabled"),
+    alsoCites: [
+        nsaHardening("Network separation and hardening", "Control plane hardening"),
+    ],
+    why: "A public endpoint without authorized networks accepts connections from anywhere, so leaked credentials work from any address.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            masterAuthorizedNetworksConfig: {
+                cidrBlocks: [{ cidrBlock: "203.0.113.0/24", displayName: "office" }],
+                gcpPublicCidrsAccessEnabled: false,
+            },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: \"203.0.113.0/24\", " +
         "displayName: \"office\" }], gcpPublicCidrsAccessEnabled: false }` with only the ranges that need the API, or make " +

@@ -1,4 +1,4 @@
-import { cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, nsaHardening, resourcePolicy, typescriptFix } from "../core";
 import type { ClusterProps } from "./gke-nodes";
 import { readBool, readString, wrong } from "./gke-values";
 
@@ -6,11 +6,23 @@ const fix = "set binaryAuthorization: { evaluationMode: \"PROJECT_SINGLETON_POLI
 
 export const gkeBinaryAuthorization = resourcePolicy<ClusterProps>({
     name: "gke-binary-authorization",
+    displayName: "GKE Binary Authorization enforced",
     description: "Binary Authorization enforces the project's policy, so only trusted (attested) images are deployed.",
     severity: "medium",
     enforcementLevel: "advisory",
     tags: ["gcp", "supply-chain"],
     framework: cisGke("5.10.4", "Ensure use of Binary Authorization"),
+    alsoCites: [
+        cisGke("5.1.4"),
+        nsaHardening("Kubernetes Pod security", "Building secure container images"),
+    ],
+    why: "Without it, any image anyone can push or reference runs in the cluster, including tampered or unscanned ones.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            binaryAuthorization: { evaluationMode: "PROJECT_SINGLETON_POLICY_ENFORCE" },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `binaryAuthorization: { evaluationMode: \"PROJECT_SINGLETON_POLICY_ENFORCE\" }` " +
         "and define the project policy with gcp.binaryauthorization.Policy.",

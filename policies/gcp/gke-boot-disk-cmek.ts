@@ -1,4 +1,4 @@
-import { cisGke, isUnknown, peek, PolicyConfigError, resourcePolicy, show } from "../core";
+import { cisGke, isUnknown, peek, PolicyConfigError, resourcePolicy, show, typescriptFix } from "../core";
 import { forEachTarget, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
 import { readString, wrong } from "./gke-values";
 
@@ -8,11 +8,20 @@ interface Config {
 
 export const gkeBootDiskCmek = resourcePolicy<GkeProps, Config>({
     name: "gke-boot-disk-cmek",
+    displayName: "GKE boot disks use a customer-managed key",
     description: "Node boot disks are encrypted with a customer-managed Cloud KMS key (CMEK).",
     severity: "medium",
     enforcementLevel: "advisory",
     tags: ["gcp", "encryption"],
     framework: cisGke("5.9.2", "Enable Customer-Managed Encryption Keys (CMEK) for Boot Disks"),
+    why: "With Google-managed keys you cannot revoke or audit access to node disks, which hold images, logs and emptyDir data.",
+    fixExample: typescriptFix(`
+        new gcp.container.NodePool("workers", {
+            cluster: cluster.id,
+            nodeCount: 2,
+            nodeConfig: { bootDiskKmsKey: key.id },
+        });
+    `),
     remediationSteps:
         "Set `nodeConfig.bootDiskKmsKey: key.id` on every gcp.container.NodePool (and the Cluster's nodeConfig / inline " +
         "nodePools); for Autopilot and node auto-provisioning set `clusterAutoscaling.autoProvisioningDefaults.bootDiskKmsKey`.",

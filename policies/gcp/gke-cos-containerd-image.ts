@@ -1,14 +1,23 @@
-import { cisGke, resourcePolicy } from "../core";
+import { cisGke, resourcePolicy, typescriptFix } from "../core";
 import { autopilotManagesNodes, forEachTarget, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
 import { readString, wrong } from "./gke-values";
 
 export const gkeCosContainerdImage = resourcePolicy<GkeProps>({
     name: "gke-cos-containerd-image",
+    displayName: "GKE nodes run Container-Optimized OS",
     description: "Linux nodes run Container-Optimized OS with containerd, the hardened GKE node image.",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["gcp", "nodes"],
     framework: cisGke("5.5.1", "Ensure Container-Optimized OS (cos_containerd) is used for GKE node images"),
+    why: "General-purpose node images have a larger attack surface and a writable root file system that a container escape can persist on.",
+    fixExample: typescriptFix(`
+        new gcp.container.NodePool("workers", {
+            cluster: cluster.id,
+            nodeCount: 2,
+            nodeConfig: { imageType: "COS_CONTAINERD" },
+        });
+    `),
     remediationSteps:
         "Set `nodeConfig.imageType: \"COS_CONTAINERD\"` (or omit it: it is the default) on the gcp.container.NodePool and " +
         "the Cluster's nodeConfig / inline nodePools / autoProvisioningDefaults.",

@@ -1,4 +1,4 @@
-import { cisGke, gcp, isUnknown, peek, resourcePolicy } from "../core";
+import { cisGke, gcp, isUnknown, nsaHardening, peek, resourcePolicy, typescriptFix } from "../core";
 import type { ClusterProps } from "./gke-nodes";
 import { readDict, readString, wrong } from "./gke-values";
 
@@ -6,11 +6,22 @@ const fix = "set authenticatorGroupsConfig: { securityGroup: \"gke-security-grou
 
 export const gkeGoogleGroupsRbac = resourcePolicy<ClusterProps>({
     name: "gke-google-groups-rbac",
+    displayName: "GKE Google Groups for RBAC",
     description: "Google Groups for RBAC is configured, so access is granted to groups rather than to individual users.",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["gcp", "rbac"],
     framework: cisGke("5.8.2", "Manage Kubernetes RBAC users with Google Groups for GKE"),
+    alsoCites: [
+        nsaHardening("Authentication and authorization", "Role-based access control"),
+    ],
+    why: "Binding roles to individual users scatters access across many bindings that are rarely reviewed or removed when people leave.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            authenticatorGroupsConfig: { securityGroup: "gke-security-groups@example.com" },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `authenticatorGroupsConfig: { securityGroup: \"gke-security-groups@example.com\" }` " +
         "and bind Kubernetes roles to groups nested in it.",

@@ -1,14 +1,23 @@
-import { cisGke, resourcePolicy } from "../core";
+import { cisGke, resourcePolicy, typescriptFix } from "../core";
 import { autopilotManagesNodes, forEachTarget, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
 import { readBool } from "./gke-values";
 
 export const gkeIntegrityMonitoring = resourcePolicy<GkeProps>({
     name: "gke-integrity-monitoring",
+    displayName: "GKE integrity monitoring on",
     description: "Integrity monitoring stays on, so changes to a node's boot sequence are detected.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["gcp", "nodes"],
     framework: cisGke("5.5.6", "Ensure Integrity Monitoring for Shielded GKE Nodes is Enabled"),
+    why: "Without integrity monitoring, changes to a node's boot sequence by a rootkit go unnoticed.",
+    fixExample: typescriptFix(`
+        new gcp.container.NodePool("workers", {
+            cluster: cluster.id,
+            nodeCount: 2,
+            nodeConfig: { shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true } },
+        });
+    `),
     remediationSteps:
         "Remove `shieldedInstanceConfig.enableIntegrityMonitoring: false` from `nodeConfig` of the gcp.container.NodePool " +
         "(and the Cluster's nodeConfig / inline nodePools / autoProvisioningDefaults), or set it to true (the default).",

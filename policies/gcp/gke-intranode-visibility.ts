@@ -1,14 +1,22 @@
-import { cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, resourcePolicy, typescriptFix } from "../core";
 import { type ClusterProps, isAutopilot } from "./gke-nodes";
 import { readBool, wrong } from "./gke-values";
 
 export const gkeIntranodeVisibility = resourcePolicy<ClusterProps>({
     name: "gke-intranode-visibility",
+    displayName: "GKE intranode visibility on",
     description: "Intranode visibility is on, so pod-to-pod traffic on one node passes the VPC network and its flow logs.",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["gcp", "network"],
     framework: cisGke("5.6.1", "Enable VPC Flow Logs and Intranode Visibility"),
+    why: "Traffic between pods on the same node otherwise never reaches the VPC, so flow logs and firewall rules miss it.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            enableIntranodeVisibility: true,
+        });
+    `),
     remediationSteps: "On the gcp.container.Cluster set `enableIntranodeVisibility: true`.",
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/intranode-visibility",
     appliesTo: gcp.cluster,

@@ -1,13 +1,23 @@
-import { resourcePolicy, show, wrongType } from "../core";
+import { nsaHardening, resourcePolicy, show, typescriptFix, wrongType } from "../core";
 import { autopilotManagesNodes, forEachTarget, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
 import { readDict, wrong } from "./gke-values";
 
 export const gkeLegacyMetadataDisabled = resourcePolicy<GkeProps>({
     name: "gke-legacy-metadata-disabled",
+    displayName: "GKE legacy metadata endpoints disabled",
     description: "The legacy Compute Engine metadata endpoints (v0.1, v1beta1) stay disabled on nodes.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "nodes"],
+    framework: nsaHardening("Network separation and hardening", "Protecting sensitive cloud infrastructure"),
+    why: "The legacy metadata endpoints accept requests without the Metadata-Flavor header, which makes stealing node credentials through SSRF easy.",
+    fixExample: typescriptFix(`
+        new gcp.container.NodePool("workers", {
+            cluster: cluster.id,
+            nodeCount: 2,
+            nodeConfig: { metadata: { "disable-legacy-endpoints": "true" } },
+        });
+    `),
     remediationSteps:
         "Remove `disable-legacy-endpoints` from `nodeConfig.metadata` or set it to \"true\" on the gcp.container.NodePool " +
         "(and the gcp.container.Cluster's nodeConfig / inline nodePools).",

@@ -1,4 +1,4 @@
-import { cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, nsaHardening, resourcePolicy, typescriptFix } from "../core";
 import { type ComponentsConfig, componentsSchema, enabledComponents, parseComponents, serviceOk } from "./gke-components";
 import type { ClusterProps } from "./gke-nodes";
 import { readDict, wrong } from "./gke-values";
@@ -10,6 +10,7 @@ const defaultComponents = ["SYSTEM_COMPONENTS", "WORKLOADS"];
 
 export const gkeLoggingEnabled = resourcePolicy<ClusterProps, ComponentsConfig>({
     name: "gke-logging-enabled",
+    displayName: "GKE Cloud Logging on",
     description:
         "Cloud Logging for GKE is on (not off, not the decommissioned legacy integration) and collects system-component " +
         "and workload logs; further components such as APISERVER by setting. API server audit logs are Cloud Audit Logs, always on.",
@@ -17,6 +18,17 @@ export const gkeLoggingEnabled = resourcePolicy<ClusterProps, ComponentsConfig>(
     enforcementLevel: "mandatory",
     tags: ["gcp", "logging"],
     framework: cisGke("5.7.1", "Ensure Logging and Cloud Monitoring is Enabled"),
+    alsoCites: [
+        nsaHardening("Audit Logging and Threat Detection", "Logging"),
+    ],
+    why: "Without system and workload logs, attacks and failures in the cluster leave no trace to investigate.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            loggingService: "logging.googleapis.com/kubernetes",
+            loggingConfig: { enableComponents: ["SYSTEM_COMPONENTS", "WORKLOADS"] },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster leave `loggingService` unset (or set \"logging.googleapis.com/kubernetes\"; never \"none\" " +
         "or the legacy \"logging.googleapis.com\") and leave `loggingConfig` unset, or set " +

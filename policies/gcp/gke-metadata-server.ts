@@ -1,10 +1,11 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { cisGke, gcp, isUnknown, resourcePolicy, type StackCheckContext } from "../core";
+import { cisGke, gcp, isUnknown, nsaHardening, resourcePolicy, type StackCheckContext, typescriptFix } from "../core";
 import {
     autopilotManagesNodes,
     type ClusterProps,
     forEachTarget,
     type GkeProps,
+    computedInProgram,
     gkeClusterOrPool,
     identityFix,
     nodeTargets,
@@ -23,11 +24,22 @@ const unset = (mode: string | undefined) => mode === undefined || mode.trim().to
 
 export const gkeMetadataServer = resourcePolicy<GkeProps>({
     name: "gke-metadata-server",
+    displayName: "GKE metadata server on nodes",
     description: "Nodes run the GKE metadata server, which hides node credentials and instance metadata from pods.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "nodes"],
     framework: cisGke("5.4.1", "Ensure the GKE Metadata Server is Enabled"),
+    alsoCites: [
+        nsaHardening("Network separation and hardening", "Protecting sensitive cloud infrastructure"),
+    ],
+    why: "Without the GKE metadata server, pods read the node's credentials and kubelet bootstrap data from the Compute Engine metadata server.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            workloadIdentityConfig: { workloadPool: "my-project.svc.id.goog" },
+        });
+    `),
     remediationSteps:
         "Enable Workload Identity on the gcp.container.Cluster (`workloadIdentityConfig: { workloadPool: `${project}.svc.id.goog` }`): " +
         "its node pools then run the GKE metadata server by default. Do not set `nodeConfig.workloadMetadataConfig.mode` to " +
@@ -67,6 +79,7 @@ function judgePool(ctx: StackCheckContext<unknown>, pool: PolicyResource, cluste
     const mode = typeof output === "string" ? output : undefined;
     if (mode?.trim().toUpperCase() === "GKE_METADATA") return;
     if (!isUnknown(output) && !unset(mode)) return;
+    if (computedInProgram(pool, ["nodeConfig", "workloadMetadataConfig", "mode"])) return ctx.defer(pool, path);
     if (!cluster) {
         if (isUnknown(output) && (pool.propertyDependencies?.nodeConfig ?? []).length > 0) {
             ctx.defer(pool, path, "may be computed from another resource, and the cluster it belongs to is not in this stack");

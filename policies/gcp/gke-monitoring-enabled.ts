@@ -1,16 +1,28 @@
-import { cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, nsaHardening, resourcePolicy, typescriptFix } from "../core";
 import { type ComponentsConfig, componentsSchema, enabledComponents, parseComponents, serviceOk } from "./gke-components";
 import type { ClusterProps } from "./gke-nodes";
 import { readDict, wrong } from "./gke-values";
 
 export const gkeMonitoringEnabled = resourcePolicy<ClusterProps, ComponentsConfig>({
     name: "gke-monitoring-enabled",
+    displayName: "GKE Cloud Monitoring on",
     description:
         "Cloud Monitoring for GKE is on (not off, not the decommissioned legacy integration) and collects system component metrics.",
     severity: "medium",
     enforcementLevel: "advisory",
     tags: ["gcp", "logging"],
     framework: cisGke("5.7.1", "Ensure Logging and Cloud Monitoring is Enabled"),
+    alsoCites: [
+        nsaHardening("Audit Logging and Threat Detection", "Logging"),
+    ],
+    why: "Without metrics, resource abuse such as crypto-mining and denial of service go unnoticed.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            monitoringService: "monitoring.googleapis.com/kubernetes",
+            monitoringConfig: { enableComponents: ["SYSTEM_COMPONENTS"] },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster leave `monitoringService` unset (or set \"monitoring.googleapis.com/kubernetes\"; never " +
         "\"none\" or the legacy \"monitoring.googleapis.com\") and, when setting `monitoringConfig.enableComponents`, include " +

@@ -1,4 +1,4 @@
-import { gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, nsaHardening, resourcePolicy, typescriptFix } from "../core";
 import { type ClusterProps, isAutopilot } from "./gke-nodes";
 import { readBool, readString, wrong } from "./gke-values";
 
@@ -8,12 +8,24 @@ const fix =
 
 export const gkeNetworkPolicy = resourcePolicy<ClusterProps>({
     name: "gke-network-policy",
+    displayName: "GKE enforces NetworkPolicies",
     description:
         "Kubernetes NetworkPolicy is enforced: by Dataplane V2 (ADVANCED_DATAPATH), which enforces it natively, or by Calico, " +
         "which needs both networkPolicy.enabled and the network policy add-on.",
     severity: "medium",
     enforcementLevel: "advisory",
     tags: ["gcp", "network"],
+    framework: cisGke("4.3.1"),
+    alsoCites: [
+        nsaHardening("Network separation and hardening", "Network policies"),
+    ],
+    why: "Without an enforcing dataplane, NetworkPolicy objects are accepted but ignored, so every pod can reach every other pod.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            datapathProvider: "ADVANCED_DATAPATH",
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `datapathProvider: \"ADVANCED_DATAPATH\"` (Dataplane V2, recommended), or " +
         "`networkPolicy: { enabled: true, provider: \"CALICO\" }` together with " +

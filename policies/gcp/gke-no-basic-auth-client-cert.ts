@@ -1,14 +1,26 @@
-import { cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, nsaHardening, resourcePolicy, typescriptFix } from "../core";
 import type { ClusterProps } from "./gke-nodes";
 import { readBool, readDict, readString, wrong } from "./gke-values";
 
 export const gkeNoBasicAuthClientCert = resourcePolicy<ClusterProps>({
     name: "gke-no-basic-auth-client-cert",
+    displayName: "GKE static credentials off",
     description: "Static credentials are off: no basic-auth password and no issued client certificate.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "identity"],
     framework: cisGke("5.8.1", "Ensure authentication using Client Certificates is Disabled"),
+    alsoCites: [
+        cisGke("2.1.1"),
+        nsaHardening("Authentication and authorization", "Authentication"),
+    ],
+    why: "A basic-auth password or issued client certificate is a static admin credential that cannot be revoked without rotating the cluster CA.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            masterAuth: { clientCertificateConfig: { issueClientCertificate: false } },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `masterAuth: { clientCertificateConfig: { issueClientCertificate: false } }` " +
         "(or omit masterAuth: client certificates are off by default) and remove any masterAuth username/password.",

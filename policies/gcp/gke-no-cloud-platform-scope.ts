@@ -1,4 +1,4 @@
-import { isUnknown, peek, resourcePolicy } from "../core";
+import { cisGke, isUnknown, ownEntry, peek, resourcePolicy, typescriptFix } from "../core";
 import { defaultAccount, forEachTarget, type GkeProps, gkeClusterOrPool, nodeTargets, resolveComputedAccounts } from "./gke-nodes";
 import { readStrings, wrong } from "./gke-values";
 
@@ -38,18 +38,34 @@ const aliases: Record<string, string> = {
 /** The broad scope a value names (full URL or gcloud alias), if any. */
 function broadScope(scope: string): string | undefined {
     const text = scope.trim();
-    const name = text.startsWith(api) ? text.slice(api.length) : aliases[text];
-    return name !== undefined && broadScopes[name] !== undefined ? name : undefined;
+    const name = text.startsWith(api) ? text.slice(api.length) : ownEntry(aliases, text);
+    return name !== undefined && ownEntry(broadScopes, name) !== undefined ? name : undefined;
 }
 
 export const gkeNoCloudPlatformScope = resourcePolicy<GkeProps>({
     name: "gke-no-cloud-platform-scope",
+    displayName: "GKE default-account nodes get no broad scopes",
     description:
         "Nodes on the Compute Engine default service account get no broad OAuth scope (cloud-platform, read-write compute, " +
         "devstorage.full_control and the like), which would hand every pod the project Editor's reach over those APIs.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "identity"],
+    framework: cisGke("5.2.1"),
+    why: "With the default (Editor) service account, a broad OAuth scope hands every pod that reaches node credentials the project's Editor powers.",
+    fixExample: typescriptFix(`
+        new gcp.container.NodePool("workers", {
+            cluster: cluster.id,
+            nodeCount: 2,
+            nodeConfig: {
+                serviceAccount: nodes.email,
+                oauthScopes: [
+                    "https://www.googleapis.com/auth/logging.write",
+                    "https://www.googleapis.com/auth/monitoring",
+                ],
+            },
+        });
+    `),
     remediationSteps:
         "Best: give the nodes a dedicated service account (`nodeConfig.serviceAccount`). Otherwise remove broad scopes such as " +
         "\"https://www.googleapis.com/auth/cloud-platform\", \".../auth/compute\" and \".../auth/devstorage.full_control\" from " +
@@ -69,7 +85,7 @@ export const gkeNoCloudPlatformScope = resourcePolicy<GkeProps>({
                 if (name === undefined) return;
                 ctx.violation(
                     `${target.path}.oauthScopes[${i}]`,
-                    `is ${JSON.stringify(scope)}${target.where} on the Compute Engine default service account, which grants ${broadScopes[name]}`,
+                    `is ${JSON.stringify(scope)}${target.where} on the Compute Engine default service account, which grants ${ownEntry(broadScopes, name)}`,
                     fix,
                 );
             });

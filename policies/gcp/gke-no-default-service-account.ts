@@ -1,13 +1,26 @@
-import { cisGke, resourcePolicy, show } from "../core";
+import { cisGke, nsaHardening, resourcePolicy, show, typescriptFix } from "../core";
 import { defaultAccount, forEachTarget, type GkeProps, gkeClusterOrPool, nodeTargets, resolveComputedAccounts } from "./gke-nodes";
 
 export const gkeNoDefaultServiceAccount = resourcePolicy<GkeProps>({
     name: "gke-no-default-service-account",
+    displayName: "GKE nodes use a dedicated service account",
     description: "Nodes run as a dedicated least-privilege service account, not the Compute Engine default (Editor) account.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "identity"],
     framework: cisGke("5.2.1", "Ensure GKE clusters are not running using the Compute Engine default service account"),
+    alsoCites: [
+        nsaHardening("Network separation and hardening", "Protecting sensitive cloud infrastructure"),
+    ],
+    why: "The Compute Engine default service account has the project Editor role, so any pod that reaches node credentials can change most of the project.",
+    fixExample: typescriptFix(`
+        const nodes = new gcp.serviceaccount.Account("gke-nodes", { accountId: "gke-nodes" });
+        new gcp.container.NodePool("workers", {
+            cluster: cluster.id,
+            nodeCount: 2,
+            nodeConfig: { serviceAccount: nodes.email, oauthScopes: ["https://www.googleapis.com/auth/cloud-platform"] },
+        });
+    `),
     remediationSteps:
         "Create a gcp.serviceaccount.Account with only roles/container.defaultNodeServiceAccount and set " +
         "`nodeConfig.serviceAccount: account.email` on every gcp.container.NodePool (and the Cluster's nodeConfig / inline " +

@@ -1,4 +1,4 @@
-import { gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, resourcePolicy, typescriptFix } from "../core";
 import type { ClusterProps } from "./gke-nodes";
 import { readBool, wrong } from "./gke-values";
 
@@ -9,11 +9,26 @@ const fields = [
 
 export const gkeNoInsecureRbacBindings = resourcePolicy<ClusterProps>({
     name: "gke-no-insecure-rbac-bindings",
+    displayName: "GKE refuses bindings to all users",
     description:
         "The cluster refuses RoleBindings and ClusterRoleBindings to system:authenticated and system:unauthenticated.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "rbac"],
+    framework: cisGke("4.1.9"),
+    alsoCites: [
+        cisGke("4.1.10"),
+    ],
+    why: "A binding to system:authenticated grants a role to every Google account, and one to system:unauthenticated to the whole internet.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            rbacBindingConfig: {
+                enableInsecureBindingSystemAuthenticated: false,
+                enableInsecureBindingSystemUnauthenticated: false,
+            },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `rbacBindingConfig: { enableInsecureBindingSystemAuthenticated: false, " +
         "enableInsecureBindingSystemUnauthenticated: false }`.",

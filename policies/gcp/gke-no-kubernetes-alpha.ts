@@ -1,14 +1,22 @@
-import { cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, resourcePolicy, typescriptFix } from "../core";
 import type { ClusterProps } from "./gke-nodes";
 import { readBool } from "./gke-values";
 
 export const gkeNoKubernetesAlpha = resourcePolicy<ClusterProps>({
     name: "gke-no-kubernetes-alpha",
+    displayName: "GKE alpha features off",
     description: "Kubernetes alpha features are off: alpha clusters get no upgrades, no SLA and untested APIs.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["gcp", "control-plane"],
     framework: cisGke("5.10.2", "Ensure that Alpha clusters are not used for production workloads"),
+    why: "Alpha clusters run untested APIs, get no upgrades or SLA and expire, so they cannot be kept patched.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            enableKubernetesAlpha: false,
+        });
+    `),
     remediationSteps: "On the gcp.container.Cluster remove `enableKubernetesAlpha` or set `enableKubernetesAlpha: false`.",
     url: "https://cloud.google.com/kubernetes-engine/docs/concepts/alpha-clusters",
     appliesTo: gcp.cluster,

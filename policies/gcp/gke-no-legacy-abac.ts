@@ -1,14 +1,25 @@
-import { cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, nsaHardening, resourcePolicy, typescriptFix } from "../core";
 import type { ClusterProps } from "./gke-nodes";
 import { readBool } from "./gke-values";
 
 export const gkeNoLegacyAbac = resourcePolicy<ClusterProps>({
     name: "gke-no-legacy-abac",
+    displayName: "GKE legacy ABAC off",
     description: "Legacy ABAC authorization is off, so RBAC alone decides what identities may do.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "rbac"],
     framework: cisGke("5.8.3", "Ensure Legacy Authorization (ABAC) is Disabled"),
+    alsoCites: [
+        nsaHardening("Authentication and authorization", "Role-based access control"),
+    ],
+    why: "Legacy ABAC grants broad static permissions that RBAC cannot restrict, so RBAC bindings do not limit what identities can do.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            enableLegacyAbac: false,
+        });
+    `),
     remediationSteps: "On the gcp.container.Cluster remove `enableLegacyAbac` or set `enableLegacyAbac: false`.",
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#leave_abac_disabled_default_for_110",
     appliesTo: gcp.cluster,

@@ -1,14 +1,23 @@
-import { cisGke, resourcePolicy } from "../core";
+import { cisGke, resourcePolicy, typescriptFix } from "../core";
 import { forEachTarget, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
 import { readBool } from "./gke-values";
 
 export const gkeNodeAutoRepair = resourcePolicy<GkeProps>({
     name: "gke-node-auto-repair",
+    displayName: "GKE node auto-repair on",
     description: "Node auto-repair stays on, so unhealthy nodes are recreated.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["gcp", "upgrades"],
     framework: cisGke("5.5.2", "Ensure Node Auto-Repair is enabled for GKE nodes"),
+    why: "Unhealthy nodes that are not repaired keep running degraded, and can stay in a compromised or inconsistent state.",
+    fixExample: typescriptFix(`
+        new gcp.container.NodePool("workers", {
+            cluster: cluster.id,
+            nodeCount: 2,
+            management: { autoRepair: true, autoUpgrade: true },
+        });
+    `),
     remediationSteps:
         "Remove `management.autoRepair: false` from the gcp.container.NodePool (and the Cluster's inline nodePools and " +
         "`clusterAutoscaling.autoProvisioningDefaults.management`), or set `management: { autoRepair: true }`.",

@@ -1,14 +1,26 @@
-import { cisGke, resourcePolicy } from "../core";
+import { cisGke, nsaHardening, resourcePolicy, typescriptFix } from "../core";
 import { forEachTarget, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
 import { readBool } from "./gke-values";
 
 export const gkeNodeAutoUpgrade = resourcePolicy<GkeProps>({
     name: "gke-node-auto-upgrade",
+    displayName: "GKE node auto-upgrade on",
     description: "Node auto-upgrade stays on, so nodes receive security patches with the control plane.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["gcp", "upgrades"],
     framework: cisGke("5.5.3", "Ensure Node Auto-Upgrade is enabled for GKE nodes"),
+    alsoCites: [
+        nsaHardening("Upgrading and application security practices", "Immediately apply security patches and updates"),
+    ],
+    why: "Nodes that do not auto-upgrade keep known kernel, containerd and kubelet vulnerabilities.",
+    fixExample: typescriptFix(`
+        new gcp.container.NodePool("workers", {
+            cluster: cluster.id,
+            nodeCount: 2,
+            management: { autoRepair: true, autoUpgrade: true },
+        });
+    `),
     remediationSteps:
         "Remove `management.autoUpgrade: false` from the gcp.container.NodePool (and the Cluster's inline nodePools and " +
         "`clusterAutoscaling.autoProvisioningDefaults.management`), or set `management: { autoUpgrade: true }`.",

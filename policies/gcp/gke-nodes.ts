@@ -175,6 +175,16 @@ export function unsetInProgram(resource: PolicyResource, block: string): boolean
     return isUnknown(outputAt(resource.props, [block])) && (resource.propertyDependencies?.[block] ?? []).length === 0;
 }
 
+/**
+ * True when the value at `path` is unknown in a preview because the program computes it from another
+ * resource (its top-level property has dependencies): a value, not the provider's default for an unset field.
+ */
+export function computedInProgram(resource: PolicyResource, path: string[]): boolean {
+    if ((resource.propertyDependencies?.[path[0]] ?? []).length === 0) return false;
+    // The value, or any block that holds it, is unknown.
+    return path.some((_, i) => isUnknown(outputAt(resource.props, path.slice(0, i + 1))));
+}
+
 /** The stack's NodePools with their clusters (undefined when the cluster is not in the stack). */
 export function poolsWithClusters(ctx: StackCheckContext<unknown>): { pool: PolicyResource; cluster: PolicyResource | undefined }[] {
     return ctx.ofType(gcp.nodePool).map((pool) => ({ pool, cluster: clusterOf(ctx.resources, pool) }));

@@ -1,9 +1,10 @@
-import { cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, nsaHardening, resourcePolicy, typescriptFix } from "../core";
 import type { ClusterProps } from "./gke-nodes";
 import { readBool, wrong } from "./gke-values";
 
 export const gkePrivateEndpoint = resourcePolicy<ClusterProps>({
     name: "gke-private-endpoint",
+    displayName: "GKE control plane has no public endpoint",
     description:
         "The GKE control plane has no public endpoint: the IP endpoint is private, or it is disabled in favour of " +
         "the DNS endpoint without external traffic.",
@@ -11,6 +12,20 @@ export const gkePrivateEndpoint = resourcePolicy<ClusterProps>({
     enforcementLevel: "mandatory",
     tags: ["gcp", "control-plane"],
     framework: cisGke("5.6.4", "Ensure clusters are created with Private Endpoint Enabled and Public Access Disabled"),
+    alsoCites: [
+        nsaHardening("Network separation and hardening", "Control plane hardening"),
+    ],
+    why: "A public control-plane endpoint exposes authentication and every API vulnerability to the internet.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            privateClusterConfig: {
+                enablePrivateNodes: true,
+                enablePrivateEndpoint: true,
+                masterIpv4CidrBlock: "172.16.0.0/28",
+            },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: true }`, " +
         "or use the DNS endpoint: `controlPlaneEndpointsConfig: { ipEndpointsConfig: { enabled: false }, " +

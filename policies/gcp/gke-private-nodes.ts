@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { asDict, asString, cisGke, gcp, isDict, resourcePolicy, type StackCheckContext, wrongType } from "../core";
-import { type ClusterProps, type GkeProps, gkeClusterOrPool, type NodePoolProps, outputAt, poolsWithClusters, reporterFor, unsetInProgram } from "./gke-nodes";
+import { asDict, asString, cisGke, gcp, isDict, nsaHardening, resourcePolicy, type StackCheckContext, typescriptFix, wrongType } from "../core";
+import { type ClusterProps, computedInProgram, gkeClusterOrPool, type GkeProps, type NodePoolProps, outputAt, poolsWithClusters, reporterFor, unsetInProgram } from "./gke-nodes";
 import { readArray, readBool, wrong } from "./gke-values";
 
 const clusterFix = "set privateClusterConfig: { enablePrivateNodes: true }";
@@ -8,11 +8,22 @@ const overrideFix = "remove the override or set it to true";
 
 export const gkePrivateNodes = resourcePolicy<GkeProps>({
     name: "gke-private-nodes",
+    displayName: "GKE nodes are private",
     description: "GKE nodes have only internal IP addresses, so they cannot be reached from the internet.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "nodes"],
     framework: cisGke("5.6.5", "Ensure clusters are created with Private Nodes"),
+    alsoCites: [
+        nsaHardening("Network separation and hardening", "Worker node segmentation"),
+    ],
+    why: "Nodes with external IPs expose the kubelet, SSH and NodePorts to the internet.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            privateClusterConfig: { enablePrivateNodes: true, masterIpv4CidrBlock: "172.16.0.0/28" },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster (Standard or Autopilot) set `privateClusterConfig: { enablePrivateNodes: true }` " +
         "(with Cloud NAT for egress): it is the default for every node pool, including auto-provisioned ones. Do not " +
@@ -62,6 +73,7 @@ function judgeInherited(ctx: StackCheckContext<unknown>, pool: PolicyResource, c
     // Unknown in a preview, or absent: unset, so the cluster decides. At up and on state GKE reports the value it
     // derived; a known true is private, and a known false on a private cluster is the pool's own override, judged on it.
     if (own === true) return;
+    if (computedInProgram(pool, ["networkConfig", "enablePrivateNodes"])) return ctx.defer(pool, "networkConfig.enablePrivateNodes");
     ctx.judge(cluster, () => {
         // Unset in the program: GKE then gives nodes public IP addresses.
         const inherited = unsetInProgram(cluster, "privateClusterConfig")

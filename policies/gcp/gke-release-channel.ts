@@ -1,4 +1,4 @@
-import { asDict, cisGke, gcp, resourcePolicy } from "../core";
+import { asDict, cisGke, gcp, nsaHardening, resourcePolicy, typescriptFix } from "../core";
 import { type ClusterProps, isAutopilot } from "./gke-nodes";
 import { readString, wrong } from "./gke-values";
 
@@ -23,11 +23,22 @@ function outsideChannels(cluster: ClusterProps): string | undefined {
 
 export const gkeReleaseChannel = resourcePolicy<ClusterProps>({
     name: "gke-release-channel",
+    displayName: "GKE release channel enrolled",
     description: "The cluster is enrolled in a release channel, so GKE keeps its version patched.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["gcp", "upgrades"],
     framework: cisGke("5.5.4", "When creating New Clusters - Automate GKE version management using Release Channels"),
+    alsoCites: [
+        nsaHardening("Upgrading and application security practices", "Immediately apply security patches and updates"),
+    ],
+    why: "Clusters outside a release channel drift behind on patches and reach end of support without automatic upgrades.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            releaseChannel: { channel: "REGULAR" },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `releaseChannel: { channel: \"REGULAR\" }` (or \"STABLE\"), or leave it unset without " +
         "pinning `nodeVersion` (GKE then enrolls new clusters in REGULAR); never set `channel: \"UNSPECIFIED\"`.",

@@ -1,14 +1,25 @@
-import { cisGke, gcp, isUnknown, peek, resourcePolicy } from "../core";
+import { cisGke, gcp, isUnknown, nsaHardening, peek, resourcePolicy, typescriptFix } from "../core";
 import type { ClusterProps } from "./gke-nodes";
 import { readString, wrong } from "./gke-values";
 
 export const gkeSecretsEncryption = resourcePolicy<ClusterProps>({
     name: "gke-secrets-encryption",
+    displayName: "GKE secrets encrypted with Cloud KMS",
     description: "Kubernetes Secrets are encrypted at the application layer with a Cloud KMS key.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "encryption"],
     framework: cisGke("5.3.1", "Ensure Kubernetes Secrets are encrypted using keys managed in Cloud KMS"),
+    alsoCites: [
+        nsaHardening("Network separation and hardening", "Secrets"),
+    ],
+    why: "Secrets in etcd are only base64 encoded; application-layer encryption under your key lets you audit, rotate and revoke access to them.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            databaseEncryption: { state: "ENCRYPTED", keyName: key.id },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `databaseEncryption: { state: \"ENCRYPTED\", keyName: key.id }` with a " +
         "gcp.kms.CryptoKey the GKE service agent may use (roles/cloudkms.cryptoKeyEncrypterDecrypter).",

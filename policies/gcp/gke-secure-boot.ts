@@ -1,14 +1,23 @@
-import { cisGke, resourcePolicy } from "../core";
+import { cisGke, resourcePolicy, typescriptFix } from "../core";
 import { autopilotManagesNodes, forEachTarget, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
 import { readBool, wrong } from "./gke-values";
 
 export const gkeSecureBoot = resourcePolicy<GkeProps>({
     name: "gke-secure-boot",
+    displayName: "GKE nodes use Secure Boot",
     description: "Nodes boot with Secure Boot, so only signed boot components and kernel modules run.",
     severity: "medium",
     enforcementLevel: "advisory",
     tags: ["gcp", "nodes"],
     framework: cisGke("5.5.7", "Ensure Secure Boot for Shielded GKE Nodes is Enabled"),
+    why: "Without Secure Boot, unsigned boot components and kernel modules, such as rootkits, can run on nodes.",
+    fixExample: typescriptFix(`
+        new gcp.container.NodePool("workers", {
+            cluster: cluster.id,
+            nodeCount: 2,
+            nodeConfig: { shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true } },
+        });
+    `),
     remediationSteps:
         "Set `nodeConfig.shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true }` on every " +
         "gcp.container.NodePool (and the Cluster's nodeConfig / inline nodePools, and " +

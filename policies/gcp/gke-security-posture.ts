@@ -1,13 +1,22 @@
-import { gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, resourcePolicy, typescriptFix } from "../core";
 import type { ClusterProps } from "./gke-nodes";
 import { readString, wrong } from "./gke-values";
 
 export const gkeSecurityPosture = resourcePolicy<ClusterProps>({
     name: "gke-security-posture",
+    displayName: "GKE security posture on",
     description: "The GKE security posture dashboard is not disabled, so workload misconfigurations are reported.",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["gcp", "workload"],
+    framework: cisGke("5.10.5"),
+    why: "With the posture dashboard disabled, workload misconfigurations and vulnerable images in the cluster are not reported.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            securityPostureConfig: { mode: "BASIC", vulnerabilityMode: "VULNERABILITY_BASIC" },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster remove `securityPostureConfig.mode: \"DISABLED\"` or set " +
         "`securityPostureConfig: { mode: \"BASIC\", vulnerabilityMode: \"VULNERABILITY_BASIC\" }`.",

@@ -1,14 +1,22 @@
-import { cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, resourcePolicy, typescriptFix } from "../core";
 import { type ClusterProps, isAutopilot } from "./gke-nodes";
 import { readBool } from "./gke-values";
 
 export const gkeShieldedNodes = resourcePolicy<ClusterProps>({
     name: "gke-shielded-nodes",
+    displayName: "GKE Shielded Nodes on",
     description: "Shielded GKE Nodes stay on, so nodes prove their identity and a stolen bootstrap credential cannot join a rogue node.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "nodes"],
     framework: cisGke("5.5.5", "Ensure Shielded GKE Nodes are Enabled"),
+    why: "Without Shielded Nodes, an attacker with a node's bootstrap credentials can impersonate nodes and read Secrets of pods scheduled to them.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            enableShieldedNodes: true,
+        });
+    `),
     remediationSteps: "On the gcp.container.Cluster remove `enableShieldedNodes: false` or set `enableShieldedNodes: true` (the default).",
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/shielded-gke-nodes",
     appliesTo: gcp.cluster,

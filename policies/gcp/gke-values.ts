@@ -38,7 +38,7 @@ function dig(ctx: Reporter, root: unknown, base: string, path: string, fix: stri
     for (const [i, key] of keys.entries()) {
         if (current === undefined || current === null) return undefined;
         if (!isDict(current)) {
-            ctx.violation(at, wrongType(expected.object, current), fix);
+            ctx.violation(at, wrongType(expected.object, current, at), fix);
             return wrong;
         }
         current = current[key];
@@ -53,7 +53,7 @@ function read(ctx: Reporter, kind: Kind, root: unknown, path: string, fix: strin
     const value = dig(ctx, root, base, path, fix);
     if (value === wrong || value === undefined || value === null) return value === null ? undefined : value;
     if (matches(kind, value)) return kind === "boolean" ? asBool(value) : value;
-    ctx.violation(join(base, path), wrongType(expected[kind], value), fix);
+    ctx.violation(join(base, path), wrongType(expected[kind], value, join(base, path)), fix);
     return wrong;
 }
 
@@ -80,7 +80,7 @@ export function readStrings(ctx: Reporter, root: unknown, path: string, fix: str
     const strings: string[] = [];
     list.forEach((item, i) => {
         if (typeof item === "string") strings.push(item);
-        else ctx.violation(`${join(base, path)}[${i}]`, wrongType(expected.string, item), fix);
+        else ctx.violation(`${join(base, path)}[${i}]`, wrongType(expected.string, item, join(base, path)), fix);
     });
     return strings.length === list.length ? strings : wrong;
 }

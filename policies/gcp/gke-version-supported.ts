@@ -1,18 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
-import {
-    asArray,
-    asDict,
-    describeCalendar,
-    gcp,
-    minorVersion,
-    parseVersionConfig,
-    resourcePolicy,
-    type StackCheckContext,
-    type VersionConfig,
-    versionConfigSchema,
-    versionProblem,
-} from "../core";
-import { type ClusterProps, type GkeProps, gkeClusterOrPool, type NodePoolProps, outputAt, poolsWithClusters } from "./gke-nodes";
+import { asArray, asDict, describeCalendar, gcp, minorVersion, nsaHardening, parseVersionConfig, resourcePolicy, type StackCheckContext, typescriptFix, type VersionConfig, versionConfigSchema, versionProblem } from "../core";
+import { type ClusterProps, computedInProgram, gkeClusterOrPool, type GkeProps, type NodePoolProps, outputAt, poolsWithClusters } from "./gke-nodes";
 import { gkeSupportCalendar } from "./gke-support-table";
 
 const name = "gke-version-supported";
@@ -20,10 +8,20 @@ const expiredFix = "upgrade to a supported minor version or remove the pin";
 
 export const gkeVersionSupported = resourcePolicy<GkeProps, VersionConfig>({
     name,
+    displayName: "GKE version in standard support",
     description: "Pinned GKE control-plane and node versions are still in standard support.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["gcp", "upgrades"],
+    framework: nsaHardening("Upgrading and application security practices", "Immediately apply security patches and updates"),
+    why: "Control planes and nodes past standard support receive no security patches.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            releaseChannel: { channel: "REGULAR" },
+            minMasterVersion: "1.35",
+        });
+    `),
     remediationSteps:
         "Raise `minMasterVersion` / `nodeVersion` on the gcp.container.Cluster and `version` on each gcp.container.NodePool " +
         "to a supported minor version, or remove the pins and let the release channel manage versions. The paid Extended " +
@@ -61,6 +59,7 @@ export const gkeVersionSupported = resourcePolicy<GkeProps, VersionConfig>({
 /** A NodePool without its own version runs its cluster's: the cluster's pinned version decides. */
 function judgeInherited(ctx: StackCheckContext<VersionConfig>, pool: PolicyResource, cluster: PolicyResource): void {
     const own = outputAt(pool.props, ["version"]);
+    if (computedInProgram(pool, ["version"])) return ctx.defer(pool, "version");
     for (const field of ["nodeVersion", "minMasterVersion"]) {
         // Unknown in a preview (nodeVersion is Optional+Computed) or of the wrong type (judged on the cluster): next pin.
         const pinned = outputAt(cluster.props, [field]);

@@ -1,14 +1,23 @@
-import { cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, resourcePolicy, typescriptFix } from "../core";
 import { type ClusterProps, isAutopilot } from "./gke-nodes";
 import { readString, wrong } from "./gke-values";
 
 export const gkeVpcNative = resourcePolicy<ClusterProps>({
     name: "gke-vpc-native",
+    displayName: "GKE cluster is VPC-native",
     description: "The cluster is VPC-native (alias IPs), so pod traffic is subject to VPC firewall rules and anti-spoofing.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["gcp", "network"],
     framework: cisGke("5.6.2", "Ensure use of VPC-native clusters"),
+    why: "Routes-based clusters put pod traffic outside VPC firewall rules and anti-spoofing checks.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            networkingMode: "VPC_NATIVE",
+            ipAllocationPolicy: { clusterSecondaryRangeName: "pods", servicesSecondaryRangeName: "services" },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `networkingMode: \"VPC_NATIVE\"` (the default for new clusters) with an " +
         "`ipAllocationPolicy` naming the pod and service secondary ranges; do not use `networkingMode: \"ROUTES\"`.",

@@ -1,13 +1,24 @@
-import { cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, nsaHardening, resourcePolicy, typescriptFix } from "../core";
 import { type ClusterProps, isAutopilot, workloadIdentityOf } from "./gke-nodes";
 
 export const gkeWorkloadIdentity = resourcePolicy<ClusterProps>({
     name: "gke-workload-identity",
+    displayName: "GKE Workload Identity on",
     description: "Workload Identity is enabled, so pods get their own Google identity instead of the node's.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["gcp", "identity"],
     framework: cisGke("5.2.2", "Prefer using dedicated GCP Service Accounts and Workload Identity"),
+    alsoCites: [
+        nsaHardening("Network separation and hardening", "Protecting sensitive cloud infrastructure"),
+    ],
+    why: "Without it, every pod uses the node's service account, so one compromised pod has the Google Cloud access of all of them.",
+    fixExample: typescriptFix(`
+        const cluster = new gcp.container.Cluster("prod", {
+            location: "europe-west1",
+            workloadIdentityConfig: { workloadPool: "my-project.svc.id.goog" },
+        });
+    `),
     remediationSteps:
         "On the gcp.container.Cluster set `workloadIdentityConfig: { workloadPool: `${project}.svc.id.goog` }`. Its node pools " +
         "then run the GKE metadata server unless one sets `nodeConfig.workloadMetadataConfig.mode` to \"GCE_METADATA\".",

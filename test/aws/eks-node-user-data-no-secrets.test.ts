@@ -172,7 +172,7 @@ describe("eks-node-user-data-no-secrets", () => {
 
     describe("wrong types and unknowns", () => {
         it("reports user data of the wrong type as such", () => {
-            assert.match(check(withUserData(42)).violations[0], /^LaunchTemplate "c-launchTemplate": userData has the wrong type: expected a string \(the user data\), found number 42/);
+            assert.match(check(withUserData(42)).violations[0], /^LaunchTemplate "c-launchTemplate": userData has the wrong type: expected a string \(the user data\), found number \(the value is not shown: the field may hold a credential\)\./);
             assert.match(check(withUserData({ script: "x" })).violations[0], /userData has the wrong type: expected a string \(the user data\), found (an )?object/);
         });
 

@@ -45,10 +45,14 @@ describe("cluster-guard CLI (end to end)", () => {
             "app.yaml": `${privilegedDeployment("web")}---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: admins}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}\nsubjects: [{kind: Group, name: ops}]\n`,
             "subjects.json": JSON.stringify({ "k8s-rbac-no-cluster-admin-binding": { allowedSubjects: ["ops"] } }),
             "metadata.json": JSON.stringify({ "k8s-block-metadata-egress": { metadataAddresses: ["300.1.1.1"] } }),
+            "glob.json": JSON.stringify({ "k8s-no-privileged-containers": { excludeNamespaces: ["a{b,"] } }),
+            "account.json": JSON.stringify({ "k8s-rbac-no-cluster-admin-binding": { allowedSubjects: ["ServiceAccount:ci"] } }),
         });
         for (const [config, expected] of [
             ["subjects.json", /^cluster-guard: invalid configuration for policy "k8s-rbac-no-cluster-admin-binding": allowedSubjects: "ops" must look like/],
             ["metadata.json", /^cluster-guard: invalid configuration for policy "k8s-block-metadata-egress": metadataAddresses: "300.1.1.1" is not an IP address$/m],
+            ["glob.json", /^cluster-guard: invalid configuration for policy "k8s-no-privileged-containers": excludeNamespaces: "a\{b," is not a valid glob pattern \(Missing closing: "\}"\)$/m],
+            ["account.json", /^cluster-guard: invalid configuration for policy "k8s-rbac-no-cluster-admin-binding": allowedSubjects: "ServiceAccount:ci" names a ServiceAccount without its namespace/m],
         ] as const) {
             const r = run(["scan", path.join(dir, "app.yaml"), "--config", path.join(dir, config)]);
             assert.strictEqual(r.code, 2, r.stderr);

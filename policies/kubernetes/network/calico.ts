@@ -30,7 +30,7 @@ const endpointCriteria = ["selector", "notSelector", "namespaceSelector", "servi
 const isSet = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0) && v !== "";
 
 function protocolIsTcp(protocol: unknown): boolean {
-    return protocol === undefined || protocol === null || String(protocol).toUpperCase() === "TCP" || asNumber(protocol) === 6;
+    return protocol === undefined || protocol === null || asString(protocol)?.toUpperCase() === "TCP" || asNumber(protocol) === 6;
 }
 
 /**
@@ -46,11 +46,13 @@ function egressRuleReaches(rule: Dict, action: Action, address: string, pod: Pod
     if (ipVersion !== undefined && ipVersion !== (address.includes(":") ? 6 : 4)) return undefined;
     if (rule.http !== undefined && !uncertain) return undefined;
     const source = asDict(rule.source) ?? {};
-    if (isSet(source.selector)) {
-        const selects = parseCalicoSelector(String(source.selector));
-        if (!selects?.(endpointLabels(pod))) return undefined;
-    }
-    if (isSet(source.notSelector) && parseCalicoSelector(String(source.notSelector))?.(endpointLabels(pod)) !== false) return undefined;
+    // A selector that is not a valid selector string matches nothing, and its negation excludes everything.
+    const selector = (key: string) => {
+        const text = asString(source[key]);
+        return text === undefined ? undefined : parseCalicoSelector(text);
+    };
+    if (isSet(source.selector) && !selector("selector")?.(endpointLabels(pod))) return undefined;
+    if (isSet(source.notSelector) && selector("notSelector")?.(endpointLabels(pod)) !== false) return undefined;
     if ((isSet(source.nets) || isSet(source.notNets) || isSet(source.ports) || isSet(source.notPorts) || isSet(source.namespaceSelector) || isSet(source.serviceAccounts)) && !uncertain) return undefined;
     const destination = asDict(rule.destination) ?? {};
     if (endpointCriteria.some((k) => isSet(destination[k]))) return undefined; // the metadata server is not an endpoint

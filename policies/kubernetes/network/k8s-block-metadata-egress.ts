@@ -1,4 +1,4 @@
-import { PolicyConfigError, kubernetes, nsaHardening, parseCidr, stackPolicy } from "../../core";
+import { deploymentFix, kubernetes, nsaHardening, parseCidr, PolicyConfigError, stackPolicy } from "../../core";
 import { judgeWithSiblings, type SiblingUnknown } from "../links";
 import { deferFor, groupBy, stackTraffic, workloadModels } from "./segmentation";
 import { egressVerdict, mayChange, type UnknownPolicy } from "./traffic";
@@ -9,6 +9,7 @@ interface Config {
 
 export const k8sBlockMetadataEgress = stackPolicy<Config>({
     name: "k8s-block-metadata-egress",
+    displayName: "No egress to the cloud metadata API",
     description:
         "Workloads cannot reach the cloud instance metadata API (169.254.169.254, fd00:ec2::254): the network policies that " +
         "select their pods (Kubernetes, Cilium, Calico or AdminNetworkPolicy) restrict egress and no rule allows that address. " +
@@ -16,7 +17,27 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
     severity: "high",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "network"],
-    framework: nsaHardening("Network separation and hardening", "Use network policies to restrict pod egress, including to the cloud metadata service"),
+    framework: nsaHardening("Network separation and hardening", "Protecting sensitive cloud infrastructure"),
+    why: "Pods that reach 169.254.169.254 can read the node's cloud credentials and instance data.",
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `, `
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: deny-metadata
+          namespace: shop
+        spec:
+          podSelector: {}
+          policyTypes: [Egress]
+          egress:
+            - to:
+                - ipBlock:
+                    cidr: 0.0.0.0/0
+                    except: [169.254.169.254/32]
+    `),
     remediationSteps:
         'Add a `kubernetes.networking.v1.NetworkPolicy` with `spec.podSelector: {}`, `spec.policyTypes: ["Egress"]` and ' +
         'egress rules whose ipBlocks exclude the metadata address, e.g. `{ to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ' +

@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, isUnknown, kubernetes, peek, resourcePolicy, show, wrongType } from "../../core";
+import { asDict, isUnknown, kubernetes, peek, resourcePolicy, show, wrongType, yamlFix } from "../../core";
 
 const setting = "allow-snippet-annotations";
 
@@ -13,12 +13,23 @@ function parseGoBool(value: string): boolean | undefined {
 
 export const k8sIngressNginxSnippetsDisabled = resourcePolicy<Unwrap<k8s.core.v1.ConfigMap>>({
     name: "k8s-ingress-nginx-snippets-disabled",
+    displayName: "ingress-nginx snippets disabled",
     description:
         'The ingress-nginx controller\'s ConfigMap does not set `allow-snippet-annotations: "true"`, which lets everyone who can ' +
         "create an Ingress inject raw nginx configuration and read the controller's credentials (CVE-2021-25742).",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "network"],
+    why: "With snippets allowed, anyone who can create an Ingress can inject nginx configuration and read the controller's credentials (CVE-2021-25742).",
+    fixExample: yamlFix(`
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: ingress-nginx-controller
+          namespace: ingress-nginx
+        data:
+          allow-snippet-annotations: "false"
+    `),
     remediationSteps:
         'Set `data: { "allow-snippet-annotations": "false" }` in the ingress-nginx controller ConfigMap, or remove the key (false is ' +
         "the default from controller v1.9.0); with the Helm chart, set `controller.allowSnippetAnnotations: false`. Use the " +

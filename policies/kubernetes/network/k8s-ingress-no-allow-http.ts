@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asArray, asBool, asDict, asString, isDict, isUnknown, kubernetes, peek, resourcePolicy, show, types, wrongType } from "../../core";
+import { asArray, asBool, asDict, asString, cisAks, cisEks, ingressFix, isDict, isUnknown, kubernetes, nsaHardening, peek, resourcePolicy, show, types, wrongType } from "../../core";
 import { judgeWithSiblings, Namespaces, readSibling, SiblingUnknown } from "../links";
 
 const allowHttp = "kubernetes.io/ingress.allow-http";
@@ -54,12 +54,20 @@ const fix =
 
 export const k8sIngressNoAllowHttp = resourcePolicy<Unwrap<k8s.networking.v1.Ingress>>({
     name: "k8s-ingress-no-allow-http",
+    displayName: "TLS Ingress does not also serve HTTP",
     description:
         'An Ingress that terminates TLS does not also serve its hosts over plain HTTP: `kubernetes.io/ingress.allow-http` is not "true", ' +
         "unless a GKE FrontendConfig it names redirects HTTP to HTTPS.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "network"],
+    framework: nsaHardening("Network separation and hardening", "Encryption"),
+    alsoCites: [
+        cisEks("5.4.5"),
+        cisAks("5.4.5"),
+    ],
+    why: "If the same hosts are also served over plain HTTP, clients can be downgraded and their cookies and credentials read in transit.",
+    fixExample: ingressFix({ "kubernetes.io/ingress.allow-http": "false" }),
     remediationSteps:
         'Set `metadata.annotations["kubernetes.io/ingress.allow-http"]` to "false" on the Ingress. On GKE, to keep port 80 only for ' +
         "a redirect, create a `networking.gke.io/v1beta1` FrontendConfig with `spec: { redirectToHttps: { enabled: true } }` in " +

@@ -1,12 +1,13 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, kubernetes, resourcePolicy } from "../../core";
+import { asDict, ingressFix, kubernetes, resourcePolicy } from "../../core";
 
 /** ingress-nginx's `nginx.ingress.kubernetes.io/*-snippet` and NGINX Inc.'s `nginx.org/*-snippet(s)` annotations. */
 const snippetAnnotation = /^(?:nginx\.ingress\.kubernetes\.io\/.+-snippet|nginx\.org\/.+-snippets?)$/;
 
 export const k8sIngressNoSnippetAnnotations = resourcePolicy<Unwrap<k8s.networking.v1.Ingress>>({
     name: "k8s-ingress-no-snippet-annotations",
+    displayName: "No nginx snippet annotations",
     description:
         "Ingresses carry no snippet annotations of ingress-nginx (nginx.ingress.kubernetes.io/configuration-snippet, " +
         "server-snippet, ...) or of the NGINX Inc. controller (nginx.org/server-snippets, location-snippets, ...), which inject " +
@@ -14,6 +15,8 @@ export const k8sIngressNoSnippetAnnotations = resourcePolicy<Unwrap<k8s.networki
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "network"],
+    why: "Snippet annotations inject raw nginx configuration, which can read the controller's ServiceAccount token and every Secret it can see.",
+    fixExample: ingressFix({ "nginx.ingress.kubernetes.io/ssl-redirect": "true" }),
     remediationSteps:
         "Remove `nginx.ingress.kubernetes.io/configuration-snippet`, `server-snippet` and other `*-snippet` annotations, " +
         "and `nginx.org/server-snippets`, `location-snippets` and other `nginx.org/*-snippets`, from `metadata.annotations`; " +

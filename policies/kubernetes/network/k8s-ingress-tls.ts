@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asArray, asDict, asString, isDict, isUnknown, kubernetes, peek, resourcePolicy } from "../../core";
+import { asArray, asDict, asString, cisAks, cisEks, ingressFix, isDict, isUnknown, kubernetes, nsaHardening, peek, resourcePolicy } from "../../core";
 
 /** True when a TLS host entry (possibly `*.example.com`) covers the rule host. */
 function hostCovered(host: string, tlsHost: string): boolean {
@@ -16,10 +16,18 @@ function hostCovered(host: string, tlsHost: string): boolean {
 
 export const k8sIngressTls = resourcePolicy<Unwrap<k8s.networking.v1.Ingress>>({
     name: "k8s-ingress-tls",
+    displayName: "Ingress terminates TLS",
     description: "Every Ingress terminates TLS, for every host its rules serve.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "network"],
+    framework: nsaHardening("Network separation and hardening", "Encryption"),
+    alsoCites: [
+        cisEks("5.4.5"),
+        cisAks("5.4.5"),
+    ],
+    why: "Without TLS, credentials and session cookies cross the network in clear text and can be read or changed in transit.",
+    fixExample: ingressFix(),
     remediationSteps:
         'Set `spec.tls` on the Ingress, e.g. `tls: [{ hosts: ["shop.example.com"], secretName: "shop-tls" }]`, listing every ' +
         "host of `spec.rules` (cert-manager can issue the Secret).",

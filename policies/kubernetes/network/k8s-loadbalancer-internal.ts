@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asArray, asDict, asString, isOpenToWorld, isUnknown, kubernetes, parseCidr, peek, PolicyConfigError, resourcePolicy } from "../../core";
+import { asArray, asDict, asString, isOpenToWorld, isUnknown, kubernetes, parseCidr, peek, PolicyConfigError, resourcePolicy, serviceFix } from "../../core";
 
 interface AcceptedAnnotation {
     key: string;
@@ -37,12 +37,15 @@ function matches(annotations: Record<string, unknown>, accepted: AcceptedAnnotat
 
 export const k8sLoadbalancerInternal = resourcePolicy<Unwrap<k8s.core.v1.Service>, Config>({
     name: "k8s-loadbalancer-internal",
+    displayName: "LoadBalancer Services internal or source-restricted",
     description:
         "A Service of type LoadBalancer is internal (AWS, Azure or GKE internal annotation) or restricts " +
         "loadBalancerSourceRanges to ranges other than 0.0.0.0/0.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "network"],
+    why: "A public load balancer puts the workload on the internet, often without the authentication or TLS it was built to have behind the cluster edge.",
+    fixExample: serviceFix("LoadBalancer", { "service.beta.kubernetes.io/aws-load-balancer-scheme": "internal" }),
     remediationSteps:
         "Make the load balancer internal with the cloud's annotation in `metadata.annotations`: AWS " +
         '`service.beta.kubernetes.io/aws-load-balancer-scheme: "internal"`, Azure ' +

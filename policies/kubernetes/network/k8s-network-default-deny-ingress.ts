@@ -1,17 +1,39 @@
-import { cisKubernetes, kubernetes, stackPolicy } from "../../core";
+import { cisAks, cisEks, cisGke, cisKubernetes, deploymentFix, kubernetes, nsaHardening, stackPolicy } from "../../core";
 import { judgeWithSiblings, type SiblingUnknown } from "../links";
 import { deferFor, mayIsolateIngress, showLabels, stackTraffic, workloadModels } from "./segmentation";
 import { ingressIsolators } from "./traffic";
 
 export const k8sNetworkDefaultDenyIngress = stackPolicy({
     name: "k8s-network-default-deny-ingress",
+    displayName: "Default-deny ingress in every namespace",
     description:
         "Every namespace that runs workloads has a NetworkPolicy (or a Cilium or Calico policy) that selects its pods and denies ingress by default; " +
         "uncovered namespaces and workloads are reported.",
     severity: "high",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "network"],
-    framework: cisKubernetes("5.3.2", "Ensure that all Namespaces have Network Policies defined"),
+    framework: cisKubernetes("5.3.2"),
+    alsoCites: [
+        cisEks("4.3.2"),
+        cisAks("4.4.2"),
+        cisGke("4.3.2"),
+        nsaHardening("Network separation and hardening", "Network policies"),
+    ],
+    why: "Without a default-deny policy every pod accepts connections from every other pod, so one compromised workload can reach all the others.",
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `, `
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: default-deny-ingress
+          namespace: shop
+        spec:
+          podSelector: {}
+          policyTypes: [Ingress]
+    `),
     remediationSteps:
         "Add a `kubernetes.networking.v1.NetworkPolicy` in each namespace with `spec.podSelector: {}` and " +
         '`spec.policyTypes: ["Ingress"]` (no ingress rules), then allow the traffic each workload needs with further ' +

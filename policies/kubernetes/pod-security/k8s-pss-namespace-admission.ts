@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { anyOf, asDict, isUnknown, kubernetes, peek, podSecurityStandards, show, type StackCheckContext, stackPolicy } from "../../core";
+import { anyOf, asDict, deploymentFix, isUnknown, kubernetes, nsaHardening, peek, show, type StackCheckContext, stackPolicy } from "../../core";
 import { judgeWithSiblings, Namespaces, outputsUnknown, SiblingUnknown, unknownOutputs } from "../links";
 import { podSecurityChecks } from "./checks";
 import { formatVersion, type Level, parsePodSecurityConfig, parseVersion, podSecurityConfigSchema, type PodSecurityConfig, podViewOf, type PolicyVersion } from "./pss";
@@ -15,13 +15,32 @@ export const enforceVersionLabel = "pod-security.kubernetes.io/enforce-version";
  */
 export const k8sPssNamespaceAdmission = stackPolicy<PodSecurityConfig>({
     name: "k8s-pss-namespace-admission",
+    displayName: "Workloads pass their namespace's enforced level",
     description:
         "Workloads in a Namespace labelled pod-security.kubernetes.io/enforce pass that namespace's Pod Security level " +
         "and enforce-version, so admission does not reject their pods at deploy.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "workload", "pss-baseline", "pss-restricted"],
-    framework: podSecurityStandards("baseline", "Pod Security Admission namespace labels"),
+    framework: nsaHardening("Kubernetes Pod security", "Pod security enforcement"),
+    why: "A workload that breaks its namespace's enforced Pod Security level is rejected at admission: the deploy fails after the infrastructure change went through.",
+    fixExample: deploymentFix(`
+        securityContext:
+          seccompProfile: {type: RuntimeDefault}
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            securityContext:
+              privileged: false
+              allowPrivilegeEscalation: false
+    `, `
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: shop
+          labels:
+            pod-security.kubernetes.io/enforce: baseline
+    `),
     remediationSteps:
         "Fix the workload's pod spec for every control the message names (see the k8s-pss-* policies), or, if the " +
         "namespace really needs it, lower the Namespace's `metadata.labels[\"pod-security.kubernetes.io/enforce\"]`.",

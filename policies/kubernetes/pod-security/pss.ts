@@ -17,6 +17,7 @@ import {
     type CheckContext,
     type ContainerRef,
     containersOf,
+    copyForRemediation,
     type Dict,
     kubernetes,
     PartialVerdict,
@@ -251,7 +252,7 @@ export function parsePodSecurityConfig(policyName: string) {
         if (version === undefined) {
             throw new PolicyConfigError(policyName, `podSecurityVersion must be "latest" or "v1.N" (e.g. "v1.30"), got ${show(value)}`);
         }
-        return { podSecurityVersion: String(value), version };
+        return { podSecurityVersion: asString(value) ?? "latest", version };
     };
 }
 
@@ -273,22 +274,6 @@ export function checkPolicyParts(registry: CheckRegistry, checkId: string, polic
     };
 }
 
-/** Deep copy of plain objects and arrays; other values (secrets) are kept as they are. */
-export function clonePlain<T>(value: T): T {
-    if (Array.isArray(value)) {
-        // Index by hand: Array methods on the SDK's unknown-checking proxy trip over its `get` trap.
-        const copy: unknown[] = [];
-        for (let i = 0; i < value.length; i++) copy.push(clonePlain(value[i]));
-        return copy as unknown as T;
-    }
-    if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-        const copy: Dict = {};
-        for (const [k, v] of Object.entries(value as Dict)) copy[k] = clonePlain(v);
-        return copy as T;
-    }
-    return value;
-}
-
 /**
  * Remediation helper: copies the props, applies `fix` to the copy's pod view when the check is in force
  * and reports findings, and returns the copy when anything changed.
@@ -303,7 +288,8 @@ export function remediateWith(
         if (!revision) return undefined;
         const current = podViewOf(ctx.type, props);
         if (!current || revision.check(current).length === 0) return undefined;
-        const copy = clonePlain(props) as Record<string, unknown>;
+        const copy = copyForRemediation(props);
+        if (!copy) return undefined;
         const pod = podViewOf(ctx.type, copy);
         if (!pod || !fix(pod)) return undefined;
         return copy;

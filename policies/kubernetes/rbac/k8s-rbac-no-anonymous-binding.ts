@@ -1,4 +1,4 @@
-import { anyOf, asStrings, kubernetes, resourcePolicy } from "../../core";
+import { anyOf, asStrings, cisGke, kubernetes, nsaHardening, ownEntry, resourcePolicy, roleBindingFix } from "../../core";
 import { bindingScope, knownRoleRef, knownSubject, readBinding, roleRefLabel } from "./rbac-bindings";
 
 /** Identities every request (or every unauthenticated request) carries. */
@@ -14,10 +14,19 @@ interface Config {
 
 export const k8sRbacNoAnonymousBinding = resourcePolicy<unknown, Config>({
     name: "k8s-rbac-no-anonymous-binding",
+    displayName: "No bindings to anonymous or all users",
     description: "No binding grants a role to system:anonymous, system:unauthenticated or system:authenticated.",
     severity: "critical",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "rbac"],
+    framework: cisGke("4.1.8"),
+    alsoCites: [
+        cisGke("4.1.9"),
+        cisGke("4.1.10"),
+        nsaHardening("Authentication and authorization", "Role-based access control"),
+    ],
+    why: "A binding to system:anonymous or system:unauthenticated grants the role to anyone who can reach the API server; system:authenticated, to every identity of the cluster's identity provider.",
+    fixExample: roleBindingFix("view", "{kind: Group, name: shop-developers, apiGroup: rbac.authorization.k8s.io}"),
     remediationSteps:
         "Remove the `system:anonymous` / `system:unauthenticated` / `system:authenticated` entry from `subjects` of the " +
         "kubernetes.rbac.v1.ClusterRoleBinding or RoleBinding and bind the role to the specific User, Group or " +
@@ -43,7 +52,7 @@ export const k8sRbacNoAnonymousBinding = resourcePolicy<unknown, Config>({
         for (const subject of binding.subjects) {
             if (!knownSubject(subject, ctx, ["kind"]) || (subject.kind !== "User" && subject.kind !== "Group")) continue;
             if (!knownSubject(subject, ctx, ["name"])) continue;
-            const who = subject.name !== undefined ? publicSubjects[subject.name] : undefined;
+            const who = subject.name !== undefined ? ownEntry(publicSubjects, subject.name) : undefined;
             if (!who) continue;
             // Only the system:authenticated exception depends on which role is bound.
             if (subject.name === "system:authenticated" && ctx.config.allowedAuthenticatedRoles.length > 0) {

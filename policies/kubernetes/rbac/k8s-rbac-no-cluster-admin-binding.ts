@@ -1,6 +1,6 @@
-import { anyOf, asStrings, cisKubernetes, kubernetes, resourcePolicy, unknownFieldError } from "../../core";
+import { anyOf, asStrings, cisAks, cisEks, cisGke, cisKubernetes, kubernetes, resourcePolicy, roleBindingFix, unknownFieldError } from "../../core";
 import { computedFrom, judgeWithSiblings, knownName, leftToStack, SiblingUnknown } from "../links";
-import { allowedSubjectsSchema, type Binding, type BindingJudge, bindingScope, knownRoleRef, knownSubject, readBinding, roleRefLabel, stackJudge, subjectMatcher, type Subject } from "./rbac-bindings";
+import { allowedSubjectsSchema, type Binding, type BindingJudge, bindingScope, knownRoleRef, knownSubject, readBinding, roleRefLabel, stackJudge, type Subject, subjectMatcher } from "./rbac-bindings";
 
 const name = "k8s-rbac-no-cluster-admin-binding";
 
@@ -13,11 +13,19 @@ interface Config {
 
 export const k8sRbacNoClusterAdminBinding = resourcePolicy<unknown, Config>({
     name,
+    displayName: "cluster-admin bound only to allowed subjects",
     description: "The cluster-admin ClusterRole (and roles configured as equivalent) is bound only to allow-listed subjects.",
     severity: "critical",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "rbac"],
     framework: cisKubernetes("5.1.1", "Ensure that the cluster-admin role is only used where required"),
+    alsoCites: [
+        cisEks("4.1.1"),
+        cisAks("4.1.1"),
+        cisGke("4.1.1"),
+    ],
+    why: "cluster-admin is every permission on every object: a stolen token of any subject bound to it owns the cluster.",
+    fixExample: roleBindingFix("view", "{kind: ServiceAccount, name: web, namespace: shop}"),
     remediationSteps:
         "Bind a least-privilege Role or ClusterRole instead: set `roleRef.name` of the kubernetes.rbac.v1.ClusterRoleBinding " +
         "or RoleBinding to a role that grants only the verbs and resources the subject needs. Break-glass administrators " +

@@ -1,4 +1,4 @@
-import { anyOf, asStrings, cisKubernetes, dependencyTargets, kubernetes, resourcePolicy, unknownFieldError } from "../../core";
+import { anyOf, asStrings, cisAks, cisEks, cisGke, cisKubernetes, dependencyTargets, kubernetes, resourcePolicy, roleBindingFix, unknownFieldError } from "../../core";
 import { judgeWithSiblings, knownName, leftToStack, SiblingUnknown } from "../links";
 import { type Binding, type BindingJudge, bindingScope, knownRoleRef, knownSubject, readBinding, roleRefLabel, stackJudge } from "./rbac-bindings";
 
@@ -8,11 +8,19 @@ interface Config {
 
 export const k8sRbacNoDefaultSaBinding = resourcePolicy<unknown, Config>({
     name: "k8s-rbac-no-default-sa-binding",
+    displayName: "No permissions for default ServiceAccounts",
     description: "No binding grants permissions to a namespace's default ServiceAccount.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "rbac"],
     framework: cisKubernetes("5.1.5", "Ensure that default service accounts are not actively used"),
+    alsoCites: [
+        cisEks("4.1.5"),
+        cisAks("4.1.5"),
+        cisGke("4.1.4"),
+    ],
+    why: "Every pod of a namespace that names no ServiceAccount runs as default, so permissions granted to default reach all of them.",
+    fixExample: roleBindingFix("view", "{kind: ServiceAccount, name: web, namespace: shop}"),
     remediationSteps:
         "Create a dedicated kubernetes.core.v1.ServiceAccount for the workload, bind the role to it in `subjects` " +
         "(`{kind: \"ServiceAccount\", name: \"<app>\", namespace: \"<ns>\"}`), and set `serviceAccountName` in the pod spec. " +

@@ -1,16 +1,24 @@
-import { anyOf, kubernetes, resourcePolicy } from "../../core";
+import { anyOf, kubernetes, nsaHardening, resourcePolicy, roleFix } from "../../core";
 import { checkRole, type Permission } from "./rbac-rules";
 
 const permissions: Permission[] = [{ group: "", resource: "services/status", verbs: ["update", "patch"] }];
 
 export const k8sRbacNoServiceStatusWrite = resourcePolicy<unknown>({
     name: "k8s-rbac-no-service-status-write",
+    displayName: "No Service status writes",
     description:
         "No Role or ClusterRole can update or patch `services/status`: whoever writes a LoadBalancer Service's status.loadBalancer.ingress " +
         "can make the cluster send traffic for any IP address to that Service (CVE-2020-8554).",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "rbac"],
+    framework: nsaHardening("Authentication and authorization", "Role-based access control"),
+    why: "Writing a LoadBalancer Service's status lets its holder redirect cluster traffic for any IP address to that Service (CVE-2020-8554).",
+    fixExample: roleFix(`
+        - apiGroups: [""]
+          resources: [services]
+          verbs: [get, list, watch]
+    `),
     remediationSteps:
         "Remove `update` and `patch` on `services/status` (core group) from `rules[]` of the kubernetes.rbac.v1.ClusterRole or Role, " +
         "and any `*` that covers them (`resources: [\"*\"]`, `[\"*/status\"]`, `verbs: [\"*\"]`). Only load-balancer controllers " +

@@ -1,13 +1,19 @@
-import { anyOf, cisKubernetes, kubernetes, resourcePolicy } from "../../core";
+import { anyOf, cisGke, cisKubernetes, kubernetes, resourcePolicy, roleBindingFix } from "../../core";
 import { knownSubject, readBinding, roleRefLabel } from "./rbac-bindings";
 
 export const k8sRbacNoSystemMastersBinding = resourcePolicy<unknown>({
     name: "k8s-rbac-no-system-masters-binding",
+    displayName: "No bindings to system:masters",
     description: "No binding names the system:masters group as a subject.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "rbac"],
     framework: cisKubernetes("5.1.7", "Avoid use of system:masters group"),
+    alsoCites: [
+        cisGke("4.1.6"),
+    ],
+    why: "system:masters bypasses RBAC entirely; its members cannot be restricted or revoked through bindings.",
+    fixExample: roleBindingFix("admin", "{kind: Group, name: platform-admins, apiGroup: rbac.authorization.k8s.io}"),
     remediationSteps:
         "Remove the `Group system:masters` subject from the kubernetes.rbac.v1.ClusterRoleBinding or RoleBinding. Members of " +
         "system:masters bypass RBAC entirely and cannot be restricted or revoked through bindings; grant administrators a " +

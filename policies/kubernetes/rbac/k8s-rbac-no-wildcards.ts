@@ -1,15 +1,27 @@
-import { anyOf, cisKubernetes, kubernetes, resourcePolicy } from "../../core";
+import { anyOf, cisAks, cisEks, cisGke, cisKubernetes, kubernetes, resourcePolicy, roleFix } from "../../core";
 import { aggregatedIntoNote, roleRules } from "./rbac-rules";
 
 const fields = ["apiGroups", "resources", "verbs"] as const;
 
 export const k8sRbacNoWildcards = resourcePolicy<unknown>({
     name: "k8s-rbac-no-wildcards",
+    displayName: "No wildcards in RBAC rules",
     description: "No Role or ClusterRole rule uses \"*\" in apiGroups, resources or verbs, and no aggregation selector pulls in cluster-admin.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "rbac"],
     framework: cisKubernetes("5.1.3", "Minimize wildcard use in Roles and ClusterRoles"),
+    alsoCites: [
+        cisEks("4.1.3"),
+        cisAks("4.1.3"),
+        cisGke("4.1.3"),
+    ],
+    why: "A wildcard grants every current and future resource and verb, including Secrets, escalate and impersonate.",
+    fixExample: roleFix(`
+        - apiGroups: [apps]
+          resources: [deployments]
+          verbs: [get, list, watch]
+    `),
     remediationSteps:
         "List the API groups, resources and verbs explicitly in `rules[]` of the kubernetes.rbac.v1.Role or ClusterRole " +
         "(e.g. `{apiGroups: [\"apps\"], resources: [\"deployments\"], verbs: [\"get\", \"list\", \"watch\"]}`). A wildcard also " +

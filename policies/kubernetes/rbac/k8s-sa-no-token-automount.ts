@@ -1,12 +1,28 @@
-import { asBool, asDict, cisKubernetes, isPatchType, kubernetes, resourcePolicy } from "../../core";
+import { asBool, asDict, cisAks, cisEks, cisGke, cisKubernetes, isPatchType, kubernetes, nsaHardening, resourcePolicy, yamlFix } from "../../core";
 
 export const k8sSaNoTokenAutomount = resourcePolicy<unknown>({
     name: "k8s-sa-no-token-automount",
+    displayName: "ServiceAccounts do not automount tokens",
     description: "ServiceAccounts set automountServiceAccountToken: false, so pods get an API token only when they ask for one.",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "rbac"],
     framework: cisKubernetes("5.1.6", "Ensure that Service Account Tokens are only mounted where necessary"),
+    alsoCites: [
+        cisEks("4.1.6"),
+        cisAks("4.1.6"),
+        cisGke("4.1.5"),
+        nsaHardening("Kubernetes Pod security", "Protecting Pod service account tokens"),
+    ],
+    why: "Every pod of the account otherwise carries an API token that an attacker in the container can use against the API server.",
+    fixExample: yamlFix(`
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: web
+          namespace: shop
+        automountServiceAccountToken: false
+    `),
     remediationSteps:
         "Set `automountServiceAccountToken: false` on the kubernetes.core.v1.ServiceAccount (for a namespace's `default` " +
         "ServiceAccount, with a kubernetes.core.v1.ServiceAccountPatch). Pods that call the API set " +

@@ -1,4 +1,4 @@
-import { asString, cisKubernetes, isUnknown, kubernetes, peek, podSpecOf, type PodSpecLocation, resourcePolicy, unknownFieldError } from "../../core";
+import { asString, cisAks, cisEks, cisGke, cisKubernetes, deploymentFix, isUnknown, kubernetes, peek, type PodSpecLocation, podSpecOf, resourcePolicy, unknownFieldError } from "../../core";
 import { computedFrom, judgeWithSiblings, knownName, leftToStack, SiblingUnknown } from "../links";
 
 const fix = "create a dedicated ServiceAccount for this workload and set serviceAccountName to it";
@@ -15,11 +15,24 @@ function accountField(pod: PodSpecLocation): { field: string; value: unknown } {
 
 export const k8sWorkloadNoDefaultSa = resourcePolicy<unknown>({
     name: "k8s-workload-no-default-sa",
+    displayName: "Workloads use their own ServiceAccount",
     description: "Workloads run as their own ServiceAccount, not the namespace's default one.",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "rbac"],
     framework: cisKubernetes("5.1.5", "Ensure that default service accounts are not actively used"),
+    alsoCites: [
+        cisEks("4.1.5"),
+        cisAks("4.1.5"),
+        cisGke("4.1.4"),
+    ],
+    why: "Permissions granted to a namespace's default ServiceAccount reach every pod in it.",
+    fixExample: deploymentFix(`
+        serviceAccountName: web
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps:
         "Create a kubernetes.core.v1.ServiceAccount for the workload and set `serviceAccountName` in its pod spec " +
         "(`spec.template.spec.serviceAccountName` for a Deployment, e.g. `serviceAccountName: sa.metadata.name`). " +

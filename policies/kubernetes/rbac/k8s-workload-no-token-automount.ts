@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { anyOf, asBool, asDict, asString, cisKubernetes, isPatchType, isUnknown, kubernetes, peek, podSpecOf, stackPolicy, unknownFieldError } from "../../core";
+import { anyOf, asBool, asDict, asString, cisAks, cisEks, cisGke, cisKubernetes, deploymentFix, isPatchType, isUnknown, kubernetes, nsaHardening, peek, podSpecOf, stackPolicy, unknownFieldError } from "../../core";
 import { computedFrom, judgeWithSiblings, knownName, Namespaces, readSibling, SiblingUnknown } from "../links";
 
 /**
@@ -53,6 +53,7 @@ function effectiveAutomount(accounts: readonly PolicyResource[]): boolean | unde
 
 export const k8sWorkloadNoTokenAutomount = stackPolicy({
     name: "k8s-workload-no-token-automount",
+    displayName: "Workloads do not automount tokens",
     description:
         "Workloads do not get an API token mounted unless they ask for it: the pod spec, or the ServiceAccount it " +
         "inherits from when both are in the stack, sets automountServiceAccountToken: false.",
@@ -60,6 +61,19 @@ export const k8sWorkloadNoTokenAutomount = stackPolicy({
     enforcementLevel: "advisory",
     tags: ["kubernetes", "rbac"],
     framework: cisKubernetes("5.1.6", "Ensure that Service Account Tokens are only mounted where necessary"),
+    alsoCites: [
+        cisEks("4.1.6"),
+        cisAks("4.1.6"),
+        cisGke("4.1.5"),
+        nsaHardening("Kubernetes Pod security", "Protecting Pod service account tokens"),
+    ],
+    why: "A mounted API token lets anyone who compromises the container act with the pod's ServiceAccount permissions.",
+    fixExample: deploymentFix(`
+        automountServiceAccountToken: false
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps:
         "Set `automountServiceAccountToken: false` in the pod spec (`spec.template.spec.automountServiceAccountToken` for a " +
         "Deployment) or on the kubernetes.core.v1.ServiceAccount the pods run as. Workloads that call the Kubernetes API " +

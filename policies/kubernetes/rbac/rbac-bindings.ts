@@ -1,13 +1,12 @@
 // Reading RoleBindings and ClusterRoleBindings (and their Patch variants): the role they reference and
 // their subjects, plus the subject allow-list format shared by the binding policies' config.
-import picomatch from "picomatch";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { PolicyConfigError } from "../../core/config";
 import type { PolicyResource } from "@pulumi/policy";
+import { compileGlobs, PolicyConfigError } from "../../core/config";
 import type { CheckContext, StackCheckContext } from "../../core/policy";
 import { kindOf } from "../../core/types";
 import { isUnknown, peek } from "../../core/unknowns";
-import { asArray, asString, asStrings, isDict } from "../../core/values";
+import { asArray, asString, asStrings, isDict, show } from "../../core/values";
 
 export interface RoleRef {
     /** "ClusterRole" or "Role"; undefined when absent (e.g. in a patch). */
@@ -160,10 +159,13 @@ export function subjectMatcher(policyName: string, key: string, patterns: unknow
     const list = asStrings(patterns);
     for (const p of list) {
         if (!/^(User|Group|ServiceAccount):./.test(p)) {
-            throw new PolicyConfigError(policyName, `${key}: "${p}" must look like User:name, Group:name or ServiceAccount:namespace/name`);
+            throw new PolicyConfigError(policyName, `${key}: ${show(p)} must look like User:name, Group:name or ServiceAccount:namespace/name`);
+        }
+        // A ServiceAccount is namespaced: its id is ServiceAccount:namespace/name, so without one nothing matches.
+        if (/^ServiceAccount:/.test(p) && !/^ServiceAccount:[^/]+\/[^/]+$/.test(p)) {
+            throw new PolicyConfigError(policyName, `${key}: ${show(p)} names a ServiceAccount without its namespace; write ServiceAccount:namespace/name (globs allowed, e.g. ServiceAccount:flux-system/*)`);
         }
     }
-    if (list.length === 0) return () => false;
-    const match = picomatch(list, { dot: true });
+    const match = compileGlobs(policyName, key, list);
     return (subject) => match(subject.id);
 }

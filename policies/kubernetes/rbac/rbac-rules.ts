@@ -10,7 +10,7 @@ import { labelSelectorMatches } from "../../core/kubernetes-objects";
 import type { CheckContext } from "../../core/policy";
 import { kindOf } from "../../core/types";
 import { isUnknown, PartialVerdict, peek, unknown } from "../../core/unknowns";
-import { asArray, asDict, asString, asStrings, type Dict, show } from "../../core/values";
+import { asArray, asDict, asStrings, type Dict, show } from "../../core/values";
 
 export interface PolicyRule {
     apiGroups: string[];
@@ -147,15 +147,25 @@ const builtinRoles: BuiltinRole[] = [
     { name: "system:aggregate-to-view", labels: { ...bootstrapping, ...toAdmin, ...toEdit, ...toView }, rules: viewRules },
 ];
 
+/** A label key, value or operator as written when it is short and plain; otherwise its bounded rendering. */
+function labelText(value: unknown): string {
+    return typeof value === "string" && /^[\w./:-]{1,63}$/.test(value) ? value : show(value);
+}
+
+const maxShownTerms = 5;
+
 function describeSelector(selector: Dict): string {
-    const parts: string[] = [];
-    for (const [key, value] of Object.entries(asDict(selector.matchLabels) ?? {})) parts.push(`${key}=${typeof value === "string" ? value : show(value)}`);
+    const terms: string[] = [];
+    for (const [key, value] of Object.entries(asDict(selector.matchLabels) ?? {})) terms.push(`${labelText(key)}=${labelText(value)}`);
     for (const entry of asArray(selector.matchExpressions)) {
         const e = asDict(entry) ?? {};
         const values = asStrings(e.values);
-        parts.push(`${asString(e.key) ?? show(e.key)} ${asString(e.operator) ?? show(e.operator)}${values.length ? ` (${values.join(", ")})` : ""}`);
+        const listed = values.slice(0, maxShownTerms).map(labelText).join(", ") + (values.length > maxShownTerms ? `, and ${values.length - maxShownTerms} more` : "");
+        terms.push(`${labelText(e.key)} ${labelText(e.operator)}${values.length ? ` (${listed})` : ""}`);
     }
-    return parts.length ? `selects ${parts.join(", ")}` : "is an empty selector, which selects every ClusterRole";
+    if (terms.length === 0) return "is an empty selector, which selects every ClusterRole";
+    const more = terms.length > maxShownTerms ? `, and ${terms.length - maxShownTerms} more terms` : "";
+    return `selects ${terms.slice(0, maxShownTerms).join(", ")}${more}`;
 }
 
 /** The aggregation selectors of a ClusterRole (unknown ones as `unknown`), or undefined when it is not aggregated. */

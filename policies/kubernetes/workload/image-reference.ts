@@ -3,6 +3,8 @@
 // spec (descriptor.md, "Digests"): the grammar algorithm ":" encoded, and the registered algorithms sha256
 // (64 lowercase hex characters) and sha512 (128).
 
+import { ownEntry } from "../../core/values";
+
 export interface ImageReference {
     /** The text as written. */
     text: string;
@@ -70,7 +72,7 @@ export function digestProblem(digest: string): string | undefined {
     const colon = digest.indexOf(":");
     const algorithm = digest.slice(0, colon);
     const encoded = digest.slice(colon + 1);
-    const length = registeredAlgorithms[algorithm];
+    const length = ownEntry(registeredAlgorithms, algorithm);
     if (length === undefined) return `"${algorithm}" is not a registered digest algorithm (${Object.keys(registeredAlgorithms).join(", ")})`;
     if (!/^[0-9a-f]*$/.test(encoded)) {
         return `a ${algorithm} digest is lowercase hex, and this one has ${/^[0-9a-fA-F]*$/.test(encoded) ? "uppercase letters" : "characters that are not hex"}`;

@@ -1,4 +1,4 @@
-import { asDict, asNumber, asString, isUnknown, kubernetes, nsaHardening, peek, podSpecOf, resourcePolicy } from "../../core";
+import { asDict, asNumber, asString, deploymentFix, isUnknown, kubernetes, nsaHardening, peek, podSpecOf, resourcePolicy } from "../../core";
 import { regularAndInitContainers } from "./container-checks";
 
 /**
@@ -12,11 +12,21 @@ function isSet(holder: unknown, key: string): boolean {
 
 export const k8sContainerResources = resourcePolicy<unknown>({
     name: "k8s-container-resources",
+    displayName: "Containers request CPU and memory and limit memory",
     description: "Every container and init container requests CPU and memory and has a memory limit, so no pod can exhaust its node.",
     severity: "medium",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "workload"],
-    framework: nsaHardening("Pod security: resource policies", "Limit container CPU and memory to prevent denial of service"),
+    framework: nsaHardening("Network separation and hardening", "Resource policies"),
+    why: "A container without requests and a memory limit can starve or crash every other pod on its node, by accident or in a denial-of-service attack.",
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            resources:
+              requests: {cpu: 100m, memory: 128Mi}
+              limits: {memory: 256Mi}
+    `),
     remediationSteps:
         'Set `resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } }` on every container ' +
         "and init container of the pod template. A namespace LimitRange can supply defaults, but the workload should state them.",

@@ -1,7 +1,7 @@
 import type { ReleaseArgs } from "@pulumi/kubernetes/helm/v3/release";
 import type { Unwrap } from "@pulumi/pulumi";
-import picomatch from "picomatch";
-import { isUnknown, literalCredential, looksLikeCredential, mayNameSection, peek, resourcePolicy } from "../../core";
+import { compileGlobs, isUnknown, literalCredential, looksLikeCredential, mayNameSection, nsaHardening, peek, resourcePolicy, typescriptFix } from "../../core";
+
 import { helmRelease, valueLeaves } from "./helm-release";
 
 interface Config {
@@ -12,6 +12,7 @@ const exposure = "Helm keeps values in the release record (a Secret in the names
 
 export const k8sHelmReleaseNoCredentials = resourcePolicy<Unwrap<ReleaseArgs>, Config>({
     name: "k8s-helm-release-no-credentials",
+    displayName: "No credentials in Helm release values",
     description:
         "A `kubernetes.helm.v3.Release` passes no credential in `values`: no key with a credential's name (password, token, secret, " +
         "apiKey, ...) holds a value, and no value looks like one (AWS access key id, private key, token, URL with a password). " +
@@ -19,6 +20,21 @@ export const k8sHelmReleaseNoCredentials = resourcePolicy<Unwrap<ReleaseArgs>, C
     severity: "medium",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "workload"],
+    alsoCites: [
+        nsaHardening("Network separation and hardening", "Secrets"),
+    ],
+    why: "Values of a Helm release are stored in the release Secret and the Pulumi state, readable by anyone with access to either.",
+    fixExample: typescriptFix(`
+        const credentials = new k8s.core.v1.Secret("db-credentials", {
+            metadata: { name: "db-credentials", namespace: "shop" },
+            stringData: { password: config.requireSecret("dbPassword") },
+        });
+        new k8s.helm.v3.Release("db", {
+            chart: "postgresql",
+            namespace: "shop",
+            values: { auth: { existingSecret: credentials.metadata.name } },
+        });
+    `),
     remediationSteps:
         "Create the credential as a `kubernetes.core.v1.Secret` (from Pulumi secret configuration) and pass the chart the Secret's name " +
         "instead of the value: most charts take it as `existingSecret` (e.g. `values: { auth: { existingSecret: \"db-credentials\" } }`). " +
@@ -35,8 +51,7 @@ export const k8sHelmReleaseNoCredentials = resourcePolicy<Unwrap<ReleaseArgs>, C
         },
     },
     parseConfig: (raw) => {
-        const patterns = raw.ignoreValuePaths as string[];
-        return { ignore: patterns.length > 0 ? picomatch(patterns, { dot: true }) : () => false };
+        return { ignore: compileGlobs("k8s-helm-release-no-credentials", "ignoreValuePaths", raw.ignoreValuePaths) };
     },
     appliesTo: helmRelease,
     validate: (props, ctx) => {

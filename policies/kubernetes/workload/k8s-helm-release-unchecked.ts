@@ -1,7 +1,7 @@
 import type { ReleaseArgs } from "@pulumi/kubernetes/helm/v3/release";
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
-import { peek, resourcePolicy, show } from "../../core";
+import { peek, resourcePolicy, show, typescriptFix } from "../../core";
 import { helmRelease } from "./helm-release";
 
 /** A string input's value when known and not blank. */
@@ -11,12 +11,22 @@ function known(value: unknown): string | undefined {
 
 export const k8sHelmReleaseUnchecked = resourcePolicy<Unwrap<ReleaseArgs>>({
     name: "k8s-helm-release-unchecked",
+    displayName: "Helm releases are rendered where no policy sees them",
     description:
         "Says, once per `kubernetes.helm.v3.Release`, that its manifests are rendered by the Kubernetes provider at deploy time, " +
         "so no policy sees the objects the chart creates, and how to get them checked. Advisory.",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "workload"],
+    why: "A helm.v3.Release installs objects no policy checks, so a chart can deploy privileged or exposed workloads unnoticed.",
+    fixExample: typescriptFix(`
+        new k8s.helm.v4.Chart("ingress-nginx", {
+            chart: "ingress-nginx",
+            version: "4.11.3",
+            namespace: "ingress-nginx",
+            repositoryOpts: { repo: "https://kubernetes.github.io/ingress-nginx" },
+        });
+    `),
     remediationSteps:
         "Deploy the chart with `kubernetes.helm.v4.Chart` (or `kubernetes.helm.v3.Chart`) instead of `helm.v3.Release`: its objects " +
         "are resources of the stack, and every policy checks them. Or check the rendered chart before each change: " +

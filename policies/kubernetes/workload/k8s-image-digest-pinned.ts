@@ -1,12 +1,22 @@
-import { containersOf, kubernetes, podSpecOf, resourcePolicy } from "../../core";
+import { containersOf, deploymentFix, kubernetes, nsaHardening, podSpecOf, resourcePolicy } from "../../core";
 import { malformedDigestFinding, parseImageReference } from "./image-reference";
 
 export const k8sImageDigestPinned = resourcePolicy<unknown>({
     name: "k8s-image-digest-pinned",
+    displayName: "Images pinned by digest",
     description: "Container images are pinned by a well-formed digest (OCI: sha256 with 64 or sha512 with 128 lowercase hex characters), so the image that runs is the one that was reviewed.",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "supply-chain"],
+    alsoCites: [
+        nsaHardening("Kubernetes Pod security", "Building secure container images"),
+    ],
+    why: "Tags are mutable: whoever can push to the registry can replace the image a tag names, and the next pod start runs it.",
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2@sha256:0000000000000000000000000000000000000000000000000000000000000000
+    `),
     remediationSteps:
         'Append the digest to `image`, e.g. `"registry.example.com/shop/web:1.4.2@sha256:<digest>"` (the tag is then only ' +
         "informational). Tools such as Renovate keep digests current.",

@@ -1,14 +1,22 @@
-import { asString, containersOf, kubernetes, podSpecOf, resourcePolicy, show } from "../../core";
+import { asString, containersOf, deploymentFix, kubernetes, podSpecOf, resourcePolicy, show } from "../../core";
 import { effectiveTag, parseImageReference } from "./image-reference";
 
 export const k8sImagePullPolicyAlways = resourcePolicy<unknown>({
     name: "k8s-image-pull-policy-always",
+    displayName: "Mutable tags are always pulled",
     description:
         "Containers whose image is not pinned by digest (a mutable tag) use `imagePullPolicy: Always`, so a node never runs a " +
         "stale or locally planted image under that tag.",
     severity: "medium",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "supply-chain"],
+    why: "With a cached mutable tag, a node may run a stale image or one planted locally under the same name, and skips the registry's access check.",
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            imagePullPolicy: Always
+    `),
     remediationSteps:
         'Set `imagePullPolicy: "Always"` on every container whose image has no digest, or pin the image by digest ' +
         '(`"...@sha256:<digest>"`), which makes the pull policy irrelevant.',

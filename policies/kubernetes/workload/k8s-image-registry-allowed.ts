@@ -1,5 +1,5 @@
-import picomatch from "picomatch";
-import { containersOf, kubernetes, podSpecOf, resourcePolicy } from "../../core";
+import { cisAks, cisEks, cisGke, compileGlobs, containersOf, deploymentFix, kubernetes, nsaHardening, podSpecOf, resourcePolicy } from "../../core";
+
 import { parseImageReference } from "./image-reference";
 
 interface Config {
@@ -9,12 +9,25 @@ interface Config {
 
 export const k8sImageRegistryAllowed = resourcePolicy<unknown, Config>({
     name: "k8s-image-registry-allowed",
+    displayName: "Images from trusted registries",
     description:
         "Container images come only from trusted registries (config `allowedRegistries`, glob patterns). The list is " +
         "empty by default, which disables the check.",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "supply-chain"],
+    framework: cisEks("5.1.4"),
+    alsoCites: [
+        cisAks("5.1.4"),
+        cisGke("5.1.4"),
+        nsaHardening("Kubernetes Pod security", "Building secure container images"),
+    ],
+    why: "Images from arbitrary registries bypass the scanning, signing and access control of the registries you trust.",
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps:
         "Pull images from an allowed registry (mirror third-party images into it), or add the registry to the policy's " +
         '`allowedRegistries` config, e.g. `["*.dkr.ecr.*.amazonaws.com", "*.azurecr.io", "*-docker.pkg.dev", "ghcr.io/my-org/**"]`.',
@@ -35,8 +48,8 @@ export const k8sImageRegistryAllowed = resourcePolicy<unknown, Config>({
         const patterns = raw.allowedRegistries as string[];
         const hostPatterns = patterns.filter((p) => !p.includes("/"));
         const pathPatterns = patterns.filter((p) => p.includes("/"));
-        const host = hostPatterns.length > 0 ? picomatch(hostPatterns, { dot: true, nocase: true }) : () => false;
-        const full = pathPatterns.length > 0 ? picomatch(pathPatterns, { dot: true, nocase: true }) : () => false;
+        const host = compileGlobs("k8s-image-registry-allowed", "allowedRegistries", hostPatterns, { nocase: true });
+        const full = compileGlobs("k8s-image-registry-allowed", "allowedRegistries", pathPatterns, { nocase: true });
         return { allowedRegistries: patterns, matches: (registry, path) => host(registry) || full(`${registry}/${path}`) };
     },
     appliesTo: kubernetes.workloads,

@@ -1,12 +1,19 @@
-import { containersOf, kubernetes, podSpecOf, resourcePolicy, show } from "../../core";
+import { containersOf, deploymentFix, kubernetes, podSpecOf, resourcePolicy, show } from "../../core";
 import { malformedDigestFinding, parseImageReference } from "./image-reference";
 
 export const k8sImageTagPinned = resourcePolicy<unknown>({
     name: "k8s-image-tag-pinned",
+    displayName: "Images name a version",
     description: "Every container image names a version: no missing tag, no `latest`, no unparseable reference, no malformed digest.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "supply-chain"],
+    why: "A missing or latest tag runs whatever was pushed last, so an unreviewed or malicious image can be deployed without any change here.",
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps:
         'Set `image` to a released version, e.g. `"registry.example.com/shop/web:1.4.2"`, or better a digest ' +
         '(`"...@sha256:<digest>"`), on every container, init container and ephemeral container.',

@@ -1,4 +1,4 @@
-import { asDict, type CheckContext, type ContainerRef, containersOf, isUnknown, kubernetes, peek, podSpecOf, resourcePolicy } from "../../core";
+import { asDict, type CheckContext, type ContainerRef, containersOf, deploymentFix, isUnknown, kubernetes, peek, podSpecOf, resourcePolicy } from "../../core";
 import { runToCompletionKinds } from "./container-checks";
 
 /**
@@ -16,11 +16,22 @@ function hasProbe(c: ContainerRef, probe: string, ctx: CheckContext<unknown>): b
 
 export const k8sLivenessReadinessProbes = resourcePolicy<unknown>({
     name: "k8s-liveness-readiness-probes",
+    displayName: "Liveness and readiness probes",
     description:
         "Containers of long-running workloads have liveness and readiness probes (not Jobs, CronJobs, init or ephemeral containers).",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "workload"],
+    why: "Without probes, hung containers keep running and broken ones receive traffic, which turns faults into outages.",
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            livenessProbe:
+              httpGet: {path: /healthz, port: 8080}
+            readinessProbe:
+              httpGet: {path: /ready, port: 8080}
+    `),
     remediationSteps:
         'Set `livenessProbe` and `readinessProbe` on each container, e.g. `readinessProbe: { httpGet: { path: "/ready", port: 8080 } }`.',
     url: "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/",

@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, asString, isUnknown, kubernetes, peek, PolicyConfigError, resourcePolicy, show } from "../../core";
+import { asDict, asString, cisGke, cisKubernetes, isUnknown, kubernetes, nsaHardening, peek, PolicyConfigError, resourcePolicy, show, yamlFix } from "../../core";
 
 const levels = ["privileged", "baseline", "restricted"] as const;
 type Level = (typeof levels)[number];
@@ -12,12 +12,27 @@ interface Config {
 
 export const k8sNamespacePssEnforceLabel = resourcePolicy<Unwrap<k8s.core.v1.Namespace>, Config>({
     name: "k8s-namespace-pss-enforce-label",
+    displayName: "Namespaces enforce a Pod Security level",
     description:
         "Namespaces carry a `pod-security.kubernetes.io/enforce` label of at least the configured level (baseline by default), " +
         "so Pod Security Admission enforces the standard at admission too.",
     severity: "medium",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "workload"],
+    framework: cisKubernetes("5.2.1"),
+    alsoCites: [
+        cisGke("4.2.1"),
+        nsaHardening("Kubernetes Pod security", "Pod security enforcement"),
+    ],
+    why: "Without an enforce label, Pod Security Admission lets any pod in, however privileged, including ones created outside this pipeline.",
+    fixExample: yamlFix(`
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: shop
+          labels:
+            pod-security.kubernetes.io/enforce: restricted
+    `),
     remediationSteps:
         'Set `metadata.labels["pod-security.kubernetes.io/enforce"]` on the Namespace to "restricted" (or at least ' +
         '"baseline"), e.g. `labels: { "pod-security.kubernetes.io/enforce": "restricted" }`.',
@@ -34,7 +49,7 @@ export const k8sNamespacePssEnforceLabel = resourcePolicy<Unwrap<k8s.core.v1.Nam
     },
     parseConfig: (raw) => {
         const level = raw.minimumLevel;
-        if (level !== "baseline" && level !== "restricted") throw new PolicyConfigError("k8s-namespace-pss-enforce-label", `minimumLevel: "${String(level)}" is not baseline or restricted`);
+        if (level !== "baseline" && level !== "restricted") throw new PolicyConfigError("k8s-namespace-pss-enforce-label", `minimumLevel: ${show(level)} is not baseline or restricted`);
         return { minimumLevel: level };
     },
     appliesTo: kubernetes.namespace,

@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { kubernetes, nsaHardening, stackPolicy, type TypeSet } from "../../core";
+import { kubernetes, nsaHardening, stackPolicy, type TypeSet, yamlFix } from "../../core";
 import { judgeWithSiblings, type NamespaceLink, Namespaces, SiblingUnknown } from "../links";
 
 /** The namespaces that hold an object of `types`, and the objects whose namespace is not known yet. */
@@ -20,11 +20,38 @@ function placement(resources: readonly PolicyResource[], types: TypeSet, namespa
 
 export const k8sNamespaceQuotaAndLimits = stackPolicy({
     name: "k8s-namespace-quota-and-limits",
+    displayName: "Namespaces have a ResourceQuota and LimitRange",
     description: "Every namespace of the stack (Namespace objects and namespaces that workloads run in) has a ResourceQuota and a LimitRange.",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "workload"],
-    framework: nsaHardening("Pod security: resource policies", "Use ResourceQuotas and LimitRanges to bound namespace resource use"),
+    framework: nsaHardening("Network separation and hardening", "Resource policies"),
+    why: "Without quotas, one namespace's workloads (or an attacker in them) can consume the whole cluster's capacity.",
+    fixExample: yamlFix(`
+        apiVersion: v1
+        kind: ResourceQuota
+        metadata:
+          name: quota
+          namespace: shop
+        spec:
+          hard: {requests.cpu: "4", limits.memory: 8Gi, pods: "20"}
+        ---
+        apiVersion: v1
+        kind: LimitRange
+        metadata:
+          name: limits
+          namespace: shop
+        spec:
+          limits:
+            - type: Container
+              default: {memory: 256Mi}
+              defaultRequest: {cpu: 100m, memory: 128Mi}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: shop
+    `),
     remediationSteps:
         "Add a `kubernetes.core.v1.ResourceQuota` (e.g. `spec.hard: { \"requests.cpu\": \"4\", \"limits.memory\": \"8Gi\", pods: \"20\" }`) " +
         "and a `kubernetes.core.v1.LimitRange` with container defaults (`spec.limits: [{ type: \"Container\", default: {...}, " +

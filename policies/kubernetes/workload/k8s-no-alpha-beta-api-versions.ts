@@ -1,5 +1,5 @@
-import picomatch from "picomatch";
-import { isKubernetesType, kindOf, resourcePolicy, type TypeSet } from "../../core";
+import { compileGlobs, deploymentFix, isKubernetesType, kindOf, ownEntry, resourcePolicy, type TypeSet } from "../../core";
+
 
 /** Every Kubernetes provider resource. */
 const anyKubernetesObject: TypeSet = { has: isKubernetesType, description: "kubernetes:*" };
@@ -48,9 +48,9 @@ const stableByKind: Record<string, string | null> = {
 
 /** The stable apiVersion for a group and kind: a string, null when none exists, undefined when unknown. */
 export function stableApiVersion(group: string, kind: string): string | null | undefined {
-    const byKind = stableByKind[`${group}/${kind}`];
+    const byKind = ownEntry(stableByKind, `${group}/${kind}`);
     if (byKind !== undefined) return byKind;
-    return stableByGroup[group];
+    return ownEntry(stableByGroup, group);
 }
 
 interface Config {
@@ -59,10 +59,17 @@ interface Config {
 
 export const k8sNoAlphaBetaApiVersions = resourcePolicy<unknown, Config>({
     name: "k8s-no-alpha-beta-api-versions",
+    displayName: "Stable API versions",
     description: "Kubernetes objects use stable API versions, not alpha or beta ones (e.g. .../v1beta1, .../v1alpha1), which change or disappear.",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "workload"],
+    why: "Alpha and beta APIs change or disappear between releases, so objects written against them break upgrades and delay security patches.",
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps:
         "Use the stable version's resource class, e.g. `kubernetes.apps.v1.Deployment` instead of " +
         "`kubernetes.extensions.v1beta1.Deployment`, `kubernetes.networking.v1.Ingress`, `kubernetes.batch.v1.CronJob`; " +
@@ -79,8 +86,7 @@ export const k8sNoAlphaBetaApiVersions = resourcePolicy<unknown, Config>({
         },
     },
     parseConfig: (raw) => {
-        const patterns = raw.allowedApiVersions as string[];
-        return { allowed: patterns.length > 0 ? picomatch(patterns, { dot: true }) : () => false };
+        return { allowed: compileGlobs("k8s-no-alpha-beta-api-versions", "allowedApiVersions", raw.allowedApiVersions) };
     },
     appliesTo: anyKubernetesObject,
     validate: (_props, ctx) => {

@@ -1,4 +1,4 @@
-import { asString, cisKubernetes, isUnknown, kubernetes, peek, resourcePolicy } from "../../core";
+import { asString, cisAks, cisEks, cisGke, cisKubernetes, deploymentFix, isUnknown, kubernetes, peek, resourcePolicy } from "../../core";
 import { judgeWithSiblings, leftToStack, Namespaces, SiblingUnknown } from "../links";
 
 const fix = "set metadata.namespace to the application's namespace";
@@ -11,11 +11,28 @@ function namespaceValue(props: unknown): unknown {
 
 export const k8sNoDefaultNamespace = resourcePolicy<unknown>({
     name: "k8s-no-default-namespace",
+    displayName: "Workloads not in the default namespace",
     description: "Workloads run in a namespace of their own, not in `default`, so RBAC, quotas and NetworkPolicies can be scoped to them.",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "workload"],
     framework: cisKubernetes("5.7.4", "The default namespace should not be used"),
+    alsoCites: [
+        cisEks("4.5.2"),
+        cisAks("4.6.3"),
+        cisGke("4.6.4"),
+    ],
+    why: "Objects in default share one namespace's RBAC, quotas and NetworkPolicies with everything else put there by accident.",
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `, `
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: shop
+    `),
     remediationSteps:
         'Create a `kubernetes.core.v1.Namespace` for the application and set `metadata.namespace` on its workloads, e.g. ' +
         '`metadata: { name: "web", namespace: "shop" }` or `metadata: { namespace: ns.metadata.name }`.',

@@ -1,4 +1,4 @@
-import { isKubernetesType, kindOf, PolicyConfigError, resourcePolicy, show, type TypeSet } from "../../core";
+import { deploymentFix, isKubernetesType, kindOf, nsaHardening, PolicyConfigError, resourcePolicy, show, type TypeSet } from "../../core";
 
 /**
  * API versions Kubernetes stopped serving, by release, from the Deprecated API Migration Guide
@@ -88,6 +88,7 @@ interface Config {
 
 export const k8sNoRemovedApiVersions = resourcePolicy<unknown, Config>({
     name: "k8s-no-removed-api-versions",
+    displayName: "No removed API versions",
     description:
         "No Kubernetes object uses an API version that the target Kubernetes version (setting `targetVersion`, default 1.32) " +
         "no longer serves, such as extensions/v1beta1 DaemonSet or policy/v1beta1 PodDisruptionBudget: the API server rejects " +
@@ -96,6 +97,13 @@ export const k8sNoRemovedApiVersions = resourcePolicy<unknown, Config>({
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "upgrades"],
+    framework: nsaHardening("Upgrading and application security practices", "Immediately apply security patches and updates"),
+    why: "The API server rejects objects in removed API versions, so the deploy fails, typically during a cluster upgrade.",
+    fixExample: deploymentFix(`
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps:
         "Use the API version that replaced it, with the class of that version, e.g. `kubernetes.apps.v1.DaemonSet` for " +
         "`extensions/v1beta1` DaemonSet, `kubernetes.policy.v1.PodDisruptionBudget` for `policy/v1beta1`, " +
@@ -116,7 +124,7 @@ export const k8sNoRemovedApiVersions = resourcePolicy<unknown, Config>({
         },
     },
     parseConfig: (raw) => {
-        const match = targetPattern.exec(String(raw.targetVersion));
+        const match = typeof raw.targetVersion === "string" ? targetPattern.exec(raw.targetVersion) : null;
         if (typeof raw.targetVersion !== "string" || !match) {
             throw new PolicyConfigError("k8s-no-removed-api-versions", `targetVersion must be a minor version such as "1.32", got ${show(raw.targetVersion)}`);
         }

@@ -1,5 +1,5 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
-import { asBool, asDict, asNumber, containersOf, isUnknown, kubernetes, peek, podSpecOf, resourcePolicy, show } from "../../core";
+import { asBool, asDict, asNumber, containersOf, deploymentFix, isUnknown, kubernetes, nsaHardening, peek, podSpecOf, resourcePolicy, show } from "../../core";
 import { judgeEach } from "./container-checks";
 
 /** True for GID 0, written as a number or a numeric string. */
@@ -7,12 +7,24 @@ const isRootGroup = (value: unknown) => value !== null && value !== undefined &&
 
 export const k8sNoRootGroup = resourcePolicy<unknown>({
     name: "k8s-no-root-group",
+    displayName: "No root group",
     description:
         "No pod or container runs with the root group: runAsGroup, fsGroup and supplementalGroups are not 0 (GID 0 can read and write " +
         "files owned by group root, in the image and on volumes). Pods in a user namespace (spec.hostUsers: false) are exempt.",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "workload"],
+    framework: nsaHardening("Kubernetes Pod security", "\"Non-root\" containers and \"rootless\" container engines"),
+    why: "GID 0 can read and write every file owned by group root, in the image and on shared volumes.",
+    fixExample: deploymentFix(`
+        securityContext:
+          runAsUser: 10001
+          runAsGroup: 10001
+          fsGroup: 10001
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+    `),
     remediationSteps:
         "Set `securityContext.runAsGroup` and `fsGroup` to a non-zero GID (e.g. 10001) at pod level, and on containers that set " +
         "`runAsGroup`; remove 0 from `supplementalGroups`.",

@@ -1,4 +1,4 @@
-import { asArray, asDict, asString, containersOf, kubernetes, peek, podSpecOf, type PodSpecLocation, resourcePolicy } from "../../core";
+import { asArray, asDict, asString, cisKubernetes, containersOf, deploymentFix, kubernetes, peek, podSecurityStandards, type PodSpecLocation, podSpecOf, resourcePolicy } from "../../core";
 
 /** Sockets through which a container controls the node's container runtime. */
 const socketPattern = /\/(docker|containerd|crio|cri-dockerd|dockershim|podman)\.sock$/;
@@ -26,12 +26,28 @@ function normalize(path: string): string {
 
 export const k8sNoRuntimeSocketMount = resourcePolicy<unknown>({
     name: "k8s-no-runtime-socket-mount",
+    displayName: "No container runtime socket mounts",
     description:
         "No pod mounts the container runtime socket (docker.sock, containerd.sock, crio.sock) or a directory holding it " +
         "through hostPath: whoever reaches that socket controls the node.",
     severity: "critical",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "workload"],
+    framework: cisKubernetes("5.2.12"),
+    alsoCites: [
+        podSecurityStandards("baseline", "HostPath Volumes"),
+    ],
+    why: "Whoever reaches the container runtime socket can start privileged containers and so controls the node.",
+    fixExample: deploymentFix(`
+        volumes:
+          - name: cache
+            emptyDir: {}
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            volumeMounts:
+              - {name: cache, mountPath: /cache}
+    `),
     remediationSteps:
         "Remove the `hostPath` volume from `spec.volumes` (and its `volumeMounts`). Build images with a daemonless builder " +
         "(e.g. BuildKit rootless, kaniko) and read container metadata through the Kubernetes API instead.",

@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
-import picomatch from "picomatch";
-import { asDict, cisKubernetes, containersOf, credentialInValue, isUnknown, kubernetes, literalCredential, looksLikeCredential, peek, podSpecOf, resourcePolicy } from "../../core";
+import { asDict, cisAks, cisEks, cisGke, cisKubernetes, compileGlobs, containersOf, credentialInValue, deploymentFix, isUnknown, kubernetes, literalCredential, looksLikeCredential, nsaHardening, peek, podSpecOf, resourcePolicy } from "../../core";
+
 import { judgeEach } from "./container-checks";
 
 interface Config {
@@ -9,6 +9,7 @@ interface Config {
 
 export const k8sNoSecretEnvLiterals = resourcePolicy<unknown, Config>({
     name: "k8s-no-secret-env-literals",
+    displayName: "No credentials as env literals",
     description:
         "No container env var holds a literal credential in `value`: neither under a credential's name (PASSWORD, PWD, TOKEN, " +
         "SECRET, KEY, AUTH, ...; not *_FILE, *_PATH, *_DIR or a file path) nor in a recognisable form (AWS access key id, " +
@@ -16,7 +17,26 @@ export const k8sNoSecretEnvLiterals = resourcePolicy<unknown, Config>({
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "workload"],
-    framework: cisKubernetes("5.4.1", "Prefer using secrets as files over secrets as environment variables"),
+    framework: cisKubernetes("5.4.1"),
+    alsoCites: [
+        cisEks("4.4.1"),
+        cisAks("4.5.1"),
+        cisGke("4.4.1"),
+        nsaHardening("Network separation and hardening", "Secrets"),
+    ],
+    why: "A credential written in the manifest is readable by everyone with access to the repository, the Pulumi state and the object in the cluster.",
+    fixExample: deploymentFix(`
+        volumes:
+          - name: db
+            secret: {secretName: db}
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            env:
+              - {name: DB_PASSWORD_FILE, value: /var/run/secrets/db/password}
+            volumeMounts:
+              - {name: db, mountPath: /var/run/secrets/db, readOnly: true}
+    `),
     remediationSteps:
         "Store the credential in a `kubernetes.core.v1.Secret` and mount it as a file: `volumes: [{ name: \"db\", secret: " +
         '{ secretName: "db" } }]` with `volumeMounts: [{ name: "db", mountPath: "/var/run/secrets/db", readOnly: true }]`, and ' +
@@ -34,8 +54,7 @@ export const k8sNoSecretEnvLiterals = resourcePolicy<unknown, Config>({
         },
     },
     parseConfig: (raw) => {
-        const patterns = raw.ignoreNames as string[];
-        return { ignore: patterns.length > 0 ? picomatch(patterns) : () => false };
+        return { ignore: compileGlobs("k8s-no-secret-env-literals", "ignoreNames", raw.ignoreNames, { dot: false }) };
     },
     appliesTo: kubernetes.workloads,
     validate: (props, ctx) => {

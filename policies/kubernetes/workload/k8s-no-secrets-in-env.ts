@@ -1,18 +1,35 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
-import { asDict, cisKubernetes, containersOf, isUnknown, kubernetes, peek, podSpecOf, resourcePolicy, show } from "../../core";
+import { asDict, cisAks, cisEks, cisGke, cisKubernetes, containersOf, deploymentFix, isUnknown, kubernetes, peek, podSpecOf, resourcePolicy, show } from "../../core";
 import { judgeEach } from "./container-checks";
 
 const leaks = "environment variables leak into logs, crash reports, child processes and `kubectl describe` output";
 
 export const k8sNoSecretsInEnv = resourcePolicy<unknown>({
     name: "k8s-no-secrets-in-env",
+    displayName: "Secrets mounted as files, not env vars",
     description:
         "Containers read Secrets from mounted files, not from environment variables (`env[].valueFrom.secretKeyRef`, " +
         "`envFrom[].secretRef`). Advisory: many applications read credentials only from the environment.",
     severity: "low",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "workload"],
-    framework: cisKubernetes("5.4.1", "Prefer using secrets as files over secrets as environment variables"),
+    framework: cisKubernetes("5.4.1"),
+    alsoCites: [
+        cisEks("4.4.1"),
+        cisAks("4.5.1"),
+        cisGke("4.4.1"),
+    ],
+    why: "Environment variables leak through crash dumps, logs, child processes and /proc, and never change when the Secret is rotated.",
+    fixExample: deploymentFix(`
+        volumes:
+          - name: db
+            secret: {secretName: db}
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            volumeMounts:
+              - {name: db, mountPath: /var/run/secrets/db, readOnly: true}
+    `),
     remediationSteps:
         'Mount the Secret as a volume instead: `volumes: [{ name: "db", secret: { secretName: "db" } }]` and, on the container, ' +
         '`volumeMounts: [{ name: "db", mountPath: "/var/run/secrets/db", readOnly: true }]`; remove the `valueFrom.secretKeyRef` ' +

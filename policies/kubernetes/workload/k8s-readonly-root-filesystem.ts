@@ -1,12 +1,26 @@
-import { asBool, asDict, containersOf, kubernetes, nsaHardening, podSpecOf, resourcePolicy, show } from "../../core";
+import { asBool, asDict, containersOf, deploymentFix, kubernetes, nsaHardening, podSpecOf, resourcePolicy, show } from "../../core";
 
 export const k8sReadonlyRootFilesystem = resourcePolicy<unknown>({
     name: "k8s-readonly-root-filesystem",
+    displayName: "Read-only root filesystem",
     description: "Every container, init container and ephemeral container runs with a read-only root filesystem.",
     severity: "medium",
     enforcementLevel: "advisory",
     tags: ["kubernetes", "workload"],
-    framework: nsaHardening("Pod security: immutable container file systems", "Run containers with a read-only root filesystem"),
+    framework: nsaHardening("Kubernetes Pod security", "Immutable container file systems"),
+    why: "A writable root file system lets an attacker drop tools and change binaries or configuration inside the running container.",
+    fixExample: deploymentFix(`
+        volumes:
+          - name: tmp
+            emptyDir: {}
+        containers:
+          - name: app
+            image: registry.example.com/shop/web:1.4.2
+            volumeMounts:
+              - {name: tmp, mountPath: /tmp}
+            securityContext:
+              readOnlyRootFilesystem: true
+    `),
     remediationSteps:
         "Set `securityContext.readOnlyRootFilesystem: true` on every container; mount an `emptyDir` volume where the " +
         "application needs to write (e.g. /tmp).",

@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, type Dict, isPatchType, isUnknown, peek, resourcePolicy, show, types, wrongType } from "../../core";
+import { asDict, type Dict, isPatchType, isUnknown, peek, resourcePolicy, show, types, wrongType, yamlFix } from "../../core";
 
 type StorageClass = Unwrap<k8s.storage.v1.StorageClass>;
 
@@ -38,6 +38,7 @@ interface Config {
 
 export const k8sStorageClassEncrypted = resourcePolicy<StorageClass, Config>({
     name: "k8s-storage-class-encrypted",
+    displayName: "StorageClasses provision encrypted volumes",
     description:
         'StorageClasses provision encrypted volumes: EBS classes (ebs.csi.aws.com, kubernetes.io/aws-ebs) set `encrypted: "true"`. ' +
         "With `requireCustomerManagedKey`, EBS, Azure disk and GCE persistent disk classes also name a customer-managed key " +
@@ -45,6 +46,17 @@ export const k8sStorageClassEncrypted = resourcePolicy<StorageClass, Config>({
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "encryption"],
+    why: "Unencrypted persistent volumes expose application data to anyone who obtains a snapshot or the underlying disk.",
+    fixExample: yamlFix(`
+        apiVersion: storage.k8s.io/v1
+        kind: StorageClass
+        metadata:
+          name: gp3-encrypted
+        provisioner: ebs.csi.aws.com
+        parameters:
+          type: gp3
+          encrypted: "true"
+    `),
     remediationSteps:
         'Set `parameters: { type: "gp3", encrypted: "true" }` on every EBS StorageClass (add `kmsKeyId` with a customer-managed ' +
         'KMS key ARN to choose the key); with @pulumi/eks, declare `storageClasses: { gp2: { type: "gp2", encrypted: true, default: true } }` ' +
@@ -68,7 +80,7 @@ export const k8sStorageClassEncrypted = resourcePolicy<StorageClass, Config>({
         const provisioner = peek(props, "provisioner" satisfies keyof StorageClass);
         if (isUnknown(provisioner)) return ctx.defer("provisioner", "is computed from another resource, so which volumes the class provisions is not known until deploy");
         const driver = drivers.find((d) => typeof provisioner === "string" && d.provisioners.includes(provisioner));
-        if (!driver) return;
+        if (!driver || typeof provisioner !== "string") return;
         const raw = peek(props, "parameters" satisfies keyof StorageClass);
         if (isUnknown(raw)) return ctx.defer("parameters");
         const parameters = asDict(raw);
