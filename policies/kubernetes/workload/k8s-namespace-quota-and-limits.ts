@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { kubernetes, namespaceOf, nsaHardening, stackPolicy } from "../../core";
+import { anyOf, kubernetes, namespaceOf, nsaHardening, stackPolicy } from "../../core";
 import { namespaceObjectName } from "../network/segmentation";
 
 export const k8sNamespaceQuotaAndLimits = stackPolicy({
@@ -14,7 +14,7 @@ export const k8sNamespaceQuotaAndLimits = stackPolicy({
         "and a `kubernetes.core.v1.LimitRange` with container defaults (`spec.limits: [{ type: \"Container\", default: {...}, " +
         "defaultRequest: {...} }]`) in each namespace.",
     url: "https://kubernetes.io/docs/concepts/policy/resource-quotas/",
-    appliesTo: { has: (t) => kubernetes.namespace.has(t) || kubernetes.workloads.has(t), description: `${kubernetes.namespace.description}, workloads` },
+    appliesTo: { ...anyOf(kubernetes.namespace, kubernetes.workloads), description: `${kubernetes.namespace.description}, workloads` },
     validateStack: (ctx) => {
         const quotas = new Set(ctx.ofType(kubernetes.resourceQuota).map((r) => namespaceOf(r.props)));
         const limitRanges = new Set(ctx.ofType(kubernetes.limitRange).map((r) => namespaceOf(r.props)));

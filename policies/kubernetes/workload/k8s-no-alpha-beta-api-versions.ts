@@ -1,8 +1,5 @@
 import picomatch from "picomatch";
-import { isKubernetesType, kindOf, resourcePolicy, type TypeSet } from "../../core";
-
-/** Every Kubernetes provider resource. */
-const anyKubernetesObject: TypeSet = { has: isKubernetesType, description: "kubernetes:*" };
+import { kindOf, kubernetes, resourcePolicy } from "../../core";
 
 const prereleaseVersion = /^v\d+(alpha|beta)\d*$/;
 
@@ -82,7 +79,7 @@ export const k8sNoAlphaBetaApiVersions = resourcePolicy<unknown, Config>({
         const patterns = raw.allowedApiVersions as string[];
         return { allowed: patterns.length > 0 ? picomatch(patterns, { dot: true }) : () => false };
     },
-    appliesTo: anyKubernetesObject,
+    appliesTo: kubernetes.anyObject,
     validate: (_props, ctx) => {
         // kubernetes:<group>/<version>:<Kind>, e.g. kubernetes:apps/v1beta1:Deployment
         const module = ctx.type.split(":")[1] ?? "";
