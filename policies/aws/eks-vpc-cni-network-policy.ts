@@ -1,7 +1,6 @@
 import type { AddonArgs } from "@pulumi/aws/eks/addon";
 import type { Unwrap } from "@pulumi/pulumi";
-import { parse } from "yaml";
-import { asBool, asDict, asString, aws, cisEks, resourcePolicy, show } from "../core";
+import { asBool, asDict, asString, aws, cisEks, parseJsonOrYaml, resourcePolicy, show } from "../core";
 
 const fix = 'set configurationValues: JSON.stringify({ enableNetworkPolicy: "true" })';
 
@@ -28,7 +27,7 @@ export const eksVpcCniNetworkPolicy = resourcePolicy<Unwrap<AddonArgs>>({
         }
         let values: unknown;
         try {
-            values = typeof raw === "string" ? parse(raw) : raw;
+            values = typeof raw === "string" ? parseJsonOrYaml(raw) : raw;
         } catch {
             ctx.violation("configurationValues", `is ${show(raw)}, which is neither JSON nor YAML`, fix);
             return;
