@@ -1,7 +1,7 @@
 // Shared by the EKS node policies: instance metadata (IMDS) rules, links between resources in a stack,
 // and the EKS Auto Mode not-applicable reason. Not a policy.
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { asBool, asDict, asNumber, asString, aws, resourceLabel, show, type TypeSet } from "../core";
+import { asBool, asDict, asNumber, asString, aws, findReferenced, resourceLabel, show, type TypeSet } from "../core";
 
 export interface Finding {
     path: string;
@@ -63,18 +63,11 @@ export function imdsFindings(metadataOptions: unknown, allowHopLimitTwo: boolean
     return findings;
 }
 
-/** True when `ref` names the resource by one of its output fields (id, name, arn ...) or by URN. */
-export function refersTo(resource: PolicyResource, ref: string, fields: readonly string[]): boolean {
-    if (ref === resource.urn) return true;
-    const props = asDict(resource.props);
-    return fields.some((field) => asString(props?.[field]) === ref);
-}
-
 /** The resource of a type in the stack that `ref` names, if any. */
 export function resolve(resources: readonly PolicyResource[], types: TypeSet, ref: unknown, fields: readonly string[]): PolicyResource | undefined {
     const text = asString(ref);
     if (text === undefined || text === "") return undefined;
-    return resources.find((r) => types.has(r.type) && refersTo(r, text, fields));
+    return findReferenced(resources, types, fields, text);
 }
 
 export const clusterRefFields = ["name", "id", "arn"] as const;

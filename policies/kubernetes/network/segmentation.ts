@@ -80,7 +80,9 @@ export function networkPoliciesByNamespace(resources: readonly PolicyResource[])
     for (const resource of resources) {
         if (!kubernetes.networkPolicy.has(resource.type)) continue;
         const model = networkPolicyModel(resource);
-        byNamespace.set(model.namespace, [...(byNamespace.get(model.namespace) ?? []), model]);
+        const list = byNamespace.get(model.namespace);
+        if (list) list.push(model);
+        else byNamespace.set(model.namespace, [model]);
     }
     return byNamespace;
 }
@@ -149,7 +151,12 @@ export function egressRuleAllows(rule: Dict, address: string): string | undefine
 /** Groups items by a key, keeping first-seen order. */
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
     const groups = new Map<string, T[]>();
-    for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+    for (const item of items) {
+        const k = key(item);
+        const group = groups.get(k);
+        if (group) group.push(item);
+        else groups.set(k, [item]);
+    }
     return groups;
 }
 
