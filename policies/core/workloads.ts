@@ -62,9 +62,9 @@ export interface ContainerRef {
     container: Container;
     name: string;
     /** Dotted path of the container, e.g. "spec.template.spec.initContainers[0]". */
-    path: string;
+    readonly path: string;
     /** For messages: `container "app"`, `init container "setup"`, `ephemeral container "debug"`. */
-    label: string;
+    readonly label: string;
 }
 
 const listLabel: Record<ContainerList, string> = {
@@ -73,23 +73,36 @@ const listLabel: Record<ContainerList, string> = {
     ephemeralContainers: "ephemeral container",
 };
 
+// Pods may hold thousands of containers and a policy rarely reports on one: paths and labels are built
+// only when a message needs them.
+class ContainerEntry implements ContainerRef {
+    constructor(
+        readonly list: ContainerList,
+        readonly index: number,
+        readonly container: Container,
+        readonly name: string,
+        private readonly podPath: string,
+    ) {}
+
+    get path(): string {
+        return `${this.podPath}.${this.list}[${this.index}]`;
+    }
+
+    get label(): string {
+        return `${listLabel[this.list]} "${this.name}"`;
+    }
+}
+
 /** Every container in every list of a pod spec, in order. Entries that are not objects are skipped. */
 export function containersOf(pod: PodSpecLocation): ContainerRef[] {
     const refs: ContainerRef[] = [];
     for (const list of containerLists) {
-        asArray((pod.spec as Dict)[list]).forEach((entry, index) => {
-            const container = asDict(entry);
-            if (!container) return;
-            const name = asString(container.name) ?? `#${index}`;
-            refs.push({
-                list,
-                index,
-                container: container as Container,
-                name,
-                path: `${pod.path}.${list}[${index}]`,
-                label: `${listLabel[list]} "${name}"`,
-            });
-        });
+        const entries = asArray((pod.spec as Dict)[list]);
+        for (let index = 0; index < entries.length; index++) {
+            const container = asDict(entries[index]);
+            if (!container) continue;
+            refs.push(new ContainerEntry(list, index, container as Container, asString(container.name) ?? `#${index}`, pod.path));
+        }
     }
     return refs;
 }

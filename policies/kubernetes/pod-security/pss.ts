@@ -239,19 +239,36 @@ export function checkPolicyParts(registry: CheckRegistry, checkId: string, polic
     };
 }
 
-/** Deep copy of plain objects and arrays; other values (secrets) are kept as they are. */
+/** Deep copy of plain objects and arrays; other values (secrets) are kept as they are. Iterative: any depth. */
 export function clonePlain<T>(value: T): T {
-    if (Array.isArray(value)) {
-        // Index by hand: Array methods on the SDK's unknown-checking proxy trip over its `get` trap.
-        const copy: unknown[] = [];
-        for (let i = 0; i < value.length; i++) copy.push(clonePlain(value[i]));
-        return copy as unknown as T;
+    const root = emptyCopy(value);
+    const pending: [unknown, unknown][] = root === value ? [] : [[value, root]];
+    while (pending.length > 0) {
+        const [source, target] = pending.pop()!;
+        if (Array.isArray(source)) {
+            // Index by hand: Array methods on the SDK's unknown-checking proxy trip over its `get` trap.
+            for (let i = 0; i < source.length; i++) {
+                const item = source[i];
+                const copy = emptyCopy(item);
+                (target as unknown[]).push(copy);
+                if (copy !== item) pending.push([item, copy]);
+            }
+        } else {
+            for (const [k, item] of Object.entries(source as Dict)) {
+                const copy = emptyCopy(item);
+                // A key such as "__proto__" stays data, never a prototype.
+                Object.defineProperty(target, k, { value: copy, enumerable: true, writable: true, configurable: true });
+                if (copy !== item) pending.push([item, copy]);
+            }
+        }
     }
-    if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-        const copy: Dict = {};
-        for (const [k, v] of Object.entries(value as Dict)) copy[k] = clonePlain(v);
-        return copy as T;
-    }
+    return root as T;
+}
+
+/** A new empty array or plain object to copy into, or the value itself when it is kept as it is. */
+function emptyCopy(value: unknown): unknown {
+    if (Array.isArray(value)) return [];
+    if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) return {};
     return value;
 }
 
