@@ -1,10 +1,17 @@
-// What ships: compiled JS that never loads a provider SDK, installed with runtime dependencies only.
+// What ships: compiled JS that never loads a provider SDK, a manifest without development dependencies
+// and a shrinkwrap of the production tree; installed the way Pulumi installs a published pack, it is
+// small and it starts.
 import * as assert from "assert";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
-import { packDir } from "./e2e";
+import { PolicyPackRunner } from "../engine/runner";
+import { stage, restore } from "../scripts/pack-manifest";
+import { exampleResources, packDir } from "./e2e";
 
 const providerSdks = ["@pulumi/aws", "@pulumi/azure-native", "@pulumi/gcp", "@pulumi/kubernetes"];
+const mib = 1024 * 1024;
 
 function jsFiles(dir: string): string[] {
     return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -13,12 +20,50 @@ function jsFiles(dir: string): string[] {
     });
 }
 
+function copyTree(from: string, to: string): void {
+    fs.cpSync(from, to, { recursive: true, dereference: true });
+}
+
+/** Disk usage of a tree, as `du` counts it (allocated blocks). */
+function diskUsage(target: string): number {
+    const stat = fs.lstatSync(target);
+    if (!stat.isDirectory()) return stat.blocks * 512;
+    return fs.readdirSync(target).reduce((sum, name) => sum + diskUsage(path.join(target, name)), stat.blocks * 512);
+}
+
+/** The installed packages @pulumi/policy and @pulumi/pulumi need: the floor every Node policy pack installs. */
+function sdkClosure(root: string): Set<string> {
+    const seen = new Set<string>();
+    const visit = (dir: string) => {
+        if (seen.has(dir)) return;
+        seen.add(dir);
+        const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
+        for (const name of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies, ...manifest.peerDependencies })) {
+            // Node's resolution: the nearest node_modules up from the dependent package.
+            for (let at = dir; at.startsWith(root); at = path.dirname(at)) {
+                const candidate = path.join(at, "node_modules", name);
+                if (fs.existsSync(path.join(candidate, "package.json"))) {
+                    visit(candidate);
+                    break;
+                }
+            }
+        }
+    };
+    for (const sdk of ["@pulumi/policy", "@pulumi/pulumi"]) visit(path.join(root, "node_modules", sdk));
+    return seen;
+}
+
+function npm(args: string[], cwd: string): string {
+    return execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
 describe("packaging", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8")) as {
         main: string;
         dependencies: Record<string, string>;
         devDependencies: Record<string, string>;
         files: string[];
+        scripts: Record<string, string>;
     };
 
     it("keeps provider SDKs out of the runtime dependencies", () => {
@@ -35,9 +80,89 @@ describe("packaging", () => {
         assert.deepStrictEqual(shipped.filter((f) => pattern.test(fs.readFileSync(f, "utf8"))).map((f) => path.relative(packDir, f)), []);
     });
 
-    it("installs only runtime dependencies at enforcement time", () => {
-        const yaml = fs.readFileSync(path.join(packDir, "PulumiPolicy.yaml"), "utf8");
-        assert.match(yaml, /runtime:\s*\n\s+name: nodejs\s*\n\s+options:\s*\n\s+production: true/);
-        assert.ok(manifest.files.includes("bin/policies/") && !manifest.files.some((f) => f.startsWith("bin/test")));
+    it("stages the published manifest around npm pack, and keeps PulumiPolicy.yaml to documented keys", () => {
+        assert.match(manifest.scripts.prepack, /npm run build && node bin\/scripts\/pack-manifest\.js stage$/);
+        assert.strictEqual(manifest.scripts.postpack, "node bin/scripts/pack-manifest.js restore");
+        // `pulumi policy publish` reads the tarball name from `npm pack`'s stdout: no script banners there.
+        assert.match(fs.readFileSync(path.join(packDir, ".npmrc"), "utf8"), /^foreground-scripts=false$/m);
+        // The policy pack project file documents no Node.js runtime options; the tarball alone makes the
+        // enforcement-time install a production one.
+        assert.deepStrictEqual(fs.readFileSync(path.join(packDir, "PulumiPolicy.yaml"), "utf8").split("\n").filter(Boolean).map((l) => l.split(":")[0]), ["description", "runtime"]);
+        assert.match(fs.readFileSync(path.join(packDir, "PulumiPolicy.yaml"), "utf8"), /^runtime: nodejs$/m);
+    });
+
+    describe("the packed tarball, installed as Pulumi installs a published pack", function () {
+        this.timeout(600_000);
+        let work: string;
+        let installed: string;
+        let tarballFiles: string[];
+        let packStdout: string;
+
+        before(() => {
+            work = fs.mkdtempSync(path.join(os.tmpdir(), "cluster-guard-packaging-"));
+            // A copy of what `npm pack` reads, so the repository's own manifest is never touched.
+            const source = path.join(work, "source");
+            fs.mkdirSync(path.join(source, "bin"), { recursive: true });
+            for (const file of ["package.json", "package-lock.json", "README.md", "PulumiPolicy.yaml", ".npmrc", "bin/index.js"]) {
+                fs.copyFileSync(path.join(packDir, file), path.join(source, file));
+            }
+            for (const dir of ["policies", "engine", "cli"]) copyTree(path.join(packDir, "bin", dir), path.join(source, "bin", dir));
+            const development = fs.readFileSync(path.join(source, "package.json"), "utf8");
+            stage(source);
+            try {
+                packStdout = npm(["pack", "--loglevel=error", "--ignore-scripts", "--pack-destination", work], source);
+            } finally {
+                restore(source);
+            }
+            assert.strictEqual(fs.readFileSync(path.join(source, "package.json"), "utf8"), development, "postpack restores the manifest");
+            assert.ok(!fs.existsSync(path.join(source, "npm-shrinkwrap.json")));
+            const tarball = path.join(work, packStdout.trim());
+            tarballFiles = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).split("\n").filter(Boolean);
+            execFileSync("tar", ["xzf", tarball, "-C", work]);
+            installed = path.join(work, "package");
+            npm(["install", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], installed);
+        });
+
+        after(() => {
+            if (work) fs.rmSync(work, { recursive: true, force: true });
+        });
+
+        it("prints only the tarball's name and ships no source maps", () => {
+            assert.match(packStdout.trim(), /^cluster-guard-[\w.-]+\.tgz$/);
+            assert.deepStrictEqual(tarballFiles.filter((f) => f.endsWith(".map")), []);
+            assert.ok(tarballFiles.includes("package/bin/index.js") && tarballFiles.includes("package/npm-shrinkwrap.json"));
+        });
+
+        it("has a manifest without development dependencies and a shrinkwrap of the production tree", () => {
+            const published = JSON.parse(fs.readFileSync(path.join(installed, "package.json"), "utf8")) as Record<string, unknown>;
+            assert.strictEqual(published.devDependencies, undefined);
+            assert.strictEqual(published.scripts, undefined);
+            assert.deepStrictEqual(published.dependencies, manifest.dependencies);
+            const lock = JSON.parse(fs.readFileSync(path.join(installed, "npm-shrinkwrap.json"), "utf8")) as { packages: Record<string, { dev?: boolean }> };
+            const names = Object.keys(lock.packages);
+            assert.deepStrictEqual(names.filter((n) => lock.packages[n].dev), []);
+            assert.deepStrictEqual(names.filter((n) => /node_modules\/typescript$/.test(n) || providerSdks.some((s) => n.endsWith(`node_modules/${s}`))), []);
+        });
+
+        it("installs small: no typescript, no provider SDK, at most 5 MiB over the SDK's own packages", () => {
+            const modules = path.join(installed, "node_modules");
+            for (const name of ["typescript", ...providerSdks]) assert.ok(!fs.existsSync(path.join(modules, name)), `${name} is installed`);
+            const total = diskUsage(installed);
+            const floor = [...sdkClosure(installed)].reduce((sum, dir) => sum + diskUsage(dir), 0);
+            console.log(`      installed: ${(total / mib).toFixed(1)} MiB, of which @pulumi/policy and @pulumi/pulumi with their dependencies ${(floor / mib).toFixed(1)} MiB`);
+            assert.ok(total - floor <= 5 * mib, `ClusterGuard adds ${((total - floor) / mib).toFixed(2)} MiB`);
+            assert.ok(total <= 96 * mib, `the install takes ${(total / mib).toFixed(1)} MiB`);
+        });
+
+        it("starts through the engine runner and analyzes", async () => {
+            const runner = await PolicyPackRunner.start({ packDir: installed });
+            try {
+                const [cluster] = exampleResources("aws/eks-insecure.json").filter((r) => r.type === "aws:eks/cluster:Cluster");
+                const result = await runner.analyze(cluster);
+                assert.ok(result.diagnostics.some((d) => d.policyName === "eks-endpoint-private" && d.enforcementLevel === "mandatory"));
+            } finally {
+                await runner.stop();
+            }
+        });
     });
 });
