@@ -4,7 +4,8 @@
 //   schemas included, same type sets, the SDK's single-type skip where ClusterGuard has it,
 //   not-applicable for other types), what the SDK costs for a pack of this shape before any policy
 //   reads a field.
-// ClusterGuard itself runs from a directory laid out like an installed pack.
+// ClusterGuard itself runs from a directory laid out like an installed pack. Every pack can be pointed
+// at another node_modules, e.g. one holding a modified copy of @pulumi/policy (sdk-experiments).
 import * as fs from "fs";
 import * as path from "path";
 import type { ClusterGuardPolicy } from "../../policies/core/policy";
@@ -15,25 +16,33 @@ export const repoRoot = path.resolve(__dirname, "..", "..", "..");
 export interface PackOptions {
     /** Release the SDK's V8 debugger as ClusterGuard does (policies/core/debugger). */
     releaseDebugger?: boolean;
+    /** The node_modules the pack uses; the repository's by default. */
+    nodeModules?: string;
+    /** Suffix of the pack's directory name, for packs over another node_modules. */
+    variant?: string;
+    /** Tag every policy function with `__pulumiTypeFilter`, the type-set skip an SDK could offer. */
+    typeFilter?: boolean;
 }
 
-/** A pack directory under .bench/ whose node_modules is the repository's. */
-function writePack(name: string, source: string): string {
-    const dir = path.join(repoRoot, ".bench", name);
+function packDir(name: string, options: PackOptions): string {
+    const dir = path.join(repoRoot, ".bench", options.variant ? `${name}-${options.variant}` : name);
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, version: "0.0.0", main: "index.js" }));
-    fs.writeFileSync(path.join(dir, "index.js"), source);
     const modules = path.join(dir, "node_modules");
-    if (!fs.existsSync(modules)) fs.symlinkSync(path.join(repoRoot, "node_modules"), modules, "dir");
+    if (!fs.existsSync(modules)) fs.symlinkSync(options.nodeModules ?? path.join(repoRoot, "node_modules"), modules, "dir");
     return dir;
 }
 
-function prelude(options: PackOptions): string {
+/** A pack directory under .bench/ with the given index.js. */
+function writePack(name: string, source: string, options: PackOptions): string {
+    const dir = packDir(name, options);
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, version: "0.0.0", main: "index.js" }));
+    fs.writeFileSync(path.join(dir, "index.js"), source);
+    return dir;
+}
+
+function prelude(options: PackOptions, debuggerModule = path.join(repoRoot, "bin", "policies", "core", "debugger.js")): string {
     const lines = ['"use strict";', 'const { PolicyPack } = require("@pulumi/policy");'];
-    if (options.releaseDebugger) {
-        const module = path.join(repoRoot, "bin", "policies", "core", "debugger.js");
-        lines.push(`require(${JSON.stringify(module)}).releaseSdkDebugger();`);
-    }
+    if (options.releaseDebugger) lines.push(`require(${JSON.stringify(debuggerModule)}).releaseSdkDebugger();`);
     return lines.join("\n") + "\n";
 }
 
@@ -47,6 +56,7 @@ export function noopPack(options: PackOptions = {}): string {
             '    { name: "noop-resource", description: "does nothing", enforcementLevel: "advisory", validateResource: () => {} },\n' +
             '    { name: "noop-stack", description: "does nothing", enforcementLevel: "advisory", validateStack: () => {} },\n' +
             "] });\n",
+        options,
     );
 }
 
@@ -58,6 +68,7 @@ interface PolicyShape {
     tokens: readonly string[];
     patterns: readonly string[];
     single?: string;
+    /** The type set's description, for not-applicable reasons. */
     description: string;
 }
 
@@ -78,15 +89,37 @@ export function shapesOf(policies: readonly ClusterGuardPolicy[]): PolicyShape[]
     });
 }
 
-/** ClusterGuard as installed: its package.json and compiled pack, without the repository's tsconfig. */
-export function clusterGuardPack(): string {
-    const dir = path.join(repoRoot, ".bench", "cluster-guard");
-    fs.mkdirSync(dir, { recursive: true });
+/**
+ * ClusterGuard as installed: its package.json and compiled pack, without the repository's tsconfig.
+ * Over another node_modules, the compiled pack is copied (a symlink would resolve back to the
+ * repository's modules) and started by an index that adds the type filter when asked.
+ */
+export function clusterGuardPack(options: PackOptions = {}): string {
+    const dir = packDir("cluster-guard", options);
     const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { name: string; version: string; main: string };
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: manifest.name, version: manifest.version, main: manifest.main }));
-    for (const link of ["bin", "node_modules"]) {
-        if (!fs.existsSync(path.join(dir, link))) fs.symlinkSync(path.join(repoRoot, link), path.join(dir, link), "dir");
+    if (!options.nodeModules) {
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: manifest.name, version: manifest.version, main: manifest.main }));
+        if (!fs.existsSync(path.join(dir, "bin"))) fs.symlinkSync(path.join(repoRoot, "bin"), path.join(dir, "bin"), "dir");
+        return dir;
     }
+    fs.rmSync(path.join(dir, "bin"), { recursive: true, force: true });
+    fs.cpSync(path.join(repoRoot, "bin", "policies"), path.join(dir, "bin", "policies"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: manifest.name, version: manifest.version, main: "index.js" }));
+    const filter = options.typeFilter
+        ? "for (const p of policies) {\n" +
+          "    const set = appliesToOf(p);\n" +
+          "    const fn = p.validateResource ?? p.validateStack;\n" +
+          "    if (set && fn && !fn.__pulumiType) fn.__pulumiTypeFilter = (type) => set.has(type);\n" +
+          "}\n"
+        : "";
+    fs.writeFileSync(
+        path.join(dir, "index.js"),
+        prelude(options, "./bin/policies/core/debugger.js") +
+            'const { policies } = require("./bin/policies");\n' +
+            'const { appliesToOf } = require("./bin/policies/core/policy");\n' +
+            filter +
+            `new PolicyPack(${JSON.stringify(manifest.name)}, { policies: [...policies] });\n`,
+    );
     return dir;
 }
 
@@ -102,6 +135,7 @@ export function floorPack(shapes: readonly PolicyShape[], options: PackOptions =
         name,
         prelude(options) +
             `
+const typeFilter = ${options.typeFilter === true};
 function matcher(tokens, patterns) {
     const exact = new Set(tokens);
     return (type) => exact.has(type) || patterns.some((p) => p.test(type));
@@ -112,6 +146,7 @@ function resourcePolicy(metadata, tokens, patterns, single) {
         if (!has(args.type)) args.notApplicable(\`Policy does not apply to resources of type '\${args.type}'\`);
     };
     if (single) validateResource.__pulumiType = single;
+    else if (typeFilter) validateResource.__pulumiTypeFilter = has;
     return { ...metadata, validateResource };
 }
 function stackPolicy(metadata, tokens, patterns, single, description) {
@@ -120,11 +155,13 @@ function stackPolicy(metadata, tokens, patterns, single, description) {
         if (!args.resources.some((r) => has(r.type))) args.notApplicable(\`No resources of type \${description} in the stack\`);
     };
     if (single) validateStack.__pulumiType = single;
+    else if (typeFilter) validateStack.__pulumiTypeFilter = has;
     return { ...metadata, validateStack };
 }
 new PolicyPack(${JSON.stringify(name)}, { policies: [
 ${policies.join("\n")}
 ] });
 `,
+        options,
     );
 }
