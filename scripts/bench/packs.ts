@@ -64,10 +64,11 @@ export function noopPack(options: PackOptions = {}): string {
 interface PolicyShape {
     /** What the SDK reports about the policy (name, level, severity, tags, config schema...). */
     metadata: Record<string, unknown>;
-    kind: "resource" | "stack";
+    /** The SDK's single-type skip on each of its functions, null where the function has none. */
+    resource?: { single: string | null };
+    stack?: { single: string | null };
     tokens: readonly string[];
     patterns: readonly string[];
-    single?: string;
     /** The type set's description, for not-applicable reasons. */
     description: string;
 }
@@ -76,14 +77,14 @@ export function shapesOf(policies: readonly ClusterGuardPolicy[]): PolicyShape[]
     return policies.map((p) => {
         const set = appliesToOf(p);
         if (!set) throw new Error(`${p.name}: no type set recorded`);
-        const check = ("validateStack" in p ? p.validateStack : p.validateResource) as { __pulumiType?: string };
+        const functions = p as { validateResource?: { __pulumiType?: string }; validateStack?: { __pulumiType?: string } };
         const metadata = Object.fromEntries(Object.entries(p).filter(([key]) => !["validateResource", "validateStack", "remediateResource"].includes(key)));
         return {
             metadata,
-            kind: "validateStack" in p ? "stack" : "resource",
+            ...(functions.validateResource ? { resource: { single: functions.validateResource.__pulumiType ?? null } } : {}),
+            ...(functions.validateStack ? { stack: { single: functions.validateStack.__pulumiType ?? null } } : {}),
             tokens: set.tokens,
             patterns: set.patterns.map((r) => r.source),
-            single: check.__pulumiType,
             description: set.description,
         };
     });
@@ -108,8 +109,9 @@ export function clusterGuardPack(options: PackOptions = {}): string {
     const filter = options.typeFilter
         ? "for (const p of policies) {\n" +
           "    const set = appliesToOf(p);\n" +
-          "    const fn = p.validateResource ?? p.validateStack;\n" +
-          "    if (set && fn && !fn.__pulumiType) fn.__pulumiTypeFilter = (type) => set.has(type);\n" +
+          "    for (const fn of [p.validateResource, p.validateStack]) {\n" +
+          "        if (set && typeof fn === \"function\" && !fn.__pulumiType) fn.__pulumiTypeFilter = (type) => set.has(type);\n" +
+          "    }\n" +
           "}\n"
         : "";
     fs.writeFileSync(
@@ -129,7 +131,7 @@ export function floorPack(shapes: readonly PolicyShape[], options: PackOptions =
     const policies = shapes.map((s) => {
         const tokens = JSON.stringify(s.tokens);
         const patterns = `[${s.patterns.map((p) => `new RegExp(${JSON.stringify(p)})`).join(", ")}]`;
-        return `    ${s.kind}Policy(${JSON.stringify(s.metadata)}, ${tokens}, ${patterns}, ${JSON.stringify(s.single ?? null)}, ${JSON.stringify(s.description)}),`;
+        return `    policy(${JSON.stringify(s.metadata)}, ${tokens}, ${patterns}, ${JSON.stringify(s.resource ?? null)}, ${JSON.stringify(s.stack ?? null)}, ${JSON.stringify(s.description)}),`;
     });
     return writePack(
         name,
@@ -140,23 +142,26 @@ function matcher(tokens, patterns) {
     const exact = new Set(tokens);
     return (type) => exact.has(type) || patterns.some((p) => p.test(type));
 }
-function resourcePolicy(metadata, tokens, patterns, single) {
+function policy(metadata, tokens, patterns, resource, stack, description) {
     const has = matcher(tokens, patterns);
-    const validateResource = (args) => {
-        if (!has(args.type)) args.notApplicable(\`Policy does not apply to resources of type '\${args.type}'\`);
-    };
-    if (single) validateResource.__pulumiType = single;
-    else if (typeFilter) validateResource.__pulumiTypeFilter = has;
-    return { ...metadata, validateResource };
+    const policy = { ...metadata };
+    if (resource) {
+        policy.validateResource = (args) => {
+            if (!has(args.type)) args.notApplicable(\`Policy does not apply to resources of type '\${args.type}'\`);
+        };
+        tag(policy.validateResource, resource.single, has);
+    }
+    if (stack) {
+        policy.validateStack = (args) => {
+            if (!args.resources.some((r) => has(r.type))) args.notApplicable(\`No resources of type \${description} in the stack\`);
+        };
+        tag(policy.validateStack, stack.single, has);
+    }
+    return policy;
 }
-function stackPolicy(metadata, tokens, patterns, single, description) {
-    const has = matcher(tokens, patterns);
-    const validateStack = (args) => {
-        if (!args.resources.some((r) => has(r.type))) args.notApplicable(\`No resources of type \${description} in the stack\`);
-    };
-    if (single) validateStack.__pulumiType = single;
-    else if (typeFilter) validateStack.__pulumiTypeFilter = has;
-    return { ...metadata, validateStack };
+function tag(fn, single, has) {
+    if (single) fn.__pulumiType = single;
+    else if (typeFilter) fn.__pulumiTypeFilter = has;
 }
 new PolicyPack(${JSON.stringify(name)}, { policies: [
 ${policies.join("\n")}
