@@ -1,19 +1,22 @@
 // The published tarball's manifest: `npm pack` (and so `pulumi policy publish`) runs `prepack`, which
 // stages it, and `postpack`, which restores the development manifest.
 //
-// stage:   keeps package.json aside, writes the production manifest (no devDependencies, no scripts)
-//          and an npm-shrinkwrap.json of the production tree, which npm ships in the tarball and honours
-//          when Pulumi runs `npm install` in the unpacked pack at enforcement time.
-// restore: puts package.json back and removes npm-shrinkwrap.json, so `npm ci` keeps working.
+// stage:   keeps package.json aside, writes the production manifest (no devDependencies, no scripts,
+//          main and bin in dist/), dist/ (the compiled pack and CLI as one bundle, see bundle.ts) and an
+//          npm-shrinkwrap.json of the production tree, which npm ships in the tarball and honours when
+//          Pulumi runs `npm install` in the unpacked pack at enforcement time.
+// restore: puts package.json back and removes dist/ and npm-shrinkwrap.json, so `npm ci` keeps working.
 //
 // Usage: node bin/scripts/pack-manifest.js stage|restore [packageDir]
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { dist, writeDist } from "./bundle";
 
 const kept = "package.development.json";
 const shrinkwrap = "npm-shrinkwrap.json";
+
 
 interface Manifest {
     devDependencies?: Record<string, string>;
@@ -21,10 +24,11 @@ interface Manifest {
     [key: string]: unknown;
 }
 
-/** The manifest as published: what runs the pack, nothing that builds or tests it. */
+/** The manifest as published: what runs the pack and the CLI from dist/, nothing that builds or tests it. */
 export function productionManifest(development: Manifest): Manifest {
     const { devDependencies: _dev, scripts: _scripts, ...production } = development;
-    return production;
+    const bin = Object.fromEntries(Object.keys((development.bin as Record<string, string> | undefined) ?? {}).map((name) => [name, `${dist}/cli.js`]));
+    return { ...production, main: `${dist}/index.js`, bin };
 }
 
 /** Runs npm, the one that runs this script when there is one. */
@@ -58,6 +62,7 @@ export function stage(dir: string): void {
     const production = productionManifest(JSON.parse(text) as Manifest);
     const lock = productionLock(production, path.join(dir, "package-lock.json"));
     fs.writeFileSync(path.join(dir, kept), text);
+    writeDist(dir);
     fs.writeFileSync(path.join(dir, shrinkwrap), lock);
     fs.writeFileSync(manifestPath, `${JSON.stringify(production, null, 2)}\n`);
 }
@@ -67,6 +72,7 @@ export function restore(dir: string): void {
     if (!fs.existsSync(keptPath)) return;
     fs.writeFileSync(path.join(dir, "package.json"), fs.readFileSync(keptPath));
     fs.rmSync(path.join(dir, shrinkwrap), { force: true });
+    fs.rmSync(path.join(dir, dist), { recursive: true, force: true });
     fs.rmSync(keptPath);
 }
 

@@ -9,6 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ClusterGuardPolicy } from "../../policies/core/policy";
+import { dist, writeDist } from "../bundle";
 import { appliesToOf } from "../../policies/core/policy";
 
 export const repoRoot = path.resolve(__dirname, "..", "..", "..");
@@ -91,16 +92,17 @@ export function shapesOf(policies: readonly ClusterGuardPolicy[]): PolicyShape[]
 }
 
 /**
- * ClusterGuard as installed: its package.json and compiled pack, without the repository's tsconfig.
+ * ClusterGuard as installed: its package.json and the bundle it publishes, without the repository's tsconfig.
  * Over another node_modules, the compiled pack is copied (a symlink would resolve back to the
  * repository's modules) and started by an index that adds the type filter when asked.
  */
 export function clusterGuardPack(options: PackOptions = {}): string {
     const dir = packDir("cluster-guard", options);
-    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { name: string; version: string; main: string };
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { name: string; version: string };
     if (!options.nodeModules) {
-        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: manifest.name, version: manifest.version, main: manifest.main }));
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: manifest.name, version: manifest.version, main: `${dist}/index.js` }));
         if (!fs.existsSync(path.join(dir, "bin"))) fs.symlinkSync(path.join(repoRoot, "bin"), path.join(dir, "bin"), "dir");
+        writeDist(dir);
         return dir;
     }
     fs.rmSync(path.join(dir, "bin"), { recursive: true, force: true });
