@@ -63,7 +63,8 @@ function applyEntry(target: ResolvedPolicyConfig, entry: unknown, where: string)
     }
     for (const [key, value] of Object.entries(entry)) {
         if (key === "enforcementLevel") target.enforcementLevel = asLevel(value, where);
-        else target.properties[key] = value;
+        // An own property even for `__proto__`, so schema validation sees it and rejects it as unknown.
+        else Object.defineProperty(target.properties, key, { value, enumerable: true, writable: true, configurable: true });
     }
 }
 

@@ -2,11 +2,15 @@
 // as the gRPC status text, stack trace included; only its first line is meant for people.
 import { ConfigError } from "./config";
 
-/** An Analyze, AnalyzeStack or Remediate call failed; `detail` keeps the status text and the pack's stderr. */
+/**
+ * An Analyze, AnalyzeStack or Remediate call failed; `detail` keeps the status text and the pack's stderr,
+ * `code` the gRPC status when the call reached the transport.
+ */
 export class AnalyzerCallError extends Error {
     constructor(
         message: string,
         readonly detail: string,
+        readonly code?: number,
     ) {
         super(message);
         this.name = "AnalyzerCallError";
@@ -17,7 +21,7 @@ export class AnalyzerCallError extends Error {
  * A PolicyConfigError thrown by a policy becomes a ConfigError (the user's config is at fault); anything
  * else becomes an AnalyzerCallError whose message is the status text's first line.
  */
-export function analyzerCallError(statusText: string, packStderr: string): ConfigError | AnalyzerCallError {
+export function analyzerCallError(statusText: string, packStderr: string, code?: number): ConfigError | AnalyzerCallError {
     const lines = statusText.split("\n");
     const configLine = lines.find((line) => line.startsWith("PolicyConfigError: "));
     if (configLine) return new ConfigError(configLine.slice("PolicyConfigError: ".length).trim());
@@ -25,5 +29,5 @@ export function analyzerCallError(statusText: string, packStderr: string): Confi
     const summary = lines[0].replace(/^\d+ [A-Z_]+: /, "").replace(/:$/, "");
     const cause = lines.slice(1).find((line) => line.trim() !== "" && !/^\s+at /.test(line));
     const detail = `${statusText}${packStderr ? `\npolicy pack stderr:\n${packStderr}` : ""}`;
-    return new AnalyzerCallError(cause ? `${summary}: ${cause.trim()}` : summary, detail);
+    return new AnalyzerCallError(cause ? `${summary}: ${cause.trim()}` : summary, detail, code);
 }

@@ -14,7 +14,7 @@ import {
     resolveConfig,
 } from "./config";
 import { AnalyzerCallError, analyzerCallError } from "./errors";
-import { encodeProperties } from "./wire";
+import { encodeProperties, type EncodeOptions } from "./wire";
 
 // Messages and the gRPC library must come from the copy of @pulumi/pulumi the pack uses, so the
 // server's instanceof checks pass.
@@ -130,6 +130,8 @@ export interface RunnerOptions {
     stackTags?: Record<string, string>;
     /** How long to wait for the pack to print its port. */
     startTimeoutMs?: number;
+    /** Told about each props key the wire cannot carry; by default a warning on stderr. */
+    onDroppedKey?(urn: string, path: string, reason: string): void;
 }
 
 export interface Evaluation {
@@ -206,13 +208,26 @@ export interface StartTimings {
     readyMs: number;
 }
 
+// The pack's stderr is appended to every error; keep only its tail, so a long session stays bounded.
+const stderrTailChars = 64 * 1024;
+
+/** The default for `onDroppedKey`: one warning on stderr per resource and key (Analyze and AnalyzeStack both send it). */
+function warnOncePerKey(): NonNullable<RunnerOptions["onDroppedKey"]> {
+    const warned = new Set<string>();
+    return (urn, path, reason) => {
+        if (warned.has(`${urn} ${path}`)) return;
+        warned.add(`${urn} ${path}`);
+        process.stderr.write(`warning: ${urn}: props key ${path} dropped: ${reason}\n`);
+    };
+}
+
 export class PolicyPackRunner {
     private constructor(
         private readonly child: ChildProcess,
         private readonly client: AnalyzerGrpc.AnalyzerClient,
         readonly info: AnalyzerInfo,
         readonly config: Record<string, ResolvedPolicyConfig>,
-        private readonly options: Required<Pick<RunnerOptions, "stack" | "project" | "dryRun">>,
+        private readonly options: Required<Pick<RunnerOptions, "stack" | "project" | "dryRun" | "onDroppedKey">>,
         private readonly stderr: () => string,
         readonly timings: StartTimings,
     ) {}
@@ -220,6 +235,11 @@ export class PolicyPackRunner {
     /** The pack's process id, e.g. to read its CPU time and memory. */
     get pid(): number | undefined {
         return this.child.pid;
+    }
+
+    /** True once the pack process has exited (crashed, killed or stopped). */
+    get exited(): boolean {
+        return this.child.exitCode !== null || this.child.signalCode !== null;
     }
 
     /** Starts the pack, configures it like the CLI, and returns a runner ready to analyze. */
@@ -243,7 +263,7 @@ export class PolicyPackRunner {
             stdio: ["ignore", "pipe", "pipe"],
         });
         let stderr = "";
-        child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+        child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-stderrTailChars)));
         const port = await readPort(child, options.startTimeoutMs ?? 60_000, () => stderr);
         const portMs = Number(process.hrtime.bigint() - spawnedAt) / 1e6;
         const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
@@ -286,8 +306,9 @@ export class PolicyPackRunner {
                 );
             }
             await unary((cb) => client.configure(configure, cb));
+            const onDroppedKey = options.onDroppedKey ?? warnOncePerKey();
             const readyMs = Number(process.hrtime.bigint() - spawnedAt) / 1e6;
-            return new PolicyPackRunner(child, client, info, config, { stack, project, dryRun }, () => stderr, { portMs, readyMs });
+            return new PolicyPackRunner(child, client, info, config, { stack, project, dryRun, onDroppedKey }, () => stderr, { portMs, readyMs });
         } catch (e) {
             client.close();
             child.kill();
@@ -308,20 +329,25 @@ export class PolicyPackRunner {
             .setAdditionalsecretoutputsList([])
             .setCustomtimeouts(new analyzerPb.AnalyzerResourceOptions.CustomTimeouts());
         if (resource.parent) options.setParent(resource.parent);
+        const urn = this.urnOf(resource);
         message.setType(resource.type);
         message.setName(resource.name);
-        message.setUrn(this.urnOf(resource));
-        message.setProperties(toStruct(encodeProperties(resource.props, { dryRun: this.options.dryRun })));
+        message.setUrn(urn);
+        message.setProperties(toStruct(encodeProperties(resource.props, this.encodeOptions(urn))));
         message.setOptions(options);
         if (resource.provider) {
             const provider = new analyzerPb.AnalyzerProviderResource()
                 .setType(resource.provider.type)
                 .setName(resource.provider.name)
                 .setUrn(resource.provider.urn ?? this.urnOf(resource.provider))
-                .setProperties(toStruct(encodeProperties(resource.provider.props ?? {}, { dryRun: this.options.dryRun })));
+                .setProperties(toStruct(encodeProperties(resource.provider.props ?? {}, this.encodeOptions(urn))));
             message.setProvider(provider);
         }
         return message;
+    }
+
+    private encodeOptions(urn: string): EncodeOptions {
+        return { dryRun: this.options.dryRun, onDroppedKey: (path, reason) => this.options.onDroppedKey(urn, path, reason) };
     }
 
     async analyze(resource: ResourceInput): Promise<AnalyzeResult> {
@@ -401,14 +427,15 @@ export class PolicyPackRunner {
     }
 
     private call<T>(invoke: (cb: (err: Error | null, res: T) => void) => void): Promise<T> {
-        return unary(invoke).catch((e: Error) => {
-            throw analyzerCallError(e.message, this.stderr().trim());
+        return unary(invoke).catch((e: Error & { code?: number }) => {
+            throw analyzerCallError(e.message, this.stderr().trim(), e.code);
         });
     }
 
     async stop(): Promise<void> {
         this.client.close();
-        if (this.child.exitCode !== null) return;
+        // A pack killed by a signal has no exit code, only a signal code; its exit event has fired already.
+        if (this.exited) return;
         await new Promise<void>((resolve) => {
             this.child.once("exit", () => resolve());
             this.child.kill();

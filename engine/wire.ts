@@ -33,34 +33,70 @@ export function resourceReference(urn: string, id?: string): unknown {
 export interface EncodeOptions {
     /** During preview a reference to a resource without a known id becomes an unknown string. */
     dryRun: boolean;
+    /** Told about each key the wire cannot carry (`__proto__`), with the path to it and why it was dropped. */
+    onDroppedKey?(path: string, reason: string): void;
 }
+
+/**
+ * protobuf's Struct keeps its fields in a plain object keyed by name, so a `__proto__` field is lost on
+ * both ends (google-protobuf's Map turns it into the holder's prototype and never lists it). It cannot
+ * be carried as data; it is dropped, and the caller is told.
+ */
+export const unsendableKeyReason = "a google.protobuf.Struct cannot carry a `__proto__` field, so the engine never delivers it";
+
+const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
 
 /**
  * Turns a plain JS value into what the engine puts in a google.protobuf.Struct for an analyzer:
  * `undefined` is dropped (Struct rejects it), resource references
  * become their ID (or URN, or an unknown during preview). Secrets and unknowns pass through unchanged.
+ * Only own keys are read and written: `Struct.fromJavaScript` sends every enumerable key it can reach,
+ * inherited ones included, so a copy must never gain a prototype from the data.
  */
 export function encodeProperty(value: unknown, options: EncodeOptions): unknown {
-    if (value === null || typeof value !== "object") {
-        if (typeof value === "number" && !Number.isFinite(value)) return null;
-        return value;
-    }
-    if (Array.isArray(value)) {
-        return value.map((v) => (v === undefined ? null : encodeProperty(v, options)));
-    }
-    const record = value as Record<string, unknown>;
-    if (record[signatureKey] === resourceReferenceSig) {
-        const id = record.id;
-        if (typeof id === "string" && id !== "") return id;
-        if (options.dryRun) return unknownSentinels.string;
-        return typeof record.urn === "string" ? record.urn : unknownSentinels.string;
-    }
-    const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(record)) {
-        if (v === undefined) continue;
-        out[key] = encodeProperty(v, options);
-    }
-    return out;
+    // The keys leading to the current value, kept only to name a dropped key.
+    const trail: (string | number)[] = [];
+    const encode = (v: unknown): unknown => {
+        if (v === null || typeof v !== "object") {
+            if (typeof v === "number" && !Number.isFinite(v)) return null;
+            return v;
+        }
+        if (Array.isArray(v)) {
+            // Array.from visits holes too; Struct rejects the `undefined` a hole reads as.
+            return Array.from(v, (element, i) => (element === undefined ? null : within(i, element)));
+        }
+        const record = v as Record<string, unknown>;
+        if (hasOwn(record, signatureKey) && record[signatureKey] === resourceReferenceSig) {
+            const id = hasOwn(record, "id") ? record.id : undefined;
+            if (typeof id === "string" && id !== "") return id;
+            if (options.dryRun) return unknownSentinels.string;
+            return hasOwn(record, "urn") && typeof record.urn === "string" ? record.urn : unknownSentinels.string;
+        }
+        const out: Record<string, unknown> = {};
+        for (const [key, field] of Object.entries(record)) {
+            if (field === undefined) continue;
+            if (key === "__proto__") {
+                options.onDroppedKey?.(formatTrail([...trail, key]), unsendableKeyReason);
+                continue;
+            }
+            out[key] = within(key, field);
+        }
+        return out;
+    };
+    const within = (key: string | number, v: unknown): unknown => {
+        trail.push(key);
+        try {
+            return encode(v);
+        } finally {
+            trail.pop();
+        }
+    };
+    return encode(value);
+}
+
+/** `["spec", "containers", 0, "name"]` -> `spec.containers[0].name`. */
+function formatTrail(trail: readonly (string | number)[]): string {
+    return trail.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? k : `.${k}`)).join("");
 }
 
 /** Encodes a resource's top-level props; like the SDK's serializer it drops keys starting with `__`. */

@@ -1,14 +1,18 @@
 // What `npm run demo` shows, as a test: every insecure example is caught, every hardened one is clean
-// across all policy families, through the compiled pack.
+// across all policy families, through the compiled pack, judged on the pinned reference date.
 import * as assert from "assert";
 import * as path from "path";
 import { readStacks } from "../cli/inputs";
 import { scanStack } from "../cli/scan";
-import { packDir, useRunner } from "./e2e";
+import { packDir, reportedPolicies, useRunner } from "./e2e";
+import { pinnedConfig, referenceDate, versionPolicies } from "./reference-date";
+
+const stacks = readStacks([path.join(packDir, "examples")]);
+const nameOf = (source: string) => path.relative(packDir, source);
+const hardened = stacks.filter((s) => /hardened/.test(nameOf(s.source)));
 
 describe("examples (end to end, all policies)", () => {
-    const runner = useRunner();
-    const stacks = readStacks([path.join(packDir, "examples")]);
+    const runner = useRunner(pinnedConfig());
 
     it("covers every cloud and Kubernetes with an insecure and a hardened example", () => {
         for (const family of ["aws", "azure", "gcp", "kubernetes"]) {
@@ -18,9 +22,9 @@ describe("examples (end to end, all policies)", () => {
     });
 
     for (const stack of stacks) {
-        const name = path.relative(packDir, stack.source);
-        if (/hardened/.test(name)) {
-            it(`${name} is clean`, async () => {
+        const name = nameOf(stack.source);
+        if (hardened.includes(stack)) {
+            it(`${name} is clean on ${referenceDate}`, async () => {
                 const report = await scanStack(runner(), stack);
                 assert.deepStrictEqual(report.resources.flatMap((r) => r.findings.map((f) => `${f.policy}: ${f.message}`)), []);
             });
@@ -31,4 +35,37 @@ describe("examples (end to end, all policies)", () => {
             });
         }
     }
+});
+
+describe("examples ten years ahead: only the version policies age", () => {
+    const decadeLater = `${Number(referenceDate.slice(0, 4)) + 10}${referenceDate.slice(4)}`;
+    const runner = useRunner(pinnedConfig(decadeLater));
+    const versionPolicyNames = new Set<string>(versionPolicies);
+    // The examples that pin versions; the others follow a release channel or hold no cluster.
+    const expected: Record<string, string[]> = {
+        [path.join("examples", "aws", "eks-hardened.json")]: ["eks-version-currency"],
+        [path.join("examples", "azure", "aks-hardened.json")]: ["aks-node-version-supported", "aks-version-supported"],
+    };
+
+    for (const stack of hardened) {
+        const name = nameOf(stack.source);
+        it(`${name} on ${decadeLater}: ${expected[name] ? "version-currency findings only, saying the table may be stale" : "still clean"}`, async () => {
+            const evaluation = await runner().evaluate(stack.inputs, stack.outputs);
+            const reported = reportedPolicies(evaluation);
+            assert.deepStrictEqual(reported.filter((n) => !versionPolicyNames.has(n)), []);
+            assert.deepStrictEqual(reported, expected[name] ?? []);
+            for (const d of evaluation.resources.flatMap((r) => r.result.diagnostics)) {
+                assert.match(d.message, /may be stale: correct them with the supportTableOverrides config/, d.message);
+            }
+        });
+    }
+});
+
+describe("examples judged on an impossible reference date", () => {
+    const runner = useRunner(pinnedConfig("2026-02-30"));
+
+    it("fail with an error that names the policy and the key, instead of never expiring", async () => {
+        const eks = stacks.find((s) => nameOf(s.source) === path.join("examples", "aws", "eks-hardened.json"))!;
+        await assert.rejects(runner().evaluate(eks.inputs), /invalid configuration for policy "eks-version-currency": referenceDate is "2026-02-30", which is not a real calendar date/);
+    });
 });

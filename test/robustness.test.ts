@@ -9,17 +9,11 @@ import { secretValue, unknownSentinels } from "../engine/wire";
 import { policies } from "../policies";
 import { packDir } from "./e2e";
 import { everyWorkload } from "./fixtures/workloads";
+import { fixturePodSpec } from "./fuzz/corpus";
+import { allPaths, setAt } from "./fuzz/json-paths";
 import { checkResource, checkStack, hasStackPart } from "./harness";
 
-type Json = unknown;
-const replacements: Json[] = [null, 42, "text", true, [], {}, [null, 7, "x"], unknownSentinels.string, unknownSentinels.object];
-
-/** Paths of every value in a JSON tree, parents before children. */
-function paths(value: Json, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-    if (Array.isArray(value)) value.forEach((v, i) => (out.push([...prefix, i]), paths(v, [...prefix, i], out)));
-    else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) out.push([...prefix, k]), paths(v, [...prefix, k], out);
-    return out;
-}
+const replacements: unknown[] = [null, 42, "text", true, [], {}, [null, 7, "x"], unknownSentinels.string, unknownSentinels.object];
 
 /** At most `limit` paths, spread evenly, so the suite stays fast as examples grow. */
 function sample<T>(items: T[], limit: number): T[] {
@@ -28,21 +22,9 @@ function sample<T>(items: T[], limit: number): T[] {
     return Array.from({ length: limit }, (_, i) => items[Math.floor(i * step)]);
 }
 
-function replaced(value: Json, at: (string | number)[], replacement: Json): Json {
-    if (at.length === 0) return replacement;
-    const [head, ...rest] = at;
-    if (Array.isArray(value)) return value.map((v, i) => (i === head ? replaced(v, rest, replacement) : v));
-    const obj = value as Record<string, Json>;
-    return { ...obj, [head]: replaced(obj[head as string], rest, replacement) };
-}
-
 function corpus(): ResourceInput[] {
     const examples = readStacks([path.join(packDir, "examples")]).flatMap((s) => s.inputs);
-    const fixtures = everyWorkload({
-        containers: [{ name: "app", image: "registry.example.com/app:1.0", securityContext: { privileged: false, capabilities: { drop: ["ALL"] } } }],
-        initContainers: [{ name: "init", image: "registry.example.com/init:1.0" }],
-        ephemeralContainers: [{ name: "debug", image: "registry.example.com/debug:1.0" }],
-    }).map((w, i) => ({ type: w.type, name: `fixture-${i}`, props: w.props }));
+    const fixtures = everyWorkload(fixturePodSpec).map((w, i) => ({ type: w.type, name: `fixture-${i}`, props: w.props }));
     return [...examples, ...fixtures];
 }
 
@@ -62,10 +44,10 @@ describe("robustness: every policy survives odd shapes, secrets and unknowns", (
             let runs = 0;
             for (const resource of resources) {
                 if (checkResource(policy, resource.type, resource.props).notApplicable?.startsWith("Policy does not apply")) continue;
-                sample(paths(resource.props), 60).forEach((at, i) => {
+                sample(allPaths(resource.props), 60).forEach((at, i) => {
                     const plain = replacements[i % replacements.length];
                     const replacement = i % 2 === 0 ? plain : secretValue(plain);
-                    const props = replaced(resource.props, at, replacement) as object;
+                    const props = setAt(resource.props, at, replacement) as object;
                     assert.doesNotThrow(() => checkResource(policy, resource.type, props), `${resource.type} ${at.join(".")} = ${JSON.stringify(replacement)}`);
                     runs++;
                 });
@@ -81,9 +63,9 @@ describe("robustness: every policy survives odd shapes, secrets and unknowns", (
             const stacks = [...readStacks([path.join(packDir, "examples")]).map((s) => s.inputs), resources];
             for (const stack of stacks) {
                 if (checkStack(policy, stack).notApplicable) continue;
-                const mutations = stack.flatMap((r, index) => paths(r.props).map((at) => ({ index, at })));
+                const mutations = stack.flatMap((r, index) => allPaths(r.props).map((at) => ({ index, at })));
                 sample(mutations, 40).forEach(({ index, at }, i) => {
-                    const mutated = stack.map((r, j) => (j === index ? { ...r, props: replaced(r.props, at, replacements[i % replacements.length]) as object } : r));
+                    const mutated = stack.map((r, j) => (j === index ? { ...r, props: setAt(r.props, at, replacements[i % replacements.length]) as object } : r));
                     assert.doesNotThrow(() => checkStack(policy, mutated), `${stack[index].type} ${at.join(".")}`);
                 });
             }

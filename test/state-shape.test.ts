@@ -8,6 +8,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { readStacks } from "../cli/inputs";
 import type { ResourceInput } from "../engine/runner";
 import { policies } from "../policies";
+import type { ModelContext, RegisteredResource } from "./capture/model";
 import { modelFor } from "./capture/providers";
 import { packDir } from "./e2e";
 import { type CheckResult, checkResource, checkStack, hasStackPart } from "./harness";
@@ -18,13 +19,23 @@ const knownGaps = new Set<string>([]);
 
 const isResourcePolicy = (p: unknown): p is ResourceValidationPolicy => typeof (p as ResourceValidationPolicy).validateResource !== "undefined";
 
-/** The state a provider stores for a resource created from these inputs. */
-export function stateOf(resource: ResourceInput): ResourceInput {
+/** The state a provider stores for a resource created from these inputs, after the resources created before it. */
+export function stateOf(resource: ResourceInput, earlier: ModelContext["earlier"] = []): ResourceInput {
     const urn = resource.urn ?? `urn:pulumi:dev::app::${resource.type}::${resource.name}`;
     const model = modelFor(resource.type);
     if (!model) return resource;
-    const { outputs } = model.answer({ type: resource.type, name: resource.name, urn, inputs: resource.props as Record<string, unknown>, custom: true }, "up");
+    const { outputs } = model.answer({ type: resource.type, name: resource.name, urn, inputs: resource.props as Record<string, unknown>, custom: true }, "up", { earlier });
     return { ...resource, urn, props: outputs };
+}
+
+/** The states of a stack's resources, created in order (a provider may fill a field from an earlier resource). */
+function statesOf(inputs: readonly ResourceInput[]): ResourceInput[] {
+    const earlier: (RegisteredResource & { outputs: Record<string, unknown> })[] = [];
+    return inputs.map((input) => {
+        const state = stateOf(input, earlier);
+        earlier.push({ type: state.type, name: state.name, urn: state.urn!, inputs: input.props as Record<string, unknown>, custom: true, outputs: state.props as Record<string, unknown> });
+        return state;
+    });
 }
 
 /** Pass, fail or not applicable, with the fields named, so a difference is readable. */
@@ -38,7 +49,7 @@ describe("state-shaped props: the same verdict on provider state as on program i
     const stacks = readStacks([path.join(packDir, "examples")]);
     for (const stack of stacks) {
         const name = path.relative(packDir, stack.source);
-        const states = stack.inputs.map(stateOf);
+        const states = statesOf(stack.inputs);
         it(`${name}: every resource policy, resource by resource`, () => {
             let compared = 0;
             for (const policy of policies.filter(isResourcePolicy)) {

@@ -1,6 +1,7 @@
 import type { ClusterArgs } from "@pulumi/aws/eks/cluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, aws, cisEks, resourcePolicy, show } from "../core";
+import { aws, cisEks, isUnknown, peek, resourcePolicy, show, wrongType } from "../core";
+import { reporter } from "./read";
 
 interface Config {
     allowApiAndConfigMap: boolean;
@@ -20,7 +21,8 @@ export const eksApiAuthenticationMode = resourcePolicy<Unwrap<ClusterArgs>, Conf
     remediationSteps:
         'Set `accessConfig: { authenticationMode: "API" }` on the aws.eks.Cluster and manage access with aws.eks.AccessEntry ' +
         'and aws.eks.AccessPolicyAssociation. Migrate an existing cluster through "API_AND_CONFIG_MAP": move every ' +
-        "aws-auth mapping to an access entry, then switch to \"API\" (the mode can only move forward).",
+        "aws-auth mapping to an access entry, then switch to \"API\" (the mode can only move forward). With @pulumi/eks, set " +
+        '`authenticationMode: "API"` and `accessEntries` on the eks.Cluster.',
     url: "https://docs.aws.amazon.com/eks/latest/userguide/grant-k8s-access.html",
     configSchema: {
         properties: {
@@ -33,22 +35,27 @@ export const eksApiAuthenticationMode = resourcePolicy<Unwrap<ClusterArgs>, Conf
     },
     appliesTo: aws.eksCluster,
     validate: (cluster, ctx) => {
-        const mode = asDict(cluster.accessConfig)?.authenticationMode;
+        const report = reporter(ctx);
+        const access = peek(cluster, "accessConfig");
+        const mode = isUnknown(access) ? access : peek(access, "authenticationMode");
+        if (isUnknown(mode)) return ctx.defer("accessConfig.authenticationMode");
         if (mode === "API") return;
         if (mode === "API_AND_CONFIG_MAP") {
             if (ctx.config.allowApiAndConfigMap) return;
-            ctx.violation(
+            report(
                 "accessConfig.authenticationMode",
                 'is "API_AND_CONFIG_MAP", a migration state in which the aws-auth ConfigMap still grants access',
                 'move the aws-auth mappings to aws.eks.AccessEntry resources, then set authenticationMode: "API"',
             );
             return;
         }
-        ctx.violation(
+        report(
             "accessConfig.authenticationMode",
-            mode === undefined
+            mode === undefined || mode === null
                 ? "is absent, and EKS then uses CONFIG_MAP: access is granted only by the aws-auth ConfigMap, outside IAM and CloudTrail"
-                : `is ${show(mode)}, so access is granted by the aws-auth ConfigMap, outside IAM and CloudTrail`,
+                : typeof mode !== "string"
+                  ? wrongType('the string "API"', mode)
+                  : `is ${show(mode)}, so access is granted by the aws-auth ConfigMap, outside IAM and CloudTrail`,
             fix,
         );
     },

@@ -1,6 +1,7 @@
 import type { AccessPolicyAssociationArgs } from "@pulumi/aws/eks/accessPolicyAssociation";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asDict, asString, aws, cisEks, resourcePolicy } from "../core";
+import { asString, aws, cisEks, isUnknown, peek, resourcePolicy } from "../core";
+import { reporter } from "./read";
 
 interface Config {
     allowedPrincipalArns: string[];
@@ -39,13 +40,21 @@ export const eksClusterAdminAccess = resourcePolicy<Unwrap<AccessPolicyAssociati
     },
     appliesTo: aws.eksAccessPolicyAssociation,
     validate: (association, ctx) => {
-        const policyArn = asString(association.policyArn);
+        const rawPolicy = peek(association, "policyArn");
+        if (isUnknown(rawPolicy)) return ctx.defer("policyArn");
+        const policyArn = asString(rawPolicy);
         if (!policyArn || !policyArn.endsWith(`/${clusterAdminPolicy}`)) return;
-        const scope = asDict(association.accessScope);
-        if (asString(scope?.type) !== "cluster") return;
-        const principal = asString(association.principalArn);
+        const scope = peek(association, "accessScope");
+        const scopeType = isUnknown(scope) ? scope : peek(scope, "type");
+        if (isUnknown(scopeType)) return ctx.defer("accessScope.type");
+        if (asString(scopeType) !== "cluster") return;
+        const rawPrincipal = peek(association, "principalArn");
+        if (isUnknown(rawPrincipal) && ctx.config.allowedPrincipalArns.length > 0) {
+            return ctx.defer("principalArn", "is computed from another resource, so whether allowedPrincipalArns lists it");
+        }
+        const principal = asString(rawPrincipal);
         if (principal && ctx.config.allowedPrincipalArns.some((p) => wildcard(p).test(principal))) return;
-        ctx.violation(
+        reporter(ctx)(
             "accessScope.type",
             `is "cluster" with ${clusterAdminPolicy}, making ${principal ? JSON.stringify(principal) : "the principal"} an administrator of the whole cluster`,
             'grant a narrower policy or accessScope: { type: "namespace", namespaces: [...] }, or add the principal to allowedPrincipalArns',

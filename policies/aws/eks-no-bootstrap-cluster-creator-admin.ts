@@ -1,6 +1,7 @@
 import type { ClusterArgs } from "@pulumi/aws/eks/cluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, asDict, aws, resourcePolicy, show } from "../core";
+import { aws, isUnknown, peek, resourcePolicy, show, wrongType } from "../core";
+import { readBool, reporter } from "./read";
 
 export const eksNoBootstrapClusterCreatorAdmin = resourcePolicy<Unwrap<ClusterArgs>>({
     name: "eks-no-bootstrap-cluster-creator-admin",
@@ -12,18 +13,24 @@ export const eksNoBootstrapClusterCreatorAdmin = resourcePolicy<Unwrap<ClusterAr
     tags: ["aws", "identity"],
     remediationSteps:
         "Set `accessConfig: { bootstrapClusterCreatorAdminPermissions: false }` on the aws.eks.Cluster (it can only be " +
-        "set at creation) and grant administrators explicitly with aws.eks.AccessEntry and aws.eks.AccessPolicyAssociation.",
+        "set at creation) and grant administrators explicitly with aws.eks.AccessEntry and aws.eks.AccessPolicyAssociation. " +
+        "@pulumi/eks's eks.Cluster cannot set it (it passes true); the finding gives the `transforms` resource option that does.",
     url: "https://docs.aws.amazon.com/eks/latest/userguide/creating-access-entries.html",
     appliesTo: aws.eksCluster,
     validate: (cluster, ctx) => {
-        const raw = asDict(cluster.accessConfig)?.bootstrapClusterCreatorAdminPermissions;
-        const bootstrap = asBool(raw);
+        const access = peek(cluster, "accessConfig");
+        if (isUnknown(access)) return ctx.defer("accessConfig");
+        const bootstrap = readBool(access, "bootstrapClusterCreatorAdminPermissions");
         if (bootstrap === false) return;
-        ctx.violation(
+        if (bootstrap === "unknown") return ctx.defer("accessConfig.bootstrapClusterCreatorAdminPermissions");
+        const raw = peek(access, "bootstrapClusterCreatorAdminPermissions");
+        reporter(ctx)(
             "accessConfig.bootstrapClusterCreatorAdminPermissions",
-            raw === undefined
+            bootstrap === undefined
                 ? "is absent, and EKS then makes the cluster creator (often a CI role) a cluster-admin access entry that nothing in the program declares"
-                : `is ${show(raw)}, so the cluster creator becomes a cluster-admin access entry that nothing in the program declares`,
+                : bootstrap === "wrong"
+                  ? wrongType("a boolean", raw)
+                  : `is ${show(raw)}, so the cluster creator becomes a cluster-admin access entry that nothing in the program declares`,
             "set accessConfig.bootstrapClusterCreatorAdminPermissions: false and declare administrators with aws.eks.AccessEntry",
         );
     },

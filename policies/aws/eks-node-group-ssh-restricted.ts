@@ -1,6 +1,7 @@
 import type { NodeGroupArgs } from "@pulumi/aws/eks/nodeGroup";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asArray, asDict, asString, aws, resourcePolicy, show } from "../core";
+import { asDict, asString, aws, isUnknown, peek, resourcePolicy, show, wrongType } from "../core";
+import { indices, reporter } from "./read";
 
 export const eksNodeGroupSshRestricted = resourcePolicy<Unwrap<NodeGroupArgs>>({
     name: "eks-node-group-ssh-restricted",
@@ -16,14 +17,18 @@ export const eksNodeGroupSshRestricted = resourcePolicy<Unwrap<NodeGroupArgs>>({
     url: "https://docs.aws.amazon.com/eks/latest/APIReference/API_RemoteAccessConfig.html",
     appliesTo: aws.eksNodeGroup,
     validate: (group, ctx) => {
-        const remote = asDict(group.remoteAccess);
-        const key = asString(remote?.ec2SshKey)?.trim();
-        if (!remote || !key) return;
-        const sources = remote.sourceSecurityGroupIds;
-        if (asArray(sources).length > 0) return;
-        ctx.violation(
+        const remote = peek(group, "remoteAccess");
+        if (isUnknown(remote)) return ctx.defer("remoteAccess");
+        const rawKey = peek(asDict(remote), "ec2SshKey");
+        // Presence decides: a key name computed from an aws.ec2.KeyPair is still a key.
+        if (!isUnknown(rawKey) && !asString(rawKey)?.trim()) return;
+        const sources = peek(remote, "sourceSecurityGroupIds");
+        // An unknown list is computed from security groups of the stack: it names some.
+        if (isUnknown(sources) || (Array.isArray(sources) && indices(sources).length > 0)) return;
+        const found = sources === undefined || sources === null ? "is absent" : Array.isArray(sources) ? `is ${show(sources)}` : wrongType("an array of security group ids", sources);
+        reporter(ctx)(
             "remoteAccess.sourceSecurityGroupIds",
-            `${sources === undefined ? "is absent" : `is ${show(sources)}`} while remoteAccess.ec2SshKey is set, and EKS then opens port 22 (3389 on Windows) on the nodes to 0.0.0.0/0`,
+            `${found} while remoteAccess.ec2SshKey is set, and EKS then opens port 22 (3389 on Windows) on the nodes to 0.0.0.0/0`,
             "list the security groups allowed to connect in remoteAccess.sourceSecurityGroupIds, or remove remoteAccess and use SSM Session Manager",
         );
     },

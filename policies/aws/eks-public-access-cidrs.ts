@@ -1,6 +1,7 @@
 import type { ClusterArgs } from "@pulumi/aws/eks/cluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asArray, asBool, asDict, asNumber, aws, cisEks, isBroaderThan, isOpenToWorld, parseCidr, PolicyConfigError, resourcePolicy, show } from "../core";
+import { asNumber, aws, cisEks, isBroaderThan, isOpenToWorld, isUnknown, parseCidr, PolicyConfigError, peek, resourcePolicy, show, wrongType } from "../core";
+import { indices, readBool, reporter } from "./read";
 
 interface Config {
     minimumPrefixIpv4: number;
@@ -25,7 +26,8 @@ export const eksPublicAccessCidrs = resourcePolicy<Unwrap<ClusterArgs>, Config>(
     remediationSteps:
         "Prefer a private endpoint (`vpcConfig.endpointPublicAccess: false`). If the endpoint must stay public, set " +
         '`vpcConfig.publicAccessCidrs: ["203.0.113.10/32"]` on the aws.eks.Cluster to the egress ranges of your offices, ' +
-        "VPN and CI, each at least as narrow as the configured minimum prefix.",
+        "VPN and CI, each at least as narrow as the configured minimum prefix. With @pulumi/eks, set `endpointPublicAccess: false`, " +
+        "or `publicAccessCidrs`, on the eks.Cluster.",
     url: "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html",
     configSchema: {
         properties: {
@@ -51,34 +53,39 @@ export const eksPublicAccessCidrs = resourcePolicy<Unwrap<ClusterArgs>, Config>(
     }),
     appliesTo: aws.eksCluster,
     validate: (cluster, ctx) => {
-        const vpc = asDict(cluster.vpcConfig);
+        const report = reporter(ctx);
+        const vpc = peek(cluster, "vpcConfig");
+        if (isUnknown(vpc)) return ctx.defer("vpcConfig");
         // A private-only endpoint has no public allow-list to judge.
-        if (asBool(vpc?.endpointPublicAccess) === false) return;
-        const raw = vpc?.publicAccessCidrs;
-        const cidrs = asArray(raw);
-        if (cidrs.length === 0) {
-            ctx.violation(
-                "vpcConfig.publicAccessCidrs",
-                `${raw === undefined ? "is absent" : `is ${show(raw)}`}, and EKS then opens the public endpoint to 0.0.0.0/0`,
-                'list only your egress ranges, e.g. publicAccessCidrs: ["203.0.113.10/32"], or set vpcConfig.endpointPublicAccess: false',
-            );
-            return;
+        const publicAccess = readBool(vpc, "endpointPublicAccess");
+        if (publicAccess === false) return;
+        if (publicAccess === "unknown") return ctx.defer("vpcConfig.endpointPublicAccess", "is computed from another resource, and the allow-list matters only for a public endpoint");
+        const raw = peek(vpc, "publicAccessCidrs");
+        const fix = 'list only your egress ranges, e.g. publicAccessCidrs: ["203.0.113.10/32"], or set vpcConfig.endpointPublicAccess: false';
+        if (isUnknown(raw)) return ctx.defer("vpcConfig.publicAccessCidrs");
+        if (raw !== undefined && raw !== null && !Array.isArray(raw)) {
+            // A lone string such as "0.0.0.0/0" is not a list: never read as an empty (or safe) one.
+            return report("vpcConfig.publicAccessCidrs", wrongType("an array of CIDR ranges", raw), fix);
+        }
+        if (indices(raw).length === 0) {
+            return report("vpcConfig.publicAccessCidrs", `${raw === undefined || raw === null ? "is absent" : `is ${show(raw)}`}, and EKS then opens the public endpoint to 0.0.0.0/0`, fix);
         }
         const minimum = { ipv4: ctx.config.minimumPrefixIpv4, ipv6: ctx.config.minimumPrefixIpv6 };
-        cidrs.forEach((text, i) => {
+        for (const i of indices(raw)) {
             const path = `vpcConfig.publicAccessCidrs[${i}]`;
+            const text = peek(raw, i);
+            if (isUnknown(text)) {
+                ctx.defer(path);
+                continue;
+            }
             const cidr = parseCidr(text);
             if (!cidr) {
-                ctx.violation(path, `is ${show(text)}, which is not a valid CIDR range`, "use a range such as 203.0.113.0/28");
+                report(path, typeof text === "string" ? `is ${show(text)}, which is not a valid CIDR range` : wrongType("a CIDR range string", text), "use a range such as 203.0.113.0/28");
             } else if (isOpenToWorld(cidr)) {
-                ctx.violation(path, `is ${show(text)}, which opens the API endpoint to the whole internet`, "replace it with your egress ranges");
+                report(path, `is ${show(text)}, which opens the API endpoint to the whole internet`, "replace it with your egress ranges");
             } else if (isBroaderThan(cidr, minimum)) {
-                ctx.violation(
-                    path,
-                    `is ${show(text)}, broader than the allowed /${minimum[cidr.family]} for ${cidr.family}`,
-                    `narrow it to /${minimum[cidr.family]} or longer`,
-                );
+                report(path, `is ${show(text)}, broader than the allowed /${minimum[cidr.family]} for ${cidr.family}`, `narrow it to /${minimum[cidr.family]} or longer`);
             }
-        });
+        }
     },
 });

@@ -1,6 +1,7 @@
 import type { AddonArgs } from "@pulumi/aws/eks/addon";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asBool, asDict, asString, aws, cisEks, parseJsonOrYaml, resourcePolicy, show } from "../core";
+import { asBool, asDict, aws, cisEks, isUnknown, parseJsonOrYaml, peek, resourcePolicy, show } from "../core";
+import { reporter } from "./read";
 
 const fix = 'set configurationValues: JSON.stringify({ enableNetworkPolicy: "true" })';
 
@@ -15,26 +16,31 @@ export const eksVpcCniNetworkPolicy = resourcePolicy<Unwrap<AddonArgs>>({
     framework: cisEks("5.4.4", "Ensure Network Policy is Enabled and set as appropriate"),
     remediationSteps:
         'Set `configurationValues: JSON.stringify({ enableNetworkPolicy: "true" })` on the aws.eks.Addon with ' +
-        '`addonName: "vpc-cni"`, or exempt the add-on when another engine (Calico, Cilium) enforces network policies.',
+        '`addonName: "vpc-cni"` (with @pulumi/eks: `vpcCniOptions: { enableNetworkPolicy: true }` on the eks.Cluster), or exempt ' +
+        "the add-on when another engine (Calico, Cilium) enforces network policies.",
     url: "https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html",
     appliesTo: aws.eksAddon,
     validate: (addon, ctx) => {
-        if (asString(addon.addonName) !== "vpc-cni") return;
-        const raw = addon.configurationValues as unknown;
-        if (raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
-            ctx.violation("configurationValues", "is absent, and the vpc-cni add-on then does not enforce NetworkPolicies", fix);
+        const report = reporter(ctx);
+        const name = peek(addon, "addonName");
+        if (isUnknown(name)) return ctx.defer("addonName", "is computed from another resource, so whether this is the vpc-cni add-on");
+        if (name !== "vpc-cni") return;
+        const raw = peek(addon, "configurationValues");
+        if (isUnknown(raw)) return ctx.defer("configurationValues");
+        if (raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "")) {
+            report("configurationValues", "is absent, and the vpc-cni add-on then does not enforce NetworkPolicies", fix);
             return;
         }
         let values: unknown;
         try {
             values = typeof raw === "string" ? parseJsonOrYaml(raw) : raw;
         } catch {
-            ctx.violation("configurationValues", `is ${show(raw)}, which is neither JSON nor YAML`, fix);
+            report("configurationValues", `is ${show(raw)}, which is neither JSON nor YAML`, fix);
             return;
         }
         const setting = asDict(values)?.enableNetworkPolicy;
         if (asBool(setting) === true) return;
-        ctx.violation(
+        report(
             "configurationValues.enableNetworkPolicy",
             setting === undefined
                 ? "is absent, and the vpc-cni add-on then does not enforce NetworkPolicies"

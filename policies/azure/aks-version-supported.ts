@@ -1,38 +1,31 @@
 import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import type { Unwrap } from "@pulumi/pulumi";
-import { azure, parseVersionConfig, resourcePolicy, supportStatus, type VersionConfig, wrongType } from "../core";
-import { aksSupportTable, aksVersionConfigSchema, aksVersionsUrl } from "./aks-versions";
+import { azure, describeCalendar, parseVersionConfig, resourcePolicy, type VersionConfig } from "../core";
+import { aksSupportCalendar, aksVersionConfigSchema, aksVersionFinding, aksVersionsUrl } from "./aks-versions";
 import { handled, valueAt } from "./fields";
 
+const name = "aks-version-supported";
+
 export const aksVersionSupported = resourcePolicy<Unwrap<ManagedClusterArgs>, VersionConfig>({
-    name: "aks-version-supported",
-    description: "The AKS control plane's kubernetesVersion is not past the end of AKS support, judged by a dated table.",
+    name,
+    description: "The AKS control plane's kubernetesVersion is not past the end of AKS community support, judged by a dated table.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["azure", "upgrades"],
     remediationSteps:
         "Set `kubernetesVersion` on the azure-native containerservice.ManagedCluster to a supported minor version, and keep it " +
-        'current with `autoUpgradeProfile: { upgradeChannel: "patch" }` or "stable". Correct or extend the built-in table with the ' +
-        "`supportTableOverrides` config.",
+        'current with `autoUpgradeProfile: { upgradeChannel: "patch" }` or "stable". Paid long-term support does not count; a ' +
+        "cluster that deliberately runs on it takes the exemption tag with its LTS end date as the reason. Correct or extend the " +
+        `built-in table with the \`supportTableOverrides\` config. ${describeCalendar(aksSupportCalendar)}`,
     url: aksVersionsUrl,
     appliesTo: azure.managedCluster,
     configSchema: aksVersionConfigSchema,
-    parseConfig: (raw) => parseVersionConfig(raw, aksSupportTable),
+    parseConfig: (raw) => parseVersionConfig(name, raw, aksSupportCalendar),
     validate: (cluster, ctx) => {
-        const fix = "upgrade kubernetesVersion to a supported minor version";
-        const version = valueAt(ctx, cluster, "kubernetesVersion", { fix });
-        // Absent: AKS picks its current default version.
-        if (version === handled || version === undefined) return;
-        if (typeof version !== "string") {
-            ctx.violation("kubernetesVersion", wrongType('a version string such as "1.33"', version), fix);
-            return;
-        }
-        const status = supportStatus(version, ctx.config.table, ctx.config.referenceDate);
-        if (!status?.expired) return;
-        ctx.violation(
-            "kubernetesVersion",
-            `is "${String(version)}": AKS support for ${status.minor} ended on ${status.endOfSupport}`,
-            fix,
-        );
+        // Absent (or null): AKS picks its current default version.
+        const version = valueAt(ctx, cluster, "kubernetesVersion", { fix: "upgrade kubernetesVersion to a supported minor version" });
+        if (version === handled || version === undefined || version === null) return;
+        const found = aksVersionFinding(version, ctx.config, "kubernetesVersion");
+        if (found) ctx.violation("kubernetesVersion", found.problem, found.fix);
     },
 });

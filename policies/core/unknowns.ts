@@ -4,6 +4,8 @@
 // unknown for a real value. This module lets policies look before they read, and turns what they could
 // not judge into a deferral that names the resource and the field.
 
+import { types } from "util";
+
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const proxyModule = require("@pulumi/policy/proxy") as {
     UnknownValueError: new (sentinel: string, path: (string | number | symbol)[]) => Error & { props: (string | number | symbol)[] };
@@ -33,9 +35,17 @@ export function isUnknown(value: unknown): value is Unknown {
     return value === unknown || sentinels.has(value);
 }
 
-/** The plain object behind the SDK's proxy (the proxy answers this key with its target). */
-function targetOf(value: object): Record<string | number, unknown> {
-    return ((value as Record<string, unknown>)[proxyModule.getSpecialProxyTarget] ?? value) as Record<string | number, unknown>;
+/**
+ * The object behind the SDK's proxy (the proxy answers a special key with its target). Only a real proxy
+ * is asked: on plain data a key of that name is data, not a way to swap in other fields. Never throws.
+ */
+export function plainTargetOf(value: object): Record<string | number, unknown> {
+    if (!types.isProxy(value)) return value as Record<string | number, unknown>;
+    try {
+        return ((value as Record<string, unknown>)[proxyModule.getSpecialProxyTarget] ?? value) as Record<string | number, unknown>;
+    } catch {
+        return value as Record<string | number, unknown>;
+    }
 }
 
 /**
@@ -45,7 +55,7 @@ function targetOf(value: object): Record<string | number, unknown> {
  */
 export function peek(container: unknown, key: string | number): unknown {
     if (typeof container !== "object" || container === null) return undefined;
-    const target = targetOf(container);
+    const target = plainTargetOf(container);
     if (!Object.prototype.hasOwnProperty.call(target, key)) return undefined;
     if (sentinels.has(target[key])) return unknown;
     return (container as Record<string | number, unknown>)[key];
@@ -53,12 +63,12 @@ export function peek(container: unknown, key: string | number): unknown {
 
 /** True when `value` is unknown, or holds an unknown anywhere inside (bounded walk of the plain data). */
 export function containsUnknown(value: unknown, budget = 10_000): boolean {
-    const stack: unknown[] = [typeof value === "object" && value !== null ? targetOf(value) : value];
+    const stack: unknown[] = [typeof value === "object" && value !== null ? plainTargetOf(value) : value];
     while (stack.length > 0 && budget-- > 0) {
         const next = stack.pop();
         if (sentinels.has(next)) return true;
         if (typeof next === "object" && next !== null) {
-            for (const child of Object.values(next)) stack.push(typeof child === "object" && child !== null ? targetOf(child) : child);
+            for (const child of Object.values(next)) stack.push(typeof child === "object" && child !== null ? plainTargetOf(child) : child);
         }
     }
     return false;

@@ -2,7 +2,7 @@
 // a field typed `boolean` in the SDK may arrive as a string, a number or an object.
 // Reading an unknown preview value through the SDK's proxy still throws its UnknownValueError, on
 // purpose: a policy never mistakes an unknown for a value. Use `peek` (./unknowns) to look first.
-import { isUnknown, unknown } from "./unknowns";
+import { isUnknown, plainTargetOf, unknown } from "./unknowns";
 
 export type Dict = Record<string, unknown>;
 
@@ -81,7 +81,7 @@ export function show(value: unknown): string {
         if (typeof v !== "object") return emit(typeof v);
         if (depth >= maxDepth) return emit(Array.isArray(v) ? "[...]" : "{...}");
         // Index loops only: array methods on the SDK's secret-preserving proxy throw.
-        const target = plainTarget(v) as Record<string, unknown>;
+        const target = plainTargetOf(v) as Record<string, unknown>;
         const isArray = Array.isArray(target);
         const keys = isArray ? undefined : Object.keys(target);
         const count = isArray ? (target as unknown as unknown[]).length : keys!.length;
@@ -97,15 +97,6 @@ export function show(value: unknown): string {
     visit(value, 0);
     const text = out.join("");
     return text.length > maxShown ? `${text.slice(0, maxShown - 3)}...` : text;
-}
-
-/** The plain object behind the SDK's unknown-checking proxy, so rendering never trips over an unknown. */
-function plainTarget(value: object): object {
-    try {
-        return ((value as Record<string, unknown>).__getSpecialProxyTarget as object | undefined) ?? value;
-    } catch {
-        return value;
-    }
 }
 
 /** What a value is, for "has the wrong type" messages: string, number, boolean, array, object, null, unknown. */

@@ -1,5 +1,8 @@
-import { asDict, asString, gcp, resourcePolicy } from "../core";
+import { gcp, resourcePolicy } from "../core";
 import type { ClusterProps } from "./gke-nodes";
+import { readString, wrong } from "./gke-values";
+
+const fix = "set anonymousAuthenticationConfig: { mode: \"LIMITED\" }";
 
 export const gkeAnonymousAuthLimited = resourcePolicy<ClusterProps>({
     name: "gke-anonymous-auth-limited",
@@ -11,12 +14,12 @@ export const gkeAnonymousAuthLimited = resourcePolicy<ClusterProps>({
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#restrict-anon-access",
     appliesTo: gcp.cluster,
     validate: (cluster, ctx) => {
-        const mode = asString(asDict(cluster.anonymousAuthenticationConfig)?.mode);
-        if (mode?.toUpperCase() === "LIMITED") return;
+        const mode = readString(ctx, cluster, "anonymousAuthenticationConfig.mode", fix);
+        if (mode === wrong || mode?.toUpperCase() === "LIMITED") return;
         ctx.violation(
             "anonymousAuthenticationConfig.mode",
             mode === undefined ? "is absent, and GKE then serves anonymous requests on every endpoint RBAC allows" : `is ${JSON.stringify(mode)}`,
-            "set anonymousAuthenticationConfig: { mode: \"LIMITED\" }",
+            fix,
         );
     },
 });

@@ -1,5 +1,6 @@
-import { asArray, asBool, asDict, asNumber, cisGke, gcp, isBroaderThan, isOpenToWorld, parseCidr, PolicyConfigError, resourcePolicy } from "../core";
+import { asNumber, cisGke, isDict, wrongType, gcp, isBroaderThan, isOpenToWorld, parseCidr, PolicyConfigError, resourcePolicy } from "../core";
 import { type ClusterProps, publicIpEndpoint } from "./gke-nodes";
+import { readArray, readBool, readDict, readString, wrong } from "./gke-values";
 
 interface Config {
     minimumPrefix: { ipv4: number; ipv6: number };
@@ -42,33 +43,50 @@ export const gkeAuthorizedNetworks = resourcePolicy<ClusterProps, Config>({
         if (!publicIpEndpoint(cluster)) {
             ctx.notApplicable("the control plane has no public IP endpoint (private endpoint, or IP endpoint disabled)");
         }
-        const networks = asDict(cluster.masterAuthorizedNetworksConfig);
+        const fix = "set masterAuthorizedNetworksConfig.cidrBlocks to the ranges that need the API";
+        const networks = readDict(ctx, cluster, "masterAuthorizedNetworksConfig", fix);
+        if (networks === wrong) return;
         if (!networks) {
             ctx.violation(
                 "masterAuthorizedNetworksConfig",
                 "is absent, and GKE then accepts connections to the public endpoint from any address",
-                "set masterAuthorizedNetworksConfig.cidrBlocks to the ranges that need the API",
+                fix,
             );
             return;
         }
-        asArray(networks.cidrBlocks).forEach((block, i) => {
-            const text = asDict(block)?.cidrBlock;
+        const base = "masterAuthorizedNetworksConfig";
+        const entryFix = "give each entry as { cidrBlock: \"203.0.113.0/24\", displayName: \"office\" }";
+        const checkBlock = (block: unknown, path: string) => {
+            if (!isDict(block)) {
+                ctx.violation(path, wrongType("an object", block), entryFix);
+                return;
+            }
+            const text = readString(ctx, block, "cidrBlock", entryFix, path);
+            if (text === wrong) return;
             const cidr = parseCidr(text);
             if (!cidr) return;
             if (isOpenToWorld(cidr) || isBroaderThan(cidr, ctx.config.minimumPrefix)) {
                 ctx.violation(
-                    `masterAuthorizedNetworksConfig.cidrBlocks[${i}].cidrBlock`,
+                    `${path}.cidrBlock`,
                     `is ${JSON.stringify(cidr.text)}, ${isOpenToWorld(cidr) ? "which admits every address" : `broader than /${ctx.config.minimumPrefix[cidr.family]}`}`,
                     "list only the networks that need the API",
                 );
             }
+        };
+        ctx.judge(() => {
+            const blocks = readArray(ctx, networks, "cidrBlocks", entryFix, base);
+            if (blocks === wrong) return;
+            (blocks ?? []).forEach((block, i) => ctx.judge(() => checkBlock(block, `${base}.cidrBlocks[${i}]`)));
         });
-        if (asBool(networks.gcpPublicCidrsAccessEnabled) === true) {
-            ctx.violation(
-                "masterAuthorizedNetworksConfig.gcpPublicCidrsAccessEnabled",
-                "is true, so every Google Cloud public IP address (any customer's VM) may reach the endpoint",
-                "set masterAuthorizedNetworksConfig.gcpPublicCidrsAccessEnabled: false",
-            );
-        }
+        ctx.judge(() => {
+            const fixPublic = "set masterAuthorizedNetworksConfig.gcpPublicCidrsAccessEnabled: false";
+            if (readBool(ctx, networks, "gcpPublicCidrsAccessEnabled", fixPublic, base) === true) {
+                ctx.violation(
+                    `${base}.gcpPublicCidrsAccessEnabled`,
+                    "is true, so every Google Cloud public IP address (any customer's VM) may reach the endpoint",
+                    fixPublic,
+                );
+            }
+        });
     },
 });

@@ -1,5 +1,8 @@
-import { asBool, asDict, asString, cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, resourcePolicy } from "../core";
 import type { ClusterProps } from "./gke-nodes";
+import { readBool, readString, wrong } from "./gke-values";
+
+const fix = "set binaryAuthorization: { evaluationMode: \"PROJECT_SINGLETON_POLICY_ENFORCE\" }";
 
 export const gkeBinaryAuthorization = resourcePolicy<ClusterProps>({
     name: "gke-binary-authorization",
@@ -14,15 +17,17 @@ export const gkeBinaryAuthorization = resourcePolicy<ClusterProps>({
     url: "https://cloud.google.com/binary-authorization/docs/setting-up",
     appliesTo: gcp.cluster,
     validate: (cluster, ctx) => {
-        const config = asDict(cluster.binaryAuthorization);
-        const mode = asString(config?.evaluationMode)?.trim();
-        if (mode?.toUpperCase() === "PROJECT_SINGLETON_POLICY_ENFORCE") return;
+        const mode = readString(ctx, cluster, "binaryAuthorization.evaluationMode", fix);
+        if (mode === wrong || mode?.trim().toUpperCase() === "PROJECT_SINGLETON_POLICY_ENFORCE") return;
         // The deprecated `enabled: true` means the same mode when evaluationMode is not given.
-        if (mode === undefined && asBool(config?.enabled) === true) return;
+        if (mode === undefined) {
+            const enabled = readBool(ctx, cluster, "binaryAuthorization.enabled", fix);
+            if (enabled === true || enabled === wrong) return;
+        }
         ctx.violation(
             "binaryAuthorization.evaluationMode",
             mode === undefined ? "is absent, and GKE then admits images without Binary Authorization" : `is ${JSON.stringify(mode)}`,
-            "set binaryAuthorization: { evaluationMode: \"PROJECT_SINGLETON_POLICY_ENFORCE\" }",
+            fix,
         );
     },
 });

@@ -1,5 +1,6 @@
-import { asString, cisGke, PolicyConfigError, resourcePolicy, show } from "../core";
-import { type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
+import { cisGke, isUnknown, peek, PolicyConfigError, resourcePolicy, show } from "../core";
+import { forEachTarget, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
+import { readString, wrong } from "./gke-values";
 
 interface Config {
     keyPrefixes: string[];
@@ -36,21 +37,22 @@ export const gkeBootDiskCmek = resourcePolicy<GkeProps, Config>({
     },
     appliesTo: gkeClusterOrPool,
     validate: (props, ctx) => {
-        for (const target of nodeTargets(props, ctx, { autoProvisioning: true })) {
-            const key = asString(target.config?.bootDiskKmsKey)?.trim();
-            if (!key) {
-                ctx.violation(
-                    `${target.path}.bootDiskKmsKey`,
-                    `is ${key === "" ? "empty" : "absent"}${target.where}, and boot disks then use Google-managed keys`,
-                    "set bootDiskKmsKey to a Cloud KMS key id",
-                );
-            } else if (ctx.config.keyPrefixes.length > 0 && !ctx.config.keyPrefixes.some((p) => key.startsWith(p))) {
-                ctx.violation(
-                    `${target.path}.bootDiskKmsKey`,
-                    `is ${show(key)}${target.where}, outside the allowed key rings`,
-                    `use a key under ${ctx.config.keyPrefixes.join(" or ")}`,
-                );
+        forEachTarget(ctx, nodeTargets(props, ctx, { autoProvisioning: true }), (target) => {
+            const path = `${target.path}.bootDiskKmsKey`;
+            const fix = "set bootDiskKmsKey to a Cloud KMS key id";
+            // A key computed from another resource (unknown in a preview) is a key: only the allowed key rings need its value.
+            if (isUnknown(peek(target.config, "bootDiskKmsKey"))) {
+                if (ctx.config.keyPrefixes.length > 0) ctx.defer(path, "is computed from another resource, and allowedKeyPrefixes needs its value");
+                return;
             }
-        }
+            const raw = readString(ctx, target.config, "bootDiskKmsKey", fix, target.path);
+            if (raw === wrong) return;
+            const key = raw?.trim();
+            if (!key) {
+                ctx.violation(path, `is ${key === "" ? "empty" : "absent"}${target.where}, and boot disks then use Google-managed keys`, fix);
+            } else if (ctx.config.keyPrefixes.length > 0 && !ctx.config.keyPrefixes.some((p) => key.startsWith(p))) {
+                ctx.violation(path, `is ${show(key)}${target.where}, outside the allowed key rings`, `use a key under ${ctx.config.keyPrefixes.join(" or ")}`);
+            }
+        });
     },
 });

@@ -1,5 +1,6 @@
-import { asString, cisGke, resourcePolicy } from "../core";
-import { autopilotManagesNodes, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
+import { cisGke, resourcePolicy } from "../core";
+import { autopilotManagesNodes, forEachTarget, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
+import { readString, wrong } from "./gke-values";
 
 export const gkeCosContainerdImage = resourcePolicy<GkeProps>({
     name: "gke-cos-containerd-image",
@@ -14,11 +15,15 @@ export const gkeCosContainerdImage = resourcePolicy<GkeProps>({
     url: "https://cloud.google.com/kubernetes-engine/docs/concepts/node-images",
     appliesTo: gkeClusterOrPool,
     validate: (props, ctx) => {
-        for (const target of nodeTargets(props, ctx, { autopilotReason: autopilotManagesNodes, autoProvisioning: true })) {
-            const image = asString(target.config?.imageType)?.trim();
+        const targets = nodeTargets(props, ctx, { autopilotReason: autopilotManagesNodes, autoProvisioning: true });
+        forEachTarget(ctx, targets, (target) => {
+            const fix = "set imageType: \"COS_CONTAINERD\"";
+            const image = readString(ctx, target.config, "imageType", fix, target.path);
+            if (image === wrong) return;
+            const upper = image?.trim().toUpperCase();
             // Absent means the default, COS_CONTAINERD. Windows node pools cannot run COS and are left alone.
-            if (image === undefined || image.toUpperCase() === "COS_CONTAINERD" || image.toUpperCase().startsWith("WINDOWS_")) continue;
-            ctx.violation(`${target.path}.imageType`, `is ${JSON.stringify(image)}${target.where}`, "set imageType: \"COS_CONTAINERD\"");
-        }
+            if (upper === undefined || upper === "COS_CONTAINERD" || upper.startsWith("WINDOWS_")) return;
+            ctx.violation(`${target.path}.imageType`, `is ${JSON.stringify(image)}${target.where}`, fix);
+        });
     },
 });

@@ -1,5 +1,8 @@
-import { asDict, asString, cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, isUnknown, peek, resourcePolicy } from "../core";
 import type { ClusterProps } from "./gke-nodes";
+import { readDict, readString, wrong } from "./gke-values";
+
+const fix = "set authenticatorGroupsConfig: { securityGroup: \"gke-security-groups@<your-domain>\" }";
 
 export const gkeGoogleGroupsRbac = resourcePolicy<ClusterProps>({
     name: "gke-google-groups-rbac",
@@ -14,13 +17,16 @@ export const gkeGoogleGroupsRbac = resourcePolicy<ClusterProps>({
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/google-groups-rbac",
     appliesTo: gcp.cluster,
     validate: (cluster, ctx) => {
-        const group = asString(asDict(cluster.authenticatorGroupsConfig)?.securityGroup)?.trim();
-        if (!group) {
-            ctx.violation(
-                "authenticatorGroupsConfig.securityGroup",
-                group === "" ? "is empty" : "is absent, and GKE then ignores Google Groups in RBAC bindings",
-                "set authenticatorGroupsConfig: { securityGroup: \"gke-security-groups@<your-domain>\" }",
-            );
-        }
+        const config = readDict(ctx, cluster, "authenticatorGroupsConfig", fix);
+        if (config === wrong) return;
+        // Only presence matters: a group computed from another resource (unknown in a preview) is configured.
+        if (isUnknown(peek(config, "securityGroup"))) return;
+        const group = readString(ctx, config, "securityGroup", fix, "authenticatorGroupsConfig");
+        if (group === wrong || group?.trim()) return;
+        ctx.violation(
+            "authenticatorGroupsConfig.securityGroup",
+            group !== undefined ? "is empty" : "is absent, and GKE then ignores Google Groups in RBAC bindings",
+            fix,
+        );
     },
 });

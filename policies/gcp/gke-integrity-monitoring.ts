@@ -1,5 +1,6 @@
-import { asBool, asDict, cisGke, resourcePolicy } from "../core";
-import { autopilotManagesNodes, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
+import { cisGke, resourcePolicy } from "../core";
+import { autopilotManagesNodes, forEachTarget, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
+import { readBool } from "./gke-values";
 
 export const gkeIntegrityMonitoring = resourcePolicy<GkeProps>({
     name: "gke-integrity-monitoring",
@@ -14,15 +15,13 @@ export const gkeIntegrityMonitoring = resourcePolicy<GkeProps>({
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/shielded-gke-nodes#integrity_monitoring",
     appliesTo: gkeClusterOrPool,
     validate: (props, ctx) => {
-        for (const target of nodeTargets(props, ctx, { autopilotReason: autopilotManagesNodes, autoProvisioning: true })) {
-            // enableIntegrityMonitoring defaults to true; only an explicit false is a finding.
-            if (asBool(asDict(target.config?.shieldedInstanceConfig)?.enableIntegrityMonitoring) === false) {
-                ctx.violation(
-                    `${target.path}.shieldedInstanceConfig.enableIntegrityMonitoring`,
-                    `is false${target.where}`,
-                    "remove it or set enableIntegrityMonitoring: true",
-                );
+        const targets = nodeTargets(props, ctx, { autopilotReason: autopilotManagesNodes, autoProvisioning: true });
+        forEachTarget(ctx, targets, (target) => {
+            const fix = "remove it or set enableIntegrityMonitoring: true";
+            // enableIntegrityMonitoring defaults to true (schemaNodeConfig Default); only an explicit false is a finding.
+            if (readBool(ctx, target.config, "shieldedInstanceConfig.enableIntegrityMonitoring", fix, target.path) === false) {
+                ctx.violation(`${target.path}.shieldedInstanceConfig.enableIntegrityMonitoring`, `is false${target.where}`, fix);
             }
-        }
+        });
     },
 });

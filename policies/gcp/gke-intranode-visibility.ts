@@ -1,5 +1,6 @@
-import { asBool, cisGke, gcp, resourcePolicy } from "../core";
-import type { ClusterProps } from "./gke-nodes";
+import { cisGke, gcp, resourcePolicy } from "../core";
+import { type ClusterProps, isAutopilot } from "./gke-nodes";
+import { readBool, wrong } from "./gke-values";
 
 export const gkeIntranodeVisibility = resourcePolicy<ClusterProps>({
     name: "gke-intranode-visibility",
@@ -12,12 +13,15 @@ export const gkeIntranodeVisibility = resourcePolicy<ClusterProps>({
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/intranode-visibility",
     appliesTo: gcp.cluster,
     validate: (cluster, ctx) => {
-        const enabled = asBool(cluster.enableIntranodeVisibility);
-        if (enabled === true) return;
+        // The provider rejects enable_intranode_visibility with enable_autopilot; Autopilot turns it on itself.
+        if (isAutopilot(cluster)) ctx.notApplicable("Autopilot cluster: intranode visibility is on by default, and the provider does not let a program set it");
+        const fix = "set enableIntranodeVisibility: true";
+        const enabled = readBool(ctx, cluster, "enableIntranodeVisibility", fix);
+        if (enabled === true || enabled === wrong) return;
         ctx.violation(
             "enableIntranodeVisibility",
             enabled === false ? "is false" : "is absent, and GKE then keeps same-node pod traffic out of VPC flow logs",
-            "set enableIntranodeVisibility: true",
+            fix,
         );
     },
 });

@@ -1,5 +1,6 @@
-import { asDict, resourcePolicy, show } from "../core";
-import { autopilotManagesNodes, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
+import { resourcePolicy, show, wrongType } from "../core";
+import { autopilotManagesNodes, forEachTarget, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
+import { readDict, wrong } from "./gke-values";
 
 export const gkeLegacyMetadataDisabled = resourcePolicy<GkeProps>({
     name: "gke-legacy-metadata-disabled",
@@ -14,16 +15,26 @@ export const gkeLegacyMetadataDisabled = resourcePolicy<GkeProps>({
     appliesTo: gkeClusterOrPool,
     validate: (props, ctx) => {
         // GKE sets disable-legacy-endpoints=true itself since 1.12, so an absent key is safe.
-        for (const target of nodeTargets(props, ctx, { autopilotReason: autopilotManagesNodes })) {
-            const value = asDict(target.config?.metadata)?.["disable-legacy-endpoints"];
-            if (value === undefined) continue;
-            if (value === false || String(value).trim().toLowerCase() === "false") {
-                ctx.violation(
-                    `${target.path}.metadata["disable-legacy-endpoints"]`,
-                    `is ${show(value)}${target.where}, which re-enables the legacy metadata endpoints`,
-                    "set it to \"true\" or remove the key",
-                );
+        forEachTarget(ctx, nodeTargets(props, ctx, { autopilotReason: autopilotManagesNodes }), (target) => {
+            const fix = "set it to \"true\" or remove the key";
+            const metadata = readDict(ctx, target.config, "metadata", "set metadata to a map of strings", target.path);
+            if (metadata === wrong || metadata === undefined) return;
+            const path = `${target.path}.metadata["disable-legacy-endpoints"]`;
+            const value = metadata["disable-legacy-endpoints"];
+            if (value === undefined || value === null) return;
+            if (typeof value !== "string" && typeof value !== "boolean") {
+                ctx.violation(path, wrongType("the string \"true\"", value), fix);
+                return;
             }
-        }
+            const text = String(value).trim().toLowerCase();
+            if (text === "true") return;
+            ctx.violation(
+                path,
+                text === "false"
+                    ? `is ${show(value)}${target.where}, which re-enables the legacy metadata endpoints`
+                    : `is ${show(value)}${target.where}; only "true" disables the legacy metadata endpoints`,
+                fix,
+            );
+        });
     },
 });

@@ -1,5 +1,6 @@
-import { asBool, asDict, asString, cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, resourcePolicy } from "../core";
 import type { ClusterProps } from "./gke-nodes";
+import { readBool, readDict, readString, wrong } from "./gke-values";
 
 export const gkeNoBasicAuthClientCert = resourcePolicy<ClusterProps>({
     name: "gke-no-basic-auth-client-cert",
@@ -14,20 +15,20 @@ export const gkeNoBasicAuthClientCert = resourcePolicy<ClusterProps>({
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/api-server-authentication#legacy-auth",
     appliesTo: gcp.cluster,
     validate: (cluster, ctx) => {
-        const auth = asDict(cluster.masterAuth);
-        if (!auth) return;
-        if (asBool(asDict(auth.clientCertificateConfig)?.issueClientCertificate) === true) {
-            ctx.violation(
-                "masterAuth.clientCertificateConfig.issueClientCertificate",
-                "is true, so GKE issues a client certificate that cannot be revoked",
-                "set issueClientCertificate: false",
-            );
-        }
+        const auth = readDict(ctx, cluster, "masterAuth", "set masterAuth: { clientCertificateConfig: { issueClientCertificate: false } } or remove it");
+        if (!auth || auth === wrong) return;
+        ctx.judge(() => {
+            const fix = "set issueClientCertificate: false";
+            if (readBool(ctx, auth, "clientCertificateConfig.issueClientCertificate", fix, "masterAuth") === true) {
+                ctx.violation("masterAuth.clientCertificateConfig.issueClientCertificate", "is true, so GKE issues a client certificate that cannot be revoked", fix);
+            }
+        });
         // username/password left @pulumi/gcp with GKE's removal of basic auth; older programs may still send them.
         for (const field of ["username", "password"]) {
-            if (asString(auth[field])?.trim()) {
-                ctx.violation(`masterAuth.${field}`, "is set, which enables basic authentication", `remove masterAuth.${field}`);
-            }
+            ctx.judge(() => {
+                const value = readString(ctx, auth, field, `remove masterAuth.${field}`, "masterAuth");
+                if (value !== wrong && value?.trim()) ctx.violation(`masterAuth.${field}`, "is set, which enables basic authentication", `remove masterAuth.${field}`);
+            });
         }
     },
 });

@@ -1,5 +1,5 @@
 import { cisGke, resourcePolicy, show } from "../core";
-import { type GkeProps, gkeClusterOrPool, isDefaultServiceAccount, nodeTargets } from "./gke-nodes";
+import { defaultAccount, forEachTarget, type GkeProps, gkeClusterOrPool, nodeTargets, resolveComputedAccounts } from "./gke-nodes";
 
 export const gkeNoDefaultServiceAccount = resourcePolicy<GkeProps>({
     name: "gke-no-default-service-account",
@@ -16,16 +16,17 @@ export const gkeNoDefaultServiceAccount = resourcePolicy<GkeProps>({
     appliesTo: gkeClusterOrPool,
     validate: (props, ctx) => {
         // Autopilot nodes use clusterAutoscaling.autoProvisioningDefaults.serviceAccount, so it is judged there.
-        for (const target of nodeTargets(props, ctx, { autoProvisioning: true })) {
+        forEachTarget(ctx, nodeTargets(props, ctx, { autoProvisioning: true }), (target) => {
+            if (defaultAccount(ctx, target) !== true) return;
             const account = target.config?.serviceAccount;
-            if (!isDefaultServiceAccount(account)) continue;
             ctx.violation(
                 `${target.path}.serviceAccount`,
-                account === undefined
+                account === undefined || account === null
                     ? `is absent${target.where}, and GKE then runs the nodes as the Compute Engine default service account`
                     : `is ${show(account)}${target.where}, the Compute Engine default service account`,
                 "set serviceAccount to the email of a dedicated least-privilege service account",
             );
-        }
+        });
     },
+    validateStack: resolveComputedAccounts,
 });

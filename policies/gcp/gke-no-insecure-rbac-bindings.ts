@@ -1,5 +1,6 @@
-import { asBool, asDict, gcp, resourcePolicy } from "../core";
+import { gcp, resourcePolicy } from "../core";
 import type { ClusterProps } from "./gke-nodes";
+import { readBool, wrong } from "./gke-values";
 
 const fields = [
     ["enableInsecureBindingSystemAuthenticated", "system:authenticated (every Google account)"],
@@ -19,17 +20,17 @@ export const gkeNoInsecureRbacBindings = resourcePolicy<ClusterProps>({
     url: "https://cloud.google.com/kubernetes-engine/docs/best-practices/rbac#prevent-default-group-usage",
     appliesTo: gcp.cluster,
     validate: (cluster, ctx) => {
-        const config = asDict(cluster.rbacBindingConfig);
         for (const [field, subjects] of fields) {
-            const value = asBool(config?.[field]);
-            if (value === false) continue;
-            ctx.violation(
-                `rbacBindingConfig.${field}`,
-                value === true
-                    ? `is true, so bindings to ${subjects} are allowed`
-                    : `is absent, and GKE then allows bindings to ${subjects}`,
-                `set rbacBindingConfig.${field}: false`,
-            );
+            ctx.judge(() => {
+                const fix = `set rbacBindingConfig.${field}: false`;
+                const value = readBool(ctx, cluster, `rbacBindingConfig.${field}`, fix);
+                if (value === false || value === wrong) return;
+                ctx.violation(
+                    `rbacBindingConfig.${field}`,
+                    value === true ? `is true, so bindings to ${subjects} are allowed` : `is absent, and GKE then allows bindings to ${subjects}`,
+                    fix,
+                );
+            });
         }
     },
 });

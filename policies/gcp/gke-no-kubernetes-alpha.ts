@@ -1,5 +1,6 @@
-import { asBool, cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, resourcePolicy } from "../core";
 import type { ClusterProps } from "./gke-nodes";
+import { readBool } from "./gke-values";
 
 export const gkeNoKubernetesAlpha = resourcePolicy<ClusterProps>({
     name: "gke-no-kubernetes-alpha",
@@ -12,8 +13,7 @@ export const gkeNoKubernetesAlpha = resourcePolicy<ClusterProps>({
     url: "https://cloud.google.com/kubernetes-engine/docs/concepts/alpha-clusters",
     appliesTo: gcp.cluster,
     validate: (cluster, ctx) => {
-        if (asBool(cluster.enableKubernetesAlpha) === true) {
-            ctx.violation("enableKubernetesAlpha", "is true", "remove it or set enableKubernetesAlpha: false");
-        }
+        const fix = "remove it or set enableKubernetesAlpha: false";
+        if (readBool(ctx, cluster, "enableKubernetesAlpha", fix) === true) ctx.violation("enableKubernetesAlpha", "is true", fix);
     },
 });

@@ -1,5 +1,6 @@
-import { asBool, cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, resourcePolicy } from "../core";
 import type { ClusterProps } from "./gke-nodes";
+import { readBool } from "./gke-values";
 
 export const gkeNoLegacyAbac = resourcePolicy<ClusterProps>({
     name: "gke-no-legacy-abac",
@@ -12,8 +13,9 @@ export const gkeNoLegacyAbac = resourcePolicy<ClusterProps>({
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#leave_abac_disabled_default_for_110",
     appliesTo: gcp.cluster,
     validate: (cluster, ctx) => {
-        if (asBool(cluster.enableLegacyAbac) === true) {
-            ctx.violation("enableLegacyAbac", "is true, which grants broad static permissions outside RBAC", "remove it or set enableLegacyAbac: false");
+        const fix = "remove it or set enableLegacyAbac: false";
+        if (readBool(ctx, cluster, "enableLegacyAbac", fix) === true) {
+            ctx.violation("enableLegacyAbac", "is true, which grants broad static permissions outside RBAC", fix);
         }
     },
 });

@@ -1,5 +1,6 @@
-import { asBool, cisGke, resourcePolicy } from "../core";
-import { type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
+import { cisGke, resourcePolicy } from "../core";
+import { forEachTarget, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
+import { readBool } from "./gke-values";
 
 export const gkeNodeAutoRepair = resourcePolicy<GkeProps>({
     name: "gke-node-auto-repair",
@@ -14,12 +15,14 @@ export const gkeNodeAutoRepair = resourcePolicy<GkeProps>({
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/node-auto-repair",
     appliesTo: gkeClusterOrPool,
     validate: (props, ctx) => {
-        // The provider (and GKE) default autoRepair to true, so only an explicit false is a finding.
+        // The API defaults autorepair to true when a pool sets no management block, and the provider's schema
+        // defaults it to true inside one (schemaNodePool), so only an explicit false is a finding.
         const targets = nodeTargets(props, ctx, { autopilotReason: "GKE always repairs Autopilot nodes", autoProvisioning: true }, "management");
-        for (const target of targets) {
-            if (asBool(target.config?.autoRepair) === false) {
-                ctx.violation(`${target.path}.autoRepair`, `is false${target.where}`, "remove it or set autoRepair: true");
+        forEachTarget(ctx, targets, (target) => {
+            const fix = "remove it or set autoRepair: true";
+            if (readBool(ctx, target.config, "autoRepair", fix, target.path) === false) {
+                ctx.violation(`${target.path}.autoRepair`, `is false${target.where}`, fix);
             }
-        }
+        });
     },
 });

@@ -1,5 +1,6 @@
-import { asBool, asDict, cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, resourcePolicy } from "../core";
 import type { ClusterProps } from "./gke-nodes";
+import { readBool, wrong } from "./gke-values";
 
 export const gkePrivateEndpoint = resourcePolicy<ClusterProps>({
     name: "gke-private-endpoint",
@@ -17,28 +18,32 @@ export const gkePrivateEndpoint = resourcePolicy<ClusterProps>({
     url: "https://cloud.google.com/kubernetes-engine/docs/concepts/network-isolation",
     appliesTo: gcp.cluster,
     validate: (cluster, ctx) => {
-        const endpoints = asDict(cluster.controlPlaneEndpointsConfig);
-        const ipEnabled = asBool(asDict(endpoints?.ipEndpointsConfig)?.enabled);
-        if (ipEnabled !== false) {
-            const privateEndpoint = asBool(asDict(cluster.privateClusterConfig)?.enablePrivateEndpoint);
-            if (privateEndpoint !== true) {
+        const endpointFix =
+            "set privateClusterConfig.enablePrivateEndpoint: true, or disable the IP endpoint with " +
+            "controlPlaneEndpointsConfig.ipEndpointsConfig.enabled: false and use the DNS endpoint";
+        ctx.judge(() => {
+            const ipEnabled = readBool(ctx, cluster, "controlPlaneEndpointsConfig.ipEndpointsConfig.enabled", endpointFix);
+            if (ipEnabled === false || ipEnabled === wrong) return;
+            const privateEndpoint = readBool(ctx, cluster, "privateClusterConfig.enablePrivateEndpoint", endpointFix);
+            if (privateEndpoint === true || privateEndpoint === wrong) return;
+            ctx.violation(
+                "privateClusterConfig.enablePrivateEndpoint",
+                privateEndpoint === false
+                    ? "is false, so the control plane's IP endpoint is public"
+                    : "is absent and controlPlaneEndpointsConfig.ipEndpointsConfig.enabled is not false, and GKE then " +
+                      "serves the control plane on a public IP endpoint",
+                endpointFix,
+            );
+        });
+        ctx.judge(() => {
+            const dnsFix = "set controlPlaneEndpointsConfig.dnsEndpointConfig.allowExternalTraffic: false";
+            if (readBool(ctx, cluster, "controlPlaneEndpointsConfig.dnsEndpointConfig.allowExternalTraffic", dnsFix) === true) {
                 ctx.violation(
-                    "privateClusterConfig.enablePrivateEndpoint",
-                    privateEndpoint === false
-                        ? "is false, so the control plane's IP endpoint is public"
-                        : "is absent and controlPlaneEndpointsConfig.ipEndpointsConfig.enabled is not false, and GKE then " +
-                          "serves the control plane on a public IP endpoint",
-                    "set privateClusterConfig.enablePrivateEndpoint: true, or disable the IP endpoint with " +
-                        "controlPlaneEndpointsConfig.ipEndpointsConfig.enabled: false and use the DNS endpoint",
+                    "controlPlaneEndpointsConfig.dnsEndpointConfig.allowExternalTraffic",
+                    "is true, so the DNS endpoint accepts traffic from the internet",
+                    dnsFix,
                 );
             }
-        }
-        if (asBool(asDict(endpoints?.dnsEndpointConfig)?.allowExternalTraffic) === true) {
-            ctx.violation(
-                "controlPlaneEndpointsConfig.dnsEndpointConfig.allowExternalTraffic",
-                "is true, so the DNS endpoint accepts traffic from the internet",
-                "set controlPlaneEndpointsConfig.dnsEndpointConfig.allowExternalTraffic: false",
-            );
-        }
+        });
     },
 });

@@ -1,5 +1,10 @@
-import { asArray, asBool, asDict, asString, cisGke, gcp, resourcePolicy } from "../core";
-import { type ClusterProps, type GkeProps, gkeClusterOrPool, type NodePoolProps } from "./gke-nodes";
+import type { PolicyResource } from "@pulumi/policy";
+import { asDict, asString, cisGke, gcp, isDict, resourcePolicy, type StackCheckContext, wrongType } from "../core";
+import { type ClusterProps, type GkeProps, gkeClusterOrPool, type NodePoolProps, outputAt, poolsWithClusters, reporterFor, unsetInProgram } from "./gke-nodes";
+import { readArray, readBool, wrong } from "./gke-values";
+
+const clusterFix = "set privateClusterConfig: { enablePrivateNodes: true }";
+const overrideFix = "remove the override or set it to true";
 
 export const gkePrivateNodes = resourcePolicy<GkeProps>({
     name: "gke-private-nodes",
@@ -16,29 +21,58 @@ export const gkePrivateNodes = resourcePolicy<GkeProps>({
     appliesTo: gkeClusterOrPool,
     validate: (props, ctx) => {
         if (gcp.nodePool.has(ctx.type)) {
-            // A node pool inherits the cluster's setting unless it overrides it (networkConfig, newer generation).
-            const pool = props as NodePoolProps;
-            if (asBool(asDict(pool.networkConfig)?.enablePrivateNodes) === false) {
-                ctx.violation("networkConfig.enablePrivateNodes", "is false", "remove the override or set it to true");
+            // A pool's own override is decided here; without one it inherits its cluster's setting (stack part).
+            if (readBool(ctx, props as NodePoolProps, "networkConfig.enablePrivateNodes", overrideFix) === false) {
+                ctx.violation("networkConfig.enablePrivateNodes", "is false", overrideFix);
             }
             return;
         }
         const cluster = props as ClusterProps;
-        const privateNodes = asBool(asDict(cluster.privateClusterConfig)?.enablePrivateNodes);
-        if (privateNodes !== true) {
+        ctx.judge(() => {
+            const privateNodes = readBool(ctx, cluster, "privateClusterConfig.enablePrivateNodes", clusterFix);
+            if (privateNodes === true || privateNodes === wrong) return;
             ctx.violation(
                 "privateClusterConfig.enablePrivateNodes",
-                privateNodes === false
-                    ? "is false"
-                    : "is absent, and GKE then gives nodes public IP addresses in every node pool that does not opt out",
-                "set privateClusterConfig: { enablePrivateNodes: true }",
+                privateNodes === false ? "is false" : "is absent, and GKE then gives nodes public IP addresses in every node pool that does not opt out",
+                clusterFix,
             );
-        }
-        asArray(cluster.nodePools).forEach((pool, i) => {
-            if (asBool(asDict(asDict(pool)?.networkConfig)?.enablePrivateNodes) === false) {
-                const name = asString(asDict(pool)?.name) ?? `#${i}`;
-                ctx.violation(`nodePools[${i}].networkConfig.enablePrivateNodes`, `is false on node pool "${name}"`, "remove the override or set it to true");
-            }
+        });
+        const pools = readArray(ctx, cluster, "nodePools", "set nodePools to a list of node pools");
+        if (pools === wrong) return;
+        (pools ?? []).forEach((pool, i) => {
+            ctx.judge(() => {
+                if (!isDict(pool)) return ctx.violation(`nodePools[${i}]`, wrongType("an object", pool), "give each node pool as an object");
+                if (readBool(ctx, pool, "networkConfig.enablePrivateNodes", overrideFix, `nodePools[${i}]`) === false) {
+                    const name = asString(asDict(pool)?.name) ?? `#${i}`;
+                    ctx.violation(`nodePools[${i}].networkConfig.enablePrivateNodes`, `is false on node pool "${name}"`, overrideFix);
+                }
+            });
         });
     },
+    validateStack: (ctx) => {
+        for (const { pool, cluster } of poolsWithClusters(ctx)) {
+            if (cluster) ctx.judge(pool, () => judgeInherited(ctx, pool, cluster));
+        }
+    },
 });
+
+/** A NodePool without its own enablePrivateNodes inherits its cluster's privateClusterConfig.enablePrivateNodes. */
+function judgeInherited(ctx: StackCheckContext<unknown>, pool: PolicyResource, cluster: PolicyResource): void {
+    const own = outputAt(pool.props, ["networkConfig", "enablePrivateNodes"]);
+    // Unknown in a preview, or absent: unset, so the cluster decides. At up and on state GKE reports the value it
+    // derived; a known true is private, and a known false on a private cluster is the pool's own override, judged on it.
+    if (own === true) return;
+    ctx.judge(cluster, () => {
+        // Unset in the program: GKE then gives nodes public IP addresses.
+        const inherited = unsetInProgram(cluster, "privateClusterConfig")
+            ? undefined
+            : readBool(reporterFor(ctx, cluster), cluster.props, "privateClusterConfig.enablePrivateNodes", clusterFix);
+        if (inherited === true || inherited === wrong) return;
+        ctx.violation(
+            pool,
+            "networkConfig.enablePrivateNodes",
+            `is ${own === false ? "false" : "not set"} and ${ctx.label(cluster)} has public nodes (privateClusterConfig.enablePrivateNodes is ${inherited === false ? "false" : "absent"}), so the pool's nodes get public IP addresses`,
+            `set privateClusterConfig: { enablePrivateNodes: true } on ${ctx.label(cluster)}, or networkConfig: { enablePrivateNodes: true } on the pool`,
+        );
+    });
+}

@@ -1,5 +1,6 @@
-import { asDict, asString, cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, isUnknown, peek, resourcePolicy } from "../core";
 import type { ClusterProps } from "./gke-nodes";
+import { readString, wrong } from "./gke-values";
 
 export const gkeSecretsEncryption = resourcePolicy<ClusterProps>({
     name: "gke-secrets-encryption",
@@ -14,20 +15,25 @@ export const gkeSecretsEncryption = resourcePolicy<ClusterProps>({
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/encrypting-secrets",
     appliesTo: gcp.cluster,
     validate: (cluster, ctx) => {
-        const encryption = asDict(cluster.databaseEncryption);
-        const state = asString(encryption?.state);
-        if (state?.toUpperCase() !== "ENCRYPTED") {
+        const fix = "set databaseEncryption: { state: \"ENCRYPTED\", keyName: <Cloud KMS key id> }";
+        const state = readString(ctx, cluster, "databaseEncryption.state", fix);
+        if (state === wrong) return;
+        if (state?.trim().toUpperCase() !== "ENCRYPTED") {
             ctx.violation(
                 "databaseEncryption.state",
                 state === undefined
                     ? "is absent, and GKE then protects Secrets in etcd only with Google-managed storage encryption"
                     : `is ${JSON.stringify(state)}`,
-                "set databaseEncryption: { state: \"ENCRYPTED\", keyName: <Cloud KMS key id> }",
+                fix,
             );
             return;
         }
-        if (!asString(encryption?.keyName)?.trim()) {
-            ctx.violation("databaseEncryption.keyName", "is absent or empty", "set databaseEncryption.keyName to a Cloud KMS key id");
+        // Only presence matters: a key computed from another resource (unknown in a preview) is a key.
+        const encryption = cluster.databaseEncryption as unknown;
+        if (isUnknown(peek(encryption, "keyName"))) return;
+        const key = readString(ctx, encryption, "keyName", "set databaseEncryption.keyName to a Cloud KMS key id", "databaseEncryption");
+        if (key !== wrong && !key?.trim()) {
+            ctx.violation("databaseEncryption.keyName", key === undefined ? "is absent" : "is empty", "set databaseEncryption.keyName to a Cloud KMS key id");
         }
     },
 });

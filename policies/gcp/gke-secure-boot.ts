@@ -1,5 +1,6 @@
-import { asBool, asDict, cisGke, resourcePolicy } from "../core";
-import { autopilotManagesNodes, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
+import { cisGke, resourcePolicy } from "../core";
+import { autopilotManagesNodes, forEachTarget, type GkeProps, gkeClusterOrPool, nodeTargets } from "./gke-nodes";
+import { readBool, wrong } from "./gke-values";
 
 export const gkeSecureBoot = resourcePolicy<GkeProps>({
     name: "gke-secure-boot",
@@ -15,14 +16,17 @@ export const gkeSecureBoot = resourcePolicy<GkeProps>({
     url: "https://cloud.google.com/kubernetes-engine/docs/how-to/shielded-gke-nodes#secure_boot",
     appliesTo: gkeClusterOrPool,
     validate: (props, ctx) => {
-        for (const target of nodeTargets(props, ctx, { autopilotReason: autopilotManagesNodes, autoProvisioning: true })) {
-            const secureBoot = asBool(asDict(target.config?.shieldedInstanceConfig)?.enableSecureBoot);
-            if (secureBoot === true) continue;
+        const targets = nodeTargets(props, ctx, { autopilotReason: autopilotManagesNodes, autoProvisioning: true });
+        forEachTarget(ctx, targets, (target) => {
+            const fix = "set shieldedInstanceConfig: { enableSecureBoot: true }";
+            const secureBoot = readBool(ctx, target.config, "shieldedInstanceConfig.enableSecureBoot", fix, target.path);
+            if (secureBoot === true || secureBoot === wrong) return;
+            // schemaNodeConfig: enable_secure_boot has Default false, and GKE's ShieldedInstanceConfig defaults it off.
             ctx.violation(
                 `${target.path}.shieldedInstanceConfig.enableSecureBoot`,
                 secureBoot === false ? `is false${target.where}` : `is absent${target.where}, and GKE then boots nodes without Secure Boot`,
-                "set shieldedInstanceConfig: { enableSecureBoot: true }",
+                fix,
             );
-        }
+        });
     },
 });

@@ -1,5 +1,6 @@
-import { asDict, asString, gcp, resourcePolicy } from "../core";
+import { gcp, resourcePolicy } from "../core";
 import type { ClusterProps } from "./gke-nodes";
+import { readString, wrong } from "./gke-values";
 
 export const gkeSecurityPosture = resourcePolicy<ClusterProps>({
     name: "gke-security-posture",
@@ -14,9 +15,8 @@ export const gkeSecurityPosture = resourcePolicy<ClusterProps>({
     appliesTo: gcp.cluster,
     validate: (cluster, ctx) => {
         // Absent: GKE enables the BASIC posture on new clusters.
-        const mode = asString(asDict(cluster.securityPostureConfig)?.mode)?.trim();
-        if (mode?.toUpperCase() === "DISABLED") {
-            ctx.violation("securityPostureConfig.mode", "is \"DISABLED\"", "set securityPostureConfig.mode: \"BASIC\" (or \"ENTERPRISE\")");
-        }
+        const fix = "set securityPostureConfig.mode: \"BASIC\" (or \"ENTERPRISE\")";
+        const mode = readString(ctx, cluster, "securityPostureConfig.mode", fix);
+        if (mode !== wrong && mode?.trim().toUpperCase() === "DISABLED") ctx.violation("securityPostureConfig.mode", `is ${JSON.stringify(mode)}`, fix);
     },
 });

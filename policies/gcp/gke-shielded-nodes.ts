@@ -1,5 +1,6 @@
-import { asBool, cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, resourcePolicy } from "../core";
 import { type ClusterProps, isAutopilot } from "./gke-nodes";
+import { readBool } from "./gke-values";
 
 export const gkeShieldedNodes = resourcePolicy<ClusterProps>({
     name: "gke-shielded-nodes",
@@ -13,9 +14,8 @@ export const gkeShieldedNodes = resourcePolicy<ClusterProps>({
     appliesTo: gcp.cluster,
     validate: (cluster, ctx) => {
         if (isAutopilot(cluster)) ctx.notApplicable("Autopilot cluster: Shielded GKE Nodes are always on");
-        // The provider documents enableShieldedNodes as defaulting to true.
-        if (asBool(cluster.enableShieldedNodes) === false) {
-            ctx.violation("enableShieldedNodes", "is false", "remove it or set enableShieldedNodes: true");
-        }
+        // The provider's schema defaults enableShieldedNodes to true.
+        const fix = "remove it or set enableShieldedNodes: true";
+        if (readBool(ctx, cluster, "enableShieldedNodes", fix) === false) ctx.violation("enableShieldedNodes", "is false", fix);
     },
 });

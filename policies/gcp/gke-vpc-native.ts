@@ -1,5 +1,6 @@
-import { asString, cisGke, gcp, resourcePolicy } from "../core";
+import { cisGke, gcp, resourcePolicy } from "../core";
 import { type ClusterProps, isAutopilot } from "./gke-nodes";
+import { readString, wrong } from "./gke-values";
 
 export const gkeVpcNative = resourcePolicy<ClusterProps>({
     name: "gke-vpc-native",
@@ -16,9 +17,10 @@ export const gkeVpcNative = resourcePolicy<ClusterProps>({
     validate: (cluster, ctx) => {
         if (isAutopilot(cluster)) ctx.notApplicable("Autopilot cluster: always VPC-native");
         // The provider documents VPC_NATIVE as the default for new clusters (ipAllocationPolicy then set by GKE).
-        const mode = asString(cluster.networkingMode)?.trim();
-        if (mode !== undefined && mode.toUpperCase() === "ROUTES") {
-            ctx.violation("networkingMode", "is \"ROUTES\", a routes-based cluster without alias IPs", "set networkingMode: \"VPC_NATIVE\" with an ipAllocationPolicy");
+        const fix = "set networkingMode: \"VPC_NATIVE\" with an ipAllocationPolicy";
+        const mode = readString(ctx, cluster, "networkingMode", fix);
+        if (mode !== wrong && mode?.trim().toUpperCase() === "ROUTES") {
+            ctx.violation("networkingMode", "is \"ROUTES\", a routes-based cluster without alias IPs", fix);
         }
     },
 });

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { eksControlPlaneLogging } from "../../policies/aws/eks-control-plane-logging";
 import { checkResource } from "../harness";
-import { cluster, types } from "./fixtures";
+import { cluster, types, urnOf } from "./fixtures";
 
 const check = (c: object, config?: Record<string, unknown>) => checkResource(eksControlPlaneLogging, types.cluster, c, { name: "prod", config });
 const logs = (enabledClusterLogTypes: unknown) => ({ ...cluster(), enabledClusterLogTypes });
@@ -32,9 +32,21 @@ describe("eks-control-plane-logging", () => {
         assert.throws(() => check(cluster(), { requiredLogTypes: ["everything"] }), /must be equal to one of the allowed values/);
     });
 
-    it("survives wrong types", () => {
-        assert.match(check(logs("api,audit")).violations[0], /is "api,audit"; missing "api", "audit", "authenticator"/);
+    it("reports a value of the wrong type as such, and never passes it", () => {
+        assert.deepStrictEqual(check(logs("api")).violations, [
+            'Cluster "prod": enabledClusterLogTypes has the wrong type: expected an array of log types, found string "api". Fix: set enabledClusterLogTypes: ["api","audit","authenticator"]',
+        ]);
+        assert.match(check(logs("api,audit")).violations[0], /has the wrong type: expected an array of log types, found string "api,audit"/);
         assert.match(check(logs([1, "audit"])).violations[0], /missing "api", "authenticator"/);
+    });
+
+    it("names the eks.Cluster argument for a cluster that component made", () => {
+        const r = checkResource(eksControlPlaneLogging, types.cluster, logs(undefined), {
+            name: "c-eksCluster",
+            urn: urnOf(types.cluster, "c-eksCluster", ["eks:index:Cluster"]),
+            parent: urnOf("eks:index:Cluster", "c"),
+        });
+        assert.match(r.violations[0], /Fix: set enabledClusterLogTypes: \["api", "audit", "authenticator"\] on eks\.Cluster "c"$/);
     });
 
     it("leaves an unknown value to the SDK during preview", () => {

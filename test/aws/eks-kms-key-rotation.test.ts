@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { eksKmsKeyRotation } from "../../policies/aws/eks-kms-key-rotation";
 import { checkStack } from "../harness";
-import { hardenedStack, keyArn, keyId, types, withProps } from "./fixtures";
+import { hardenedStack, keyArn, keyId, types, urnOf, withProps } from "./fixtures";
 
 const check = (stack: ReturnType<typeof hardenedStack>) => checkStack(eksKmsKeyRotation, stack);
 const messages = (stack: ReturnType<typeof hardenedStack>) => check(stack).violations.map((v) => v.message);
@@ -38,9 +38,31 @@ describe("eks-kms-key-rotation", () => {
         assert.match(check(hardenedStack().filter((r) => r.type !== types.kmsKey)).notApplicable ?? "", /No resources of type aws:kms\/key:Key/);
     });
 
-    it("survives wrong types", () => {
+    it("reports values of the wrong type as such", () => {
         assert.deepStrictEqual(messages(withProps(unrotated(), "prod", (p) => ({ ...p, encryptionConfig: "kms" }))), []);
-        assert.strictEqual(messages(withProps(hardenedStack(), "eks-secrets", (p) => ({ ...p, enableKeyRotation: "yes" }))).length, 1);
+        assert.match(messages(withProps(hardenedStack(), "eks-secrets", (p) => ({ ...p, enableKeyRotation: "yes" })))[0], /enableKeyRotation has the wrong type: expected a boolean, found string "yes"/);
+    });
+
+    it("finds the key by property dependency in a first preview, when the ARN is unknown", () => {
+        const preview = (stack: ReturnType<typeof hardenedStack>) =>
+            stack.map((r) =>
+                r.type === types.kmsKey
+                    ? { ...r, props: { ...r.props, id: unknownValue("string"), keyId: unknownValue("string"), arn: unknownValue("string") } }
+                    : r.type === types.cluster
+                      ? {
+                            ...r,
+                            props: { ...r.props, encryptionConfig: { resources: ["secrets"], provider: { keyArn: unknownValue("string") } } },
+                            propertyDependencies: { encryptionConfig: [urnOf(types.kmsKey, "eks-secrets")] },
+                        }
+                      : r,
+            );
+        const r = checkStack(eksKmsKeyRotation, preview(unrotated()));
+        assert.match(r.violations[0]?.message ?? "", /^Key "eks-secrets": enableKeyRotation is false; the key encrypts the secrets of Cluster "prod"/);
+        assert.strictEqual(r.unknown, undefined);
+        // @pulumi/eks computes the whole block from encryptionConfigKeyArn: the dependency still names the key.
+        const whole = preview(unrotated()).map((r) => (r.type === types.cluster ? { ...r, props: { ...r.props, encryptionConfig: unknownValue("object") } } : r));
+        assert.strictEqual(checkStack(eksKmsKeyRotation, whole).violations.length, 1);
+        assert.deepStrictEqual(checkStack(eksKmsKeyRotation, preview(hardenedStack())).violations, []);
     });
 
     it("leaves an unknown value to the SDK during preview", () => {

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { eksNoBootstrapClusterCreatorAdmin } from "../../policies/aws/eks-no-bootstrap-cluster-creator-admin";
 import { checkResource } from "../harness";
-import { cluster, types } from "./fixtures";
+import { cluster, types, urnOf } from "./fixtures";
 
 const check = (c: object) => checkResource(eksNoBootstrapClusterCreatorAdmin, types.cluster, c, { name: "prod" });
 const bootstrap = (value: unknown) => ({ ...cluster(), accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: value } });
@@ -23,9 +23,25 @@ describe("eks-no-bootstrap-cluster-creator-admin", () => {
         assert.match(check({ ...cluster(), accessConfig: { authenticationMode: "API" } }).violations[0], /is absent/);
     });
 
-    it("survives wrong types", () => {
-        assert.match(check(bootstrap("no")).violations[0], /is "no"/);
+    it("reports a value of the wrong type as such", () => {
+        assert.match(check(bootstrap("no")).violations[0], /bootstrapClusterCreatorAdminPermissions has the wrong type: expected a boolean, found string "no"/);
         assert.strictEqual(check({ ...cluster(), accessConfig: [] }).violations.length, 1);
+    });
+
+    it("says that eks.Cluster cannot set it, and gives the transform that does", () => {
+        const { accessConfig: _, ...plain } = cluster();
+        const [v] = checkResource(eksNoBootstrapClusterCreatorAdmin, types.cluster, plain, {
+            name: "c-eksCluster",
+            urn: urnOf(types.cluster, "c-eksCluster", ["eks:index:Cluster"]),
+            parent: urnOf("eks:index:Cluster", "c"),
+        }).violations;
+        assert.match(v, /Fix: eks\.Cluster cannot set this \(@pulumi\/eks v4\.3\.0 passes bootstrapClusterCreatorAdminPermissions: true whenever authenticationMode is set/);
+        assert.ok(
+            v.includes(
+                'set it with a resource transform on eks.Cluster "c": `transforms: [({ type, props, opts }) => type === "aws:eks/cluster:Cluster" ? { props: { ...props, accessConfig: { ...props.accessConfig, bootstrapClusterCreatorAdminPermissions: false } }, opts } : undefined]`, together with authenticationMode: "API"',
+            ),
+            v,
+        );
     });
 
     it("leaves an unknown value to the SDK during preview", () => {

@@ -38,8 +38,12 @@ describe("eks-public-access-cidrs", () => {
     it("flags an invalid CIDR and survives wrong types", () => {
         assert.match(check(withVpc({ publicAccessCidrs: ["not-a-cidr"] })).violations[0], /is "not-a-cidr", which is not a valid CIDR range/);
         assert.match(check({ ...cluster(), vpcConfig: "oops" }).violations[0], /publicAccessCidrs is absent/);
-        assert.match(check(withVpc({ publicAccessCidrs: "0.0.0.0/0" as unknown as string[] })).violations[0], /publicAccessCidrs is "0\.0\.0\.0\/0"/);
-        assert.match(check(withVpc({ publicAccessCidrs: [42 as unknown as string] })).violations[0], /is 42, which is not a valid CIDR/);
+        // A lone string is not read as an empty or a safe list: it is the wrong type, and a finding.
+        assert.deepStrictEqual(check(withVpc({ publicAccessCidrs: "0.0.0.0/0" as unknown as string[] })).violations, [
+            'Cluster "prod": vpcConfig.publicAccessCidrs has the wrong type: expected an array of CIDR ranges, found string "0.0.0.0/0". Fix: list only your egress ranges, e.g. publicAccessCidrs: ["203.0.113.10/32"], or set vpcConfig.endpointPublicAccess: false',
+        ]);
+        assert.match(check(withVpc({ publicAccessCidrs: [42 as unknown as string] })).violations[0], /publicAccessCidrs\[0\] has the wrong type: expected a CIDR range string, found number 42/);
+        assert.match(check(withVpc({ endpointPublicAccess: "no" as unknown as boolean })).violations.join(), /publicAccessCidrs/);
     });
 
     it("rejects a bad prefix in config", () => {

@@ -1,5 +1,7 @@
 // A hardened EKS stack, typed as @pulumi/aws inputs, shared by the AWS policy tests and the end-to-end
 // test. Links between resources are the IDs, names and ARNs the engine sends (outputs `id`, `arn` added).
+import type { GroupArgs } from "@pulumi/aws/autoscaling/group";
+import type { LaunchConfigurationArgs } from "@pulumi/aws/ec2/launchConfiguration";
 import type { LaunchTemplateArgs } from "@pulumi/aws/ec2/launchTemplate";
 import type { SubnetArgs } from "@pulumi/aws/ec2/subnet";
 import type { AccessPolicyAssociationArgs } from "@pulumi/aws/eks/accessPolicyAssociation";
@@ -16,7 +18,16 @@ export const types = {
     launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
     subnet: "aws:ec2/subnet:Subnet",
     kmsKey: "aws:kms/key:Key",
+    autoScalingGroup: "aws:autoscaling/group:Group",
+    launchConfiguration: "aws:ec2/launchConfiguration:LaunchConfiguration",
+    accessEntry: "aws:eks/accessEntry:AccessEntry",
 };
+
+/** The URN of a resource, created inside the given components (outermost first). */
+export const urnOf = (type: string, name: string, components: string[] = []) => `urn:pulumi:test::test::${[...components, type].join("$")}::${name}`;
+
+/** URN and parent of a resource that the @pulumi/eks cluster component "c" made. */
+export const madeByCluster = (type: string, name: string) => ({ urn: urnOf(type, name, ["eks:index:Cluster"]), parent: urnOf("eks:index:Cluster", "c") });
 
 export const account = "111122223333";
 export const keyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -86,6 +97,10 @@ export interface StackEntry {
     type: string;
     name: string;
     props: object;
+    urn?: string;
+    parent?: string;
+    /** Input property -> URNs it was computed from (known even in a first preview). */
+    propertyDependencies?: Record<string, string[]>;
 }
 
 /** The hardened stack: every resource with the outputs other resources link to. */
@@ -106,4 +121,38 @@ export function hardenedStack(): StackEntry[] {
 /** A copy of the stack with one resource's props replaced. */
 export function withProps(stack: StackEntry[], name: string, change: (props: Record<string, unknown>) => Record<string, unknown>): StackEntry[] {
     return stack.map((r) => (r.name === name ? { ...r, props: change(JSON.parse(JSON.stringify(r.props)) as Record<string, unknown>) } : r));
+}
+
+/** nodeadm user data (AL2023) that joins cluster "prod", base64 as launch templates take it. */
+export const nodeadmUserData = Buffer.from(
+    "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"BOUNDARY\"\n\n--BOUNDARY\nContent-Type: application/node.eks.aws\n\n" +
+        "---\napiVersion: node.eks.aws/v1alpha1\nkind: NodeConfig\nspec:\n  cluster:\n    name: prod\n\n--BOUNDARY--\n",
+).toString("base64");
+
+export const systemTemplateId = "lt-0system000000000";
+
+export const autoScalingGroup = (): GroupArgs => ({
+    minSize: 1,
+    maxSize: 3,
+    vpcZoneIdentifiers: ["subnet-0aaa", "subnet-0bbb"],
+    launchTemplate: { id: systemTemplateId, version: "1" },
+    tags: [{ key: "kubernetes.io/cluster/prod", value: "owned", propagateAtLaunch: true }],
+});
+
+export const launchConfiguration = (): LaunchConfigurationArgs => ({
+    name: "legacy-nodes",
+    imageId: "ami-0eks",
+    instanceType: "m6i.large",
+    associatePublicIpAddress: false,
+    metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
+    rootBlockDevice: { encrypted: true, volumeSize: 50 },
+});
+
+/** The hardened stack plus a self-managed node group: an Auto Scaling group (tagged for EKS) and its launch template. */
+export function selfManagedStack(): StackEntry[] {
+    return [
+        ...hardenedStack(),
+        { type: types.launchTemplate, name: "system-nodes", props: { ...launchTemplate(), name: "system-nodes", id: systemTemplateId } },
+        { type: types.autoScalingGroup, name: "system", props: { ...autoScalingGroup(), id: "system", name: "system" } },
+    ];
 }

@@ -8,6 +8,7 @@ import { azurePolicies } from "../../policies/azure";
 import { azureNativeModel } from "../capture/providers/azure-native";
 import { exampleResources, reportedPolicies, useRunner } from "../e2e";
 import { checkResource, checkStack, type CheckResult, hasStackPart } from "../harness";
+import { pinnedConfig } from "../reference-date";
 
 type Props = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -71,7 +72,7 @@ const weakenings: [policy: string, what: string, change: (s: Stack) => void, als
 ];
 
 describe("AKS end to end (examples through the engine runner)", () => {
-    const runner = useRunner();
+    const runner = useRunner(pinnedConfig());
 
     it("passes the hardened AKS stack clean: no diagnostics from any policy", async () => {
         const evaluation = await runner().evaluate(exampleResources("azure/aks-hardened.json"));

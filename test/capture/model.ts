@@ -21,11 +21,20 @@ export interface ProviderAnswer {
     outputs: Record<string, unknown>;
 }
 
+/** What a provider can know besides the resource itself: the resources created before it in this run. */
+export interface ModelContext {
+    /** Earlier registrations with the outputs their providers returned, in program order. */
+    earlier: readonly (RegisteredResource & { outputs: Record<string, unknown> })[];
+}
+
 export interface ProviderModel {
     /** The package prefix of the tokens it answers for, e.g. "aws". */
     readonly package: string;
-    /** Outputs of a resource of this package in the given mode. */
-    answer(resource: RegisteredResource, mode: Mode): ProviderAnswer;
+    /**
+     * Outputs of a resource of this package in the given mode. `context` lets a provider fill in what the
+     * cloud derives from another resource (a GKE node pool's defaults come from its cluster).
+     */
+    answer(resource: RegisteredResource, mode: Mode, context?: ModelContext): ProviderAnswer;
     /** Results of data-source invokes (e.g. aws:index/getCallerIdentity:getCallerIdentity). */
     invoke?(token: string, args: Record<string, unknown>): Record<string, unknown>;
 }

@@ -9,6 +9,7 @@ import { modelFor } from "./providers";
 const pulumiRequire = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"));
 const { MockMonitor } = pulumiRequire("./mocks") as { MockMonitor: new (mocks: object) => MockMonitorBase };
 const resourcePb = pulumiRequire("../proto/resource_pb") as typeof ResourcePb;
+const settings = pulumiRequire("./settings") as { getStack(): string; getProject(): string };
 const structPb = pulumiRequire("google-protobuf/google/protobuf/struct_pb") as typeof import("google-protobuf/google/protobuf/struct_pb");
 
 interface MockMonitorBase {
@@ -37,6 +38,13 @@ export function createCaptureMonitor(mode: Mode): { monitor: object; captured: C
         },
     };
     const monitor = Object.assign(new MockMonitor(invokes), {
+        // The engine qualifies a child's type with its parent's whole type chain (pkg/resource/deploy/
+        // deployment.go generateURN: parent.QualifiedType()); MockMonitor keeps only the parent's own type,
+        // which loses components nested in components (eks:index:Cluster$eks:index:VpcCniAddon$...).
+        newUrn(parent: string, type: string, name: string): string {
+            const qualified = parent ? `${parent.split("::")[2]}$${type}` : type;
+            return `urn:pulumi:${settings.getStack()}::${settings.getProject()}::${qualified}::${name}`;
+        },
         registerResource(req: ResourcePb.RegisterResourceRequest, callback: Callback<ResourcePb.RegisterResourceResponse>) {
             try {
                 const type = req.getType();
@@ -47,7 +55,7 @@ export function createCaptureMonitor(mode: Mode): { monitor: object; captured: C
                 const propertyDependencies: Record<string, string[]> = {};
                 req.getPropertydependenciesMap().forEach((deps, key) => (propertyDependencies[key] = deps.getUrnsList()));
                 const registered: RegisteredResource = { type, name, urn, inputs, custom: req.getCustom() };
-                const answer = req.getCustom() ? modelFor(type)?.answer(registered, mode) : undefined;
+                const answer = req.getCustom() ? modelFor(type)?.answer(registered, mode, { earlier: captured }) : undefined;
                 if (req.getCustom() && !answer) throw new Error(`no provider model for ${type}`);
                 const outputs = answer?.outputs ?? {};
                 const resource: CapturedResource = {

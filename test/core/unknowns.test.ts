@@ -2,7 +2,7 @@
 // what cannot be judged, naming the resource and the field.
 import * as assert from "assert";
 import { secretValue, unknownValue } from "../../engine/wire";
-import { asBool, asDict, aws, isUnknown, peek, resourcePolicy, show, stackPolicy, typeName, wrongType } from "../../policies/core";
+import { asBool, asDict, aws, containsUnknown, isUnknown, peek, resourcePolicy, show, stackPolicy, typeName, wrongType } from "../../policies/core";
 import { checkResource, checkStack, wireProps } from "../harness";
 
 const meta = {
@@ -28,6 +28,15 @@ const twoFields = resourcePolicy<{ a?: unknown; b?: { c?: unknown } }>({
 const cluster = "aws:eks/cluster:Cluster";
 
 describe("core/unknowns", () => {
+    it("treats a key named like the SDK's proxy-target key as data, not as a way to other fields", () => {
+        const plain = { hostPID: true, __getSpecialProxyTarget: {} };
+        assert.strictEqual(peek(plain, "hostPID"), true);
+        assert.ok(containsUnknown({ a: { __getSpecialProxyTarget: {}, b: unknownValue("bool") } }));
+        assert.match(show(plain), /"hostPID":true/);
+        const props = wireProps({ spec: { hostPID: true, __getSpecialProxyTarget: {} } });
+        assert.strictEqual(peek(peek(props, "spec"), "hostPID"), true);
+    });
+
     it("peeks at a value without throwing, and sees unknowns and own keys only", () => {
         const props = wireProps({ a: unknownValue("string"), b: { c: true }, list: [unknownValue("number"), 2] });
         assert.ok(isUnknown(peek(props, "a")));

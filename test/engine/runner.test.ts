@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import type { ClusterArgs } from "@pulumi/aws/eks/cluster";
-import { PolicyPackRunner } from "../../engine/runner";
+import { PolicyPackRunner, AnalyzerCallError } from "../../engine/runner";
 import { resourceReference, secretValue, unknownValue } from "../../engine/wire";
 import { policies } from "../../policies";
 import { everyWorkload } from "../fixtures/workloads";
@@ -83,5 +83,15 @@ describe("engine runner (end to end, compiled pack via run-policy-pack)", () => 
         );
         await assert.rejects(PolicyPackRunner.start({ packDir, config: { "no-such-policy": "advisory" } }), /unknown policy "no-such-policy"/);
         await assert.rejects(PolicyPackRunner.start({ packDir, config: { all: "loud" } }), /enforcement level must be one of/);
+    });
+
+    it("notices a pack that died, fails calls with the gRPC status, and stops cleanly after a kill by signal", async function () {
+        this.timeout(120_000);
+        const runner = await PolicyPackRunner.start({ packDir });
+        assert.strictEqual(runner.exited, false);
+        process.kill(runner.pid!, "SIGKILL");
+        await assert.rejects(runner.analyze({ type: "aws:eks/cluster:Cluster", name: "c", props: {} }), (e: AnalyzerCallError) => e instanceof AnalyzerCallError && e.code === 14);
+        while (!runner.exited) await new Promise((resolve) => setTimeout(resolve, 20));
+        await runner.stop();
     });
 });

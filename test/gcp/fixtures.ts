@@ -4,7 +4,10 @@ import type { ClusterArgs } from "@pulumi/gcp/container/cluster";
 import type { NodePoolArgs } from "@pulumi/gcp/container/nodePool";
 import type * as inputs from "@pulumi/gcp/types/input";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { checkResource, type CheckOptions, type CheckResult } from "../harness";
+import * as assert from "assert";
+import { unknownValue } from "../../engine/wire";
+import { gcpModel } from "../capture/providers/gcp";
+import { checkResource, type CheckOptions, type CheckResult, type StackResourceInput } from "../harness";
 
 export const clusterType = "gcp:container/cluster:Cluster";
 export const poolType = "gcp:container/nodePool:NodePool";
@@ -39,7 +42,6 @@ function hardenedClusterCommon(): ClusterArgs {
         anonymousAuthenticationConfig: { mode: "LIMITED" },
         masterAuth: { clientCertificateConfig: { issueClientCertificate: false } },
         databaseEncryption: { state: "ENCRYPTED", keyName: "projects/proj/locations/europe-west1/keyRings/gke/cryptoKeys/etcd" },
-        enableIntranodeVisibility: true,
         loggingConfig: { enableComponents: ["SYSTEM_COMPONENTS", "APISERVER", "WORKLOADS"] },
         monitoringConfig: { enableComponents: ["SYSTEM_COMPONENTS"] },
         binaryAuthorization: { evaluationMode: "PROJECT_SINGLETON_POLICY_ENFORCE" },
@@ -56,6 +58,8 @@ export function hardenedCluster(): ClusterArgs {
         initialNodeCount: 1,
         workloadIdentityConfig: { workloadPool: "proj.svc.id.goog" },
         enableShieldedNodes: true,
+        // The provider rejects it with enableAutopilot, whose clusters have it on anyway.
+        enableIntranodeVisibility: true,
         datapathProvider: "ADVANCED_DATAPATH",
         networkingMode: "VPC_NATIVE",
         ipAllocationPolicy: { clusterSecondaryRangeName: "pods", servicesSecondaryRangeName: "services" },
@@ -98,3 +102,46 @@ export const checkCluster = (policy: ResourceValidationPolicy, props: ClusterArg
     checkResource(policy, clusterType, props, options);
 export const checkPool = (policy: ResourceValidationPolicy, props: NodePoolArgs, options?: CheckOptions): CheckResult =>
     checkResource(policy, poolType, props, options);
+
+/** The violations without their fix, for exact assertions on the problem text. */
+export function problems(result: CheckResult | { violations: (string | { message: string })[] }): string[] {
+    return result.violations.map((v) => (typeof v === "string" ? v : v.message).replace(/\. Fix: [\s\S]*$/, ""));
+}
+
+/** Exactly one finding: `<label>: <path> has the wrong type: expected <expected>, found <found>`. */
+export function assertWrongType(result: CheckResult, path: string, expected: string, found: string, label = 'Cluster "test"'): void {
+    assert.deepStrictEqual(problems(result), [`${label}: ${path} has the wrong type: expected ${expected}, found ${found}`]);
+}
+
+/** A deferral that names the field, and no finding. */
+export function assertDeferred(result: CheckResult | { unknown?: string; violations: unknown[] }, field: string, label = 'Cluster "test"'): void {
+    const escaped = `${label}: ${field} `.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    assert.match(result.unknown ?? "(no deferral)", new RegExp(`${escaped}.*judged at \`pulumi up\``));
+    assert.deepStrictEqual(result.violations, []);
+}
+
+export const clusterUrn = (name: string) => `urn:pulumi:dev::app::${clusterType}::${name}`;
+export const poolUrn = (name: string) => `urn:pulumi:dev::app::${poolType}::${name}`;
+
+/** A cluster and one NodePool linked the way a first preview links them: by property dependency only. */
+export function previewPair(cluster: ClusterArgs, pool: NodePoolArgs): StackResourceInput[] {
+    return [
+        { type: clusterType, name: "c", urn: clusterUrn("c"), props: { ...cluster, id: unknownValue("string") } },
+        { type: poolType, name: "p", urn: poolUrn("p"), props: { ...pool, cluster: unknownValue("string") }, propertyDependencies: { cluster: [clusterUrn("c")] } },
+    ];
+}
+
+/**
+ * Resources as the GCP provider model returns them (outputs), in order, each pool seeing the clusters before
+ * it: what AnalyzeStack gets at `pulumi up` ("up"), or in a preview, and what state holds after up.
+ */
+export function modelled(mode: "preview" | "up", resources: { type: string; name: string; props: object; propertyDependencies?: Record<string, string[]> }[]): StackResourceInput[] {
+    const earlier: { type: string; name: string; urn: string; inputs: Record<string, unknown>; custom: boolean; outputs: Record<string, unknown> }[] = [];
+    return resources.map((r) => {
+        const urn = `urn:pulumi:dev::app::${r.type}::${r.name}`;
+        const registered = { type: r.type, name: r.name, urn, inputs: JSON.parse(JSON.stringify(r.props)) as Record<string, unknown>, custom: true };
+        const { outputs } = gcpModel.answer(registered, mode, { earlier });
+        earlier.push({ ...registered, outputs });
+        return { type: r.type, name: r.name, urn, props: outputs, ...(r.propertyDependencies ? { propertyDependencies: r.propertyDependencies } : {}) };
+    });
+}

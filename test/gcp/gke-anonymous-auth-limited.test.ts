@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeAnonymousAuthLimited } from "../../policies/gcp/gke-anonymous-auth-limited";
-import { checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
+import { assertDeferred, assertWrongType, checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
 
 describe("gke-anonymous-auth-limited", () => {
     it("passes mode LIMITED on Standard and Autopilot", () => {
@@ -18,8 +18,9 @@ describe("gke-anonymous-auth-limited", () => {
         assert.match(checkCluster(gkeAnonymousAuthLimited, {}).violations[0], /is absent, and GKE then serves anonymous requests/);
     });
 
-    it("treats a wrong type as absent, and leaves unknown values to the SDK", () => {
-        assert.match(checkCluster(gkeAnonymousAuthLimited, { anonymousAuthenticationConfig: { mode: 1 as unknown as string } }).violations[0], /is absent/);
-        assert.ok(checkCluster(gkeAnonymousAuthLimited, { anonymousAuthenticationConfig: { mode: unknownValue<string>("string") } }).unknown);
+    it("reports a wrong type, and defers an unknown mode naming the field", () => {
+        assertWrongType(checkCluster(gkeAnonymousAuthLimited, { anonymousAuthenticationConfig: { mode: 1 as unknown as string } }), "anonymousAuthenticationConfig.mode", "a string", "number 1");
+        assertWrongType(checkCluster(gkeAnonymousAuthLimited, { anonymousAuthenticationConfig: "LIMITED" as never }), "anonymousAuthenticationConfig", "an object", 'string "LIMITED"');
+        assertDeferred(checkCluster(gkeAnonymousAuthLimited, { anonymousAuthenticationConfig: { mode: unknownValue<string>("string") } }), "anonymousAuthenticationConfig.mode");
     });
 });

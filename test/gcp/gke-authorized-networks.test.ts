@@ -2,7 +2,7 @@ import type { ClusterArgs } from "@pulumi/gcp/container/cluster";
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeAuthorizedNetworks } from "../../policies/gcp/gke-authorized-networks";
-import { checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
+import { assertWrongType, checkCluster, hardenedAutopilot, hardenedCluster, problems } from "./fixtures";
 
 const publicCluster = (networks?: ClusterArgs["masterAuthorizedNetworksConfig"]): ClusterArgs => ({
     ...hardenedCluster(),
@@ -42,11 +42,22 @@ describe("gke-authorized-networks", () => {
         assert.match(r.violations[0], /gcpPublicCidrsAccessEnabled is true/);
     });
 
-    it("skips malformed entries and wrong types without crashing, and leaves unknown values to the SDK", () => {
+    it("reports wrong types (a string for cidrBlocks never passes), skips unparseable ranges, and defers unknown ones", () => {
+        const asString = publicCluster({ cidrBlocks: "0.0.0.0/0" as never });
+        assertWrongType(checkCluster(gkeAuthorizedNetworks, asString), "masterAuthorizedNetworksConfig.cidrBlocks", "an array", 'string "0.0.0.0/0"');
         const odd = publicCluster({ cidrBlocks: ["0.0.0.0/0", { cidrBlock: "not-a-cidr" }, { cidrBlock: 42 }] as never });
-        assert.deepStrictEqual(checkCluster(gkeAuthorizedNetworks, odd).violations, []);
-        const r = checkCluster(gkeAuthorizedNetworks, publicCluster({ cidrBlocks: [{ cidrBlock: unknownValue<string>("string") }] }));
-        assert.ok(r.unknown);
+        assert.deepStrictEqual(problems(checkCluster(gkeAuthorizedNetworks, odd)), [
+            'Cluster "test": masterAuthorizedNetworksConfig.cidrBlocks[0] has the wrong type: expected an object, found string "0.0.0.0/0"',
+            'Cluster "test": masterAuthorizedNetworksConfig.cidrBlocks[2].cidrBlock has the wrong type: expected a string, found number 42',
+        ]);
+        assertWrongType(checkCluster(gkeAuthorizedNetworks, publicCluster([] as never)), "masterAuthorizedNetworksConfig", "an object", "array []");
+        const unknown = publicCluster({ cidrBlocks: [{ cidrBlock: unknownValue<string>("string") }, { cidrBlock: "0.0.0.0/0" }], gcpPublicCidrsAccessEnabled: true });
+        const r = checkCluster(gkeAuthorizedNetworks, unknown);
+        assert.match(r.unknown ?? "", /Cluster "test": masterAuthorizedNetworksConfig\.cidrBlocks\[0\]\.cidrBlock is computed from another resource/);
+        assert.deepStrictEqual(problems(r).map((p) => p.split(" is ")[0]), [
+            'Cluster "test": masterAuthorizedNetworksConfig.cidrBlocks[1].cidrBlock',
+            'Cluster "test": masterAuthorizedNetworksConfig.gcpPublicCidrsAccessEnabled',
+        ]);
     });
 
     it("rejects an invalid config value", () => {

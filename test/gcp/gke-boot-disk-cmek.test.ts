@@ -1,8 +1,9 @@
+import type { NodePoolArgs } from "@pulumi/gcp/container/nodePool";
 import type { ClusterArgs } from "@pulumi/gcp/container/cluster";
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeBootDiskCmek } from "../../policies/gcp/gke-boot-disk-cmek";
-import { bootKey, checkCluster, checkPool, clusterWithDefaultPool, hardenedAutopilot, hardenedCluster, hardenedPool } from "./fixtures";
+import { assertDeferred, assertWrongType, bootKey, checkCluster, checkPool, clusterWithDefaultPool, hardenedAutopilot, hardenedCluster, hardenedPool } from "./fixtures";
 
 describe("gke-boot-disk-cmek", () => {
     it("passes a key on a NodePool, a default pool and Autopilot's auto-provisioning defaults", () => {
@@ -31,8 +32,11 @@ describe("gke-boot-disk-cmek", () => {
         assert.ok(bootKey.startsWith("projects/proj/"));
     });
 
-    it("treats a wrong type as absent, and leaves unknown values to the SDK", () => {
-        assert.strictEqual(checkPool(gkeBootDiskCmek, { cluster: "c", nodeConfig: { bootDiskKmsKey: 3 as unknown as string } }).violations.length, 1);
-        assert.ok(checkPool(gkeBootDiskCmek, { cluster: "c", nodeConfig: { bootDiskKmsKey: unknownValue<string>("string") } }).unknown);
+    it("reports a wrong type; an unknown key is a key, deferred only when allowed key rings need its value", () => {
+        assertWrongType(checkPool(gkeBootDiskCmek, { cluster: "c", nodeConfig: { bootDiskKmsKey: 3 as unknown as string } }), "nodeConfig.bootDiskKmsKey", "a string", "number 3", 'NodePool "test"');
+        const computed: NodePoolArgs = { cluster: "c", nodeConfig: { bootDiskKmsKey: unknownValue<string>("string") } };
+        const r = checkPool(gkeBootDiskCmek, computed);
+        assert.deepStrictEqual([r.violations, r.unknown], [[], undefined]);
+        assertDeferred(checkPool(gkeBootDiskCmek, computed, { config: { allowedKeyPrefixes: ["projects/sec/"] } }), "nodeConfig.bootDiskKmsKey", 'NodePool "test"');
     });
 });

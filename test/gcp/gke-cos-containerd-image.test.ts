@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeCosContainerdImage } from "../../policies/gcp/gke-cos-containerd-image";
-import { checkCluster, checkPool, clusterWithDefaultPool, hardenedAutopilot, hardenedCluster, hardenedPool } from "./fixtures";
+import { assertDeferred, assertWrongType, checkCluster, checkPool, clusterWithDefaultPool, hardenedAutopilot, hardenedCluster, hardenedPool } from "./fixtures";
 
 describe("gke-cos-containerd-image", () => {
     it("passes COS_CONTAINERD, the absent field (the default), and Windows pools", () => {
@@ -21,8 +21,8 @@ describe("gke-cos-containerd-image", () => {
         assert.strictEqual(checkCluster(gkeCosContainerdImage, clusterWithDefaultPool({ imageType: "UBUNTU_CONTAINERD" })).violations.length, 1);
     });
 
-    it("ignores wrong types, and leaves unknown values to the SDK", () => {
-        assert.deepStrictEqual(checkPool(gkeCosContainerdImage, { cluster: "c", nodeConfig: { imageType: 1 as unknown as string } }).violations, []);
-        assert.ok(checkPool(gkeCosContainerdImage, { cluster: "c", nodeConfig: { imageType: unknownValue<string>("string") } }).unknown);
+    it("reports a wrong type, and defers an unknown image naming the field", () => {
+        assertWrongType(checkPool(gkeCosContainerdImage, { cluster: "c", nodeConfig: { imageType: 1 as unknown as string } }), "nodeConfig.imageType", "a string", "number 1", 'NodePool "test"');
+        assertDeferred(checkPool(gkeCosContainerdImage, { cluster: "c", nodeConfig: { imageType: unknownValue<string>("string") } }), "nodeConfig.imageType", 'NodePool "test"');
     });
 });

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeGoogleGroupsRbac } from "../../policies/gcp/gke-google-groups-rbac";
-import { checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
+import { assertWrongType, checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
 
 describe("gke-google-groups-rbac", () => {
     it("passes a security group on Standard and Autopilot", () => {
@@ -14,8 +14,9 @@ describe("gke-google-groups-rbac", () => {
         assert.match(checkCluster(gkeGoogleGroupsRbac, { authenticatorGroupsConfig: { securityGroup: "" } }).violations[0], /is empty/);
     });
 
-    it("treats a wrong type as absent, and leaves unknown values to the SDK", () => {
-        assert.strictEqual(checkCluster(gkeGoogleGroupsRbac, { authenticatorGroupsConfig: { securityGroup: true as unknown as string } }).violations.length, 1);
-        assert.ok(checkCluster(gkeGoogleGroupsRbac, { authenticatorGroupsConfig: { securityGroup: unknownValue<string>("string") } }).unknown);
+    it("reports a wrong type; a group computed from another resource is configured", () => {
+        assertWrongType(checkCluster(gkeGoogleGroupsRbac, { authenticatorGroupsConfig: { securityGroup: true as unknown as string } }), "authenticatorGroupsConfig.securityGroup", "a string", "boolean true");
+        const r = checkCluster(gkeGoogleGroupsRbac, { authenticatorGroupsConfig: { securityGroup: unknownValue<string>("string") } });
+        assert.deepStrictEqual([r.violations, r.unknown], [[], undefined]);
     });
 });

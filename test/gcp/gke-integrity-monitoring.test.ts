@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeIntegrityMonitoring } from "../../policies/gcp/gke-integrity-monitoring";
-import { checkCluster, checkPool, clusterWithDefaultPool, hardenedAutopilot, hardenedCluster, hardenedNodeConfig, hardenedPool } from "./fixtures";
+import { assertDeferred, assertWrongType, checkCluster, checkPool, clusterWithDefaultPool, hardenedAutopilot, hardenedCluster, hardenedNodeConfig, hardenedPool } from "./fixtures";
 
 describe("gke-integrity-monitoring", () => {
     it("passes true and the absent field (integrity monitoring is on by default)", () => {
@@ -21,8 +21,10 @@ describe("gke-integrity-monitoring", () => {
         assert.strictEqual(checkCluster(gkeIntegrityMonitoring, clusterWithDefaultPool(off)).violations.length, 1);
     });
 
-    it("ignores wrong types, and leaves unknown values to the SDK", () => {
-        assert.deepStrictEqual(checkPool(gkeIntegrityMonitoring, { cluster: "c", nodeConfig: { shieldedInstanceConfig: [] as never } }).violations, []);
-        assert.ok(checkPool(gkeIntegrityMonitoring, { cluster: "c", nodeConfig: { shieldedInstanceConfig: { enableIntegrityMonitoring: unknownValue<boolean>("bool") } } }).unknown);
+    it("reports wrong types, and defers an unknown value naming the field", () => {
+        assertWrongType(checkPool(gkeIntegrityMonitoring, { cluster: "c", nodeConfig: { shieldedInstanceConfig: [] as never } }), "nodeConfig.shieldedInstanceConfig", "an object", "array []", 'NodePool "test"');
+        assertWrongType(checkPool(gkeIntegrityMonitoring, { cluster: "c", nodeConfig: { shieldedInstanceConfig: { enableIntegrityMonitoring: 0 as unknown as boolean } } }), "nodeConfig.shieldedInstanceConfig.enableIntegrityMonitoring", "a boolean", "number 0", 'NodePool "test"');
+        const unknown = { shieldedInstanceConfig: { enableIntegrityMonitoring: unknownValue<boolean>("bool") } };
+        assertDeferred(checkPool(gkeIntegrityMonitoring, { cluster: "c", nodeConfig: unknown }), "nodeConfig.shieldedInstanceConfig.enableIntegrityMonitoring", 'NodePool "test"');
     });
 });

@@ -1,13 +1,16 @@
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeIntranodeVisibility } from "../../policies/gcp/gke-intranode-visibility";
-import { checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
+import { assertDeferred, assertWrongType, checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
 
 describe("gke-intranode-visibility", () => {
-    it("passes true on Standard and Autopilot, and is advisory", () => {
+    it("passes true on Standard, and is advisory", () => {
         assert.deepStrictEqual(checkCluster(gkeIntranodeVisibility, hardenedCluster()).violations, []);
-        assert.deepStrictEqual(checkCluster(gkeIntranodeVisibility, hardenedAutopilot()).violations, []);
         assert.strictEqual(gkeIntranodeVisibility.enforcementLevel, "advisory");
+    });
+
+    it("is not applicable to Autopilot, which turns it on and whose provider arguments cannot set it", () => {
+        assert.match(checkCluster(gkeIntranodeVisibility, hardenedAutopilot()).notApplicable ?? "", /^Autopilot cluster: intranode visibility is on by default/);
     });
 
     it("flags false and the absent field (off by default)", () => {
@@ -15,8 +18,8 @@ describe("gke-intranode-visibility", () => {
         assert.match(checkCluster(gkeIntranodeVisibility, {}).violations[0], /is absent/);
     });
 
-    it("treats a wrong type as absent, and leaves unknown values to the SDK", () => {
-        assert.strictEqual(checkCluster(gkeIntranodeVisibility, { enableIntranodeVisibility: 1 as unknown as boolean }).violations.length, 1);
-        assert.ok(checkCluster(gkeIntranodeVisibility, { enableIntranodeVisibility: unknownValue<boolean>("bool") }).unknown);
+    it("reports a wrong type, and defers an unknown value naming the field", () => {
+        assertWrongType(checkCluster(gkeIntranodeVisibility, { enableIntranodeVisibility: 1 as unknown as boolean }), "enableIntranodeVisibility", "a boolean", "number 1");
+        assertDeferred(checkCluster(gkeIntranodeVisibility, { enableIntranodeVisibility: unknownValue<boolean>("bool") }), "enableIntranodeVisibility");
     });
 });

@@ -1,7 +1,8 @@
+import type { NodePoolArgs } from "@pulumi/gcp/container/nodePool";
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeLegacyMetadataDisabled } from "../../policies/gcp/gke-legacy-metadata-disabled";
-import { checkCluster, checkPool, clusterWithDefaultPool, hardenedAutopilot, hardenedCluster, hardenedNodeConfig, hardenedPool } from "./fixtures";
+import { assertDeferred, assertWrongType, checkCluster, checkPool, clusterWithDefaultPool, hardenedAutopilot, hardenedCluster, hardenedNodeConfig, hardenedPool } from "./fixtures";
 
 describe("gke-legacy-metadata-disabled", () => {
     it("passes \"true\" and an absent key (GKE disables the endpoints by default)", () => {
@@ -21,10 +22,13 @@ describe("gke-legacy-metadata-disabled", () => {
         assert.strictEqual(checkCluster(gkeLegacyMetadataDisabled, clusterWithDefaultPool(open)).violations.length, 1);
     });
 
-    it("flags a boolean false and \"FALSE\", ignores a non-object metadata, and leaves unknown values to the SDK", () => {
-        assert.strictEqual(checkPool(gkeLegacyMetadataDisabled, { cluster: "c", nodeConfig: { metadata: { "disable-legacy-endpoints": false as unknown as string } } }).violations.length, 1);
-        assert.strictEqual(checkPool(gkeLegacyMetadataDisabled, { cluster: "c", nodeConfig: { metadata: { "disable-legacy-endpoints": "FALSE" } } }).violations.length, 1);
-        assert.deepStrictEqual(checkPool(gkeLegacyMetadataDisabled, { cluster: "c", nodeConfig: { metadata: ["x"] as never } }).violations, []);
-        assert.ok(checkPool(gkeLegacyMetadataDisabled, { cluster: "c", nodeConfig: { metadata: { "disable-legacy-endpoints": unknownValue<string>("string") } } }).unknown);
+    it("flags a boolean false, \"FALSE\" and other strings; reports wrong types; defers an unknown value", () => {
+        const pool = (metadata: unknown): NodePoolArgs => ({ cluster: "c", nodeConfig: { metadata: metadata as Record<string, string> } });
+        assert.match(checkPool(gkeLegacyMetadataDisabled, pool({ "disable-legacy-endpoints": false })).violations[0], /is false, which re-enables/);
+        assert.match(checkPool(gkeLegacyMetadataDisabled, pool({ "disable-legacy-endpoints": "FALSE" })).violations[0], /is "FALSE", which re-enables/);
+        assert.match(checkPool(gkeLegacyMetadataDisabled, pool({ "disable-legacy-endpoints": "yes" })).violations[0], /is "yes"; only "true" disables/);
+        assertWrongType(checkPool(gkeLegacyMetadataDisabled, pool(["x"])), "nodeConfig.metadata", "an object", 'array ["x"]', 'NodePool "test"');
+        assertWrongType(checkPool(gkeLegacyMetadataDisabled, pool({ "disable-legacy-endpoints": 0 })), 'nodeConfig.metadata["disable-legacy-endpoints"]', 'the string "true"', "number 0", 'NodePool "test"');
+        assertDeferred(checkPool(gkeLegacyMetadataDisabled, pool({ "disable-legacy-endpoints": unknownValue<string>("string") })), 'nodeConfig.metadata.disable-legacy-endpoints', 'NodePool "test"');
     });
 });

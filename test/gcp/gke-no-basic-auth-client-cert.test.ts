@@ -2,7 +2,7 @@ import type { ClusterArgs } from "@pulumi/gcp/container/cluster";
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeNoBasicAuthClientCert } from "../../policies/gcp/gke-no-basic-auth-client-cert";
-import { checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
+import { assertWrongType, checkCluster, hardenedAutopilot, hardenedCluster, problems } from "./fixtures";
 
 describe("gke-no-basic-auth-client-cert", () => {
     it("passes client certificates off, and an absent masterAuth (off by default)", () => {
@@ -23,8 +23,10 @@ describe("gke-no-basic-auth-client-cert", () => {
         assert.deepStrictEqual(checkCluster(gkeNoBasicAuthClientCert, cleared as ClusterArgs).violations, []);
     });
 
-    it("ignores wrong types, and leaves unknown values to the SDK", () => {
-        assert.deepStrictEqual(checkCluster(gkeNoBasicAuthClientCert, { masterAuth: "x" as never }).violations, []);
-        assert.ok(checkCluster(gkeNoBasicAuthClientCert, { masterAuth: { clientCertificateConfig: { issueClientCertificate: unknownValue<boolean>("bool") } } }).unknown);
+    it("reports wrong types; an unknown value defers only its own check", () => {
+        assertWrongType(checkCluster(gkeNoBasicAuthClientCert, { masterAuth: "x" as never }), "masterAuth", "an object", 'string "x"');
+        const r = checkCluster(gkeNoBasicAuthClientCert, { masterAuth: { clientCertificateConfig: { issueClientCertificate: unknownValue<boolean>("bool") }, username: "admin" } as never });
+        assert.match(r.unknown ?? "", /Cluster "test": masterAuth\.clientCertificateConfig\.issueClientCertificate is computed/);
+        assert.deepStrictEqual(problems(r), ['Cluster "test": masterAuth.username is set, which enables basic authentication']);
     });
 });

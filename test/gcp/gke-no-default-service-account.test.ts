@@ -2,7 +2,8 @@ import type { ClusterArgs } from "@pulumi/gcp/container/cluster";
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeNoDefaultServiceAccount } from "../../policies/gcp/gke-no-default-service-account";
-import { checkCluster, checkPool, clusterWithDefaultPool, hardenedAutopilot, hardenedCluster, hardenedNodeConfig, hardenedPool } from "./fixtures";
+import { checkStack } from "../harness";
+import { assertDeferred, assertWrongType, checkCluster, checkPool, clusterType, clusterWithDefaultPool, hardenedAutopilot, hardenedCluster, hardenedNodeConfig, hardenedPool, modelled } from "./fixtures";
 
 describe("gke-no-default-service-account", () => {
     it("passes a dedicated account on a NodePool, a default pool and Autopilot's auto-provisioning defaults", () => {
@@ -35,8 +36,38 @@ describe("gke-no-default-service-account", () => {
         assert.strictEqual(checkCluster(gkeNoDefaultServiceAccount, nap).violations.length, 1);
     });
 
-    it("treats a wrong type as the default account, and leaves unknown values to the SDK", () => {
-        assert.strictEqual(checkPool(gkeNoDefaultServiceAccount, { cluster: "c", nodeConfig: { serviceAccount: 5 as unknown as string } }).violations.length, 1);
-        assert.ok(checkPool(gkeNoDefaultServiceAccount, { cluster: "c", nodeConfig: { serviceAccount: unknownValue<string>("string") } }).unknown);
+    it("reports a wrong type; leaves an account computed from another resource to the stack part", () => {
+        assertWrongType(checkPool(gkeNoDefaultServiceAccount, { cluster: "c", nodeConfig: { serviceAccount: 5 as unknown as string } }), "nodeConfig.serviceAccount", "a string", "number 5", 'NodePool "test"');
+        const r = checkPool(gkeNoDefaultServiceAccount, { cluster: "c", nodeConfig: { serviceAccount: unknownValue<string>("string") } });
+        assert.deepStrictEqual([r.violations, r.unknown], [[], undefined]);
+    });
+
+    describe("stack part: a service account computed from another resource (unknown in a first preview)", () => {
+        const accountUrn = "urn:pulumi:dev::app::gcp:serviceaccount/account:Account::nodes";
+        const account = { type: "gcp:serviceaccount/account:Account", name: "nodes", urn: accountUrn, props: { email: unknownValue<string>("string") } };
+        it("is dedicated when computed from a gcp.serviceaccount.Account: Autopilot defaults, a default pool, an inline pool", () => {
+            const apCluster: ClusterArgs = { ...hardenedAutopilot(), clusterAutoscaling: { autoProvisioningDefaults: { serviceAccount: unknownValue<string>("string") } } };
+            assert.deepStrictEqual(checkCluster(gkeNoDefaultServiceAccount, apCluster).violations, []);
+            const resources = (props: object, property: string) => modelled("preview", [account, { type: clusterType, name: "c", props, propertyDependencies: { [property]: [accountUrn] } }]);
+            for (const [props, property] of [
+                [apCluster, "clusterAutoscaling"],
+                [clusterWithDefaultPool({ ...hardenedNodeConfig(), serviceAccount: unknownValue<string>("string") }), "nodeConfig"],
+                [{ ...hardenedCluster(), removeDefaultNodePool: false, nodePools: [{ name: "a", nodeConfig: { serviceAccount: unknownValue<string>("string") } }] }, "nodePools"],
+            ] as const) {
+                const r = checkStack(gkeNoDefaultServiceAccount, resources(props, property));
+                assert.deepStrictEqual([r.violations, r.unknown], [[], undefined], property);
+            }
+        });
+
+        it("is deferred, naming the field, when computed from anything else", () => {
+            const projectUrn = "urn:pulumi:dev::app::gcp:organizations/project:Project::p";
+            const cluster = clusterWithDefaultPool({ ...hardenedNodeConfig(), serviceAccount: unknownValue<string>("string") });
+            const r = checkStack(gkeNoDefaultServiceAccount, [
+                { type: "gcp:organizations/project:Project", name: "p", urn: projectUrn, props: {} },
+                { type: clusterType, name: "c", props: cluster, propertyDependencies: { nodeConfig: [projectUrn] } },
+            ]);
+            assertDeferred(r, "nodeConfig.serviceAccount", 'Cluster "c"');
+        });
     });
 });
+

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeNoKubernetesAlpha } from "../../policies/gcp/gke-no-kubernetes-alpha";
-import { checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
+import { assertDeferred, assertWrongType, checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
 
 describe("gke-no-kubernetes-alpha", () => {
     it("passes the hardened clusters and an absent field (the default is off)", () => {
@@ -15,8 +15,8 @@ describe("gke-no-kubernetes-alpha", () => {
         assert.strictEqual(checkCluster(gkeNoKubernetesAlpha, { enableKubernetesAlpha: "true" as unknown as boolean }).violations.length, 1);
     });
 
-    it("ignores other types, and leaves unknown values to the SDK", () => {
-        assert.deepStrictEqual(checkCluster(gkeNoKubernetesAlpha, { enableKubernetesAlpha: 1 as unknown as boolean }).violations, []);
-        assert.ok(checkCluster(gkeNoKubernetesAlpha, { enableKubernetesAlpha: unknownValue<boolean>("bool") }).unknown);
+    it("reports a wrong type, and defers an unknown value naming the field", () => {
+        assertWrongType(checkCluster(gkeNoKubernetesAlpha, { enableKubernetesAlpha: 1 as unknown as boolean }), "enableKubernetesAlpha", "a boolean", "number 1");
+        assertDeferred(checkCluster(gkeNoKubernetesAlpha, { enableKubernetesAlpha: unknownValue<boolean>("bool") }), "enableKubernetesAlpha");
     });
 });

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeNoLegacyAbac } from "../../policies/gcp/gke-no-legacy-abac";
-import { checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
+import { assertDeferred, assertWrongType, checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
 
 describe("gke-no-legacy-abac", () => {
     it("passes the hardened clusters and the absent field (off by default)", () => {
@@ -14,8 +14,8 @@ describe("gke-no-legacy-abac", () => {
         assert.match(checkCluster(gkeNoLegacyAbac, { ...hardenedCluster(), enableLegacyAbac: true }).violations[0], /enableLegacyAbac is true/);
     });
 
-    it("ignores wrong types, and leaves unknown values to the SDK", () => {
-        assert.deepStrictEqual(checkCluster(gkeNoLegacyAbac, { enableLegacyAbac: {} as unknown as boolean }).violations, []);
-        assert.ok(checkCluster(gkeNoLegacyAbac, { enableLegacyAbac: unknownValue<boolean>("bool") }).unknown);
+    it("reports a wrong type, and defers an unknown value naming the field", () => {
+        assertWrongType(checkCluster(gkeNoLegacyAbac, { enableLegacyAbac: {} as unknown as boolean }), "enableLegacyAbac", "a boolean", "object {}");
+        assertDeferred(checkCluster(gkeNoLegacyAbac, { enableLegacyAbac: unknownValue<boolean>("bool") }), "enableLegacyAbac");
     });
 });

@@ -2,7 +2,7 @@ import type { ClusterArgs } from "@pulumi/gcp/container/cluster";
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeNodeAutoRepair } from "../../policies/gcp/gke-node-auto-repair";
-import { checkCluster, checkPool, hardenedAutopilot, hardenedCluster, hardenedPool } from "./fixtures";
+import { assertDeferred, assertWrongType, checkCluster, checkPool, hardenedAutopilot, hardenedCluster, hardenedPool } from "./fixtures";
 
 describe("gke-node-auto-repair", () => {
     it("passes true, and an absent management block: the provider defaults autoRepair to true (NodePoolManagement docs: 'Enabled by default')", () => {
@@ -24,9 +24,9 @@ describe("gke-node-auto-repair", () => {
         assert.match(checkCluster(gkeNodeAutoRepair, nap).violations[0], /clusterAutoscaling\.autoProvisioningDefaults\.management\.autoRepair is false/);
     });
 
-    it("treats wrong types as the default, and leaves unknown values to the SDK", () => {
-        assert.deepStrictEqual(checkPool(gkeNodeAutoRepair, { cluster: "c", management: { autoRepair: "no" as unknown as boolean } }).violations, []);
+    it("reads \"false\" as false, reports other wrong types, and defers an unknown value naming the field", () => {
+        assertWrongType(checkPool(gkeNodeAutoRepair, { cluster: "c", management: { autoRepair: "no" as unknown as boolean } }), "management.autoRepair", "a boolean", 'string "no"', 'NodePool "test"');
         assert.strictEqual(checkPool(gkeNodeAutoRepair, { cluster: "c", management: { autoRepair: "false" as unknown as boolean } }).violations.length, 1);
-        assert.ok(checkPool(gkeNodeAutoRepair, { cluster: "c", management: { autoRepair: unknownValue<boolean>("bool") } }).unknown);
+        assertDeferred(checkPool(gkeNodeAutoRepair, { cluster: "c", management: { autoRepair: unknownValue<boolean>("bool") } }), "management.autoRepair", 'NodePool "test"');
     });
 });

@@ -2,7 +2,7 @@ import type { ClusterArgs } from "@pulumi/gcp/container/cluster";
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeNodeAutoUpgrade } from "../../policies/gcp/gke-node-auto-upgrade";
-import { checkCluster, checkPool, hardenedAutopilot, hardenedCluster, hardenedPool } from "./fixtures";
+import { assertDeferred, assertWrongType, checkCluster, checkPool, hardenedAutopilot, hardenedCluster, hardenedPool } from "./fixtures";
 
 describe("gke-node-auto-upgrade", () => {
     it("passes true, and an absent management block: the provider defaults autoUpgrade to true (NodePoolManagement docs: 'Enabled by default')", () => {
@@ -24,9 +24,9 @@ describe("gke-node-auto-upgrade", () => {
         assert.match(checkCluster(gkeNodeAutoUpgrade, nap).violations[0], /clusterAutoscaling\.autoProvisioningDefaults\.management\.autoUpgrade is false/);
     });
 
-    it("treats wrong types as the default, and leaves unknown values to the SDK", () => {
-        assert.deepStrictEqual(checkPool(gkeNodeAutoUpgrade, { cluster: "c", management: { autoUpgrade: "no" as unknown as boolean } }).violations, []);
+    it("reads \"false\" as false, reports other wrong types, and defers an unknown value naming the field", () => {
+        assertWrongType(checkPool(gkeNodeAutoUpgrade, { cluster: "c", management: { autoUpgrade: "no" as unknown as boolean } }), "management.autoUpgrade", "a boolean", 'string "no"', 'NodePool "test"');
         assert.strictEqual(checkPool(gkeNodeAutoUpgrade, { cluster: "c", management: { autoUpgrade: "false" as unknown as boolean } }).violations.length, 1);
-        assert.ok(checkPool(gkeNodeAutoUpgrade, { cluster: "c", management: { autoUpgrade: unknownValue<boolean>("bool") } }).unknown);
+        assertDeferred(checkPool(gkeNodeAutoUpgrade, { cluster: "c", management: { autoUpgrade: unknownValue<boolean>("bool") } }), "management.autoUpgrade", 'NodePool "test"');
     });
 });

@@ -3,8 +3,8 @@ import type { NodePoolArgs } from "@pulumi/gcp/container/nodePool";
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkePrivateNodes } from "../../policies/gcp/gke-private-nodes";
-import { checkResource } from "../harness";
-import { checkCluster, hardenedAutopilot, hardenedCluster, hardenedPool } from "./fixtures";
+import { checkResource, checkStack } from "../harness";
+import { assertDeferred, assertWrongType, checkCluster, hardenedAutopilot, hardenedCluster, hardenedPool, modelled, previewPair, problems } from "./fixtures";
 
 const clusterType = "gcp:container/cluster:Cluster";
 const poolType = "gcp:container/nodePool:NodePool";
@@ -61,12 +61,59 @@ describe("gke-private-nodes", () => {
         assert.deepStrictEqual(checkResource(gkePrivateNodes, poolType, inheriting).violations, []);
     });
 
-    it("treats a wrong type as absent, and leaves unknown values to the SDK", () => {
-        const wrong = { privateClusterConfig: { enablePrivateNodes: "yes" } };
-        assert.match(checkResource(gkePrivateNodes, clusterType, wrong).violations[0], /is absent/);
-        const unknown: ClusterArgs = { privateClusterConfig: { enablePrivateNodes: unknownValue<boolean>("bool") } };
+    it("reports a wrong type, and defers an unknown value while judging the pools it knows", () => {
+        assertWrongType(checkResource(gkePrivateNodes, clusterType, { privateClusterConfig: { enablePrivateNodes: "yes" } }), "privateClusterConfig.enablePrivateNodes", "a boolean", 'string "yes"');
+        const unknown: ClusterArgs = { privateClusterConfig: { enablePrivateNodes: unknownValue<boolean>("bool") }, nodePools: [{ name: "a", networkConfig: { enablePrivateNodes: false } }] };
         const r = checkCluster(gkePrivateNodes, unknown);
-        assert.ok(r.unknown);
-        assert.deepStrictEqual(r.violations, []);
+        assert.match(r.unknown ?? "", /Cluster "test": privateClusterConfig\.enablePrivateNodes is computed/);
+        assert.deepStrictEqual(problems(r), ['Cluster "test": nodePools[0].networkConfig.enablePrivateNodes is false on node pool "a"']);
+    });
+
+    describe("stack part: a NodePool without its own setting inherits its cluster's", () => {
+        const inheriting: NodePoolArgs = { cluster: "c", nodeConfig: hardenedPool().nodeConfig };
+        const publicCluster: ClusterArgs = { ...hardenedCluster(), privateClusterConfig: { enablePrivateNodes: false, enablePrivateEndpoint: true } };
+
+        it("flags the inheriting pool of a public cluster, and passes it on a private one (inputs, linked by name)", () => {
+            const stack = (cluster: ClusterArgs) => [
+                { type: clusterType, name: "c", props: { ...cluster, name: "c" } },
+                { type: poolType, name: "p", props: inheriting },
+            ];
+            assert.deepStrictEqual(checkStack(gkePrivateNodes, stack(hardenedCluster())).violations, []);
+            assert.deepStrictEqual(problems(checkStack(gkePrivateNodes, stack(publicCluster))), [
+                'NodePool "p": networkConfig.enablePrivateNodes is not set and Cluster "c" has public nodes (privateClusterConfig.enablePrivateNodes is false), so the pool\'s nodes get public IP addresses',
+            ]);
+        });
+
+        it("links by property dependency in a first preview, and defers while the cluster's setting is computed", () => {
+            assert.deepStrictEqual(checkStack(gkePrivateNodes, modelled("preview", previewPair(hardenedCluster(), inheriting))).violations, []);
+            assert.strictEqual(checkStack(gkePrivateNodes, modelled("preview", previewPair(publicCluster, inheriting))).violations.length, 1);
+            // Unset in the program (unknown in a preview, without a property dependency): GKE's default, public nodes.
+            const { privateClusterConfig: _p, ...unset } = hardenedCluster();
+            assert.match(checkStack(gkePrivateNodes, modelled("preview", previewPair(unset, inheriting))).violations[0].message, /privateClusterConfig\.enablePrivateNodes is absent/);
+            const computed = modelled("preview", previewPair({ ...unset, privateClusterConfig: unknownValue<never>("object") }, inheriting));
+            computed[0].propertyDependencies = { privateClusterConfig: ["urn:pulumi:dev::app::gcp:compute/subnetwork:Subnetwork::s"] };
+            assertDeferred(checkStack(gkePrivateNodes, [{ type: "gcp:compute/subnetwork:Subnetwork", name: "s", urn: "urn:pulumi:dev::app::gcp:compute/subnetwork:Subnetwork::s", props: {} }, ...computed]), "privateClusterConfig", 'Cluster "c"');
+        });
+
+        it("gives the same verdict on the outputs of pulumi up, where GKE reports the derived setting on the pool", () => {
+            const up = (cluster: ClusterArgs) => modelled("up", [
+                { type: clusterType, name: "c", props: { ...cluster, name: "c" } },
+                { type: poolType, name: "p", props: inheriting },
+            ]);
+            assert.deepStrictEqual(checkStack(gkePrivateNodes, up(hardenedCluster()), { dryRun: false }).violations, []);
+            const pub = up(publicCluster);
+            assert.strictEqual((pub[1].props as { networkConfig: { enablePrivateNodes: boolean } }).networkConfig.enablePrivateNodes, false);
+            assert.match(checkStack(gkePrivateNodes, pub, { dryRun: false }).violations[0].message, /^NodePool "p": networkConfig\.enablePrivateNodes is false and Cluster "c" has public nodes/);
+        });
+
+        it("leaves a pool's own override (private or public) to the pool, and a pool whose cluster is not in the stack alone", () => {
+            const overrides = [
+                { type: clusterType, name: "c", props: { ...hardenedCluster(), name: "c" } },
+                { type: poolType, name: "p", props: { cluster: "c", networkConfig: { enablePrivateNodes: false } } },
+            ];
+            assert.deepStrictEqual(checkStack(gkePrivateNodes, overrides).violations, []);
+            assert.deepStrictEqual(checkStack(gkePrivateNodes, [{ type: poolType, name: "p", props: { cluster: "elsewhere" } }]).violations, []);
+        });
     });
 });
+

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeSecurityPosture } from "../../policies/gcp/gke-security-posture";
-import { checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
+import { assertDeferred, assertWrongType, checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
 
 describe("gke-security-posture", () => {
     it("passes BASIC, and the absent block (GKE enables BASIC), and is advisory", () => {
@@ -15,8 +15,8 @@ describe("gke-security-posture", () => {
         assert.match(checkCluster(gkeSecurityPosture, { securityPostureConfig: { mode: "DISABLED" } }).violations[0], /securityPostureConfig\.mode is "DISABLED"/);
     });
 
-    it("ignores wrong types, and leaves unknown values to the SDK", () => {
-        assert.deepStrictEqual(checkCluster(gkeSecurityPosture, { securityPostureConfig: { mode: false as unknown as string } }).violations, []);
-        assert.ok(checkCluster(gkeSecurityPosture, { securityPostureConfig: { mode: unknownValue<string>("string") } }).unknown);
+    it("reports a wrong type, and defers an unknown value naming the field", () => {
+        assertWrongType(checkCluster(gkeSecurityPosture, { securityPostureConfig: { mode: false as unknown as string } }), "securityPostureConfig.mode", "a string", "boolean false");
+        assertDeferred(checkCluster(gkeSecurityPosture, { securityPostureConfig: { mode: unknownValue<string>("string") } }), "securityPostureConfig.mode");
     });
 });

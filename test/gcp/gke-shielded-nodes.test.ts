@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeShieldedNodes } from "../../policies/gcp/gke-shielded-nodes";
-import { checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
+import { assertDeferred, assertWrongType, checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
 
 describe("gke-shielded-nodes", () => {
     it("passes true and the absent field (the provider defaults enableShieldedNodes to true)", () => {
@@ -17,8 +17,8 @@ describe("gke-shielded-nodes", () => {
         assert.match(checkCluster(gkeShieldedNodes, { ...hardenedCluster(), enableShieldedNodes: false }).violations[0], /enableShieldedNodes is false/);
     });
 
-    it("ignores wrong types, and leaves unknown values to the SDK", () => {
-        assert.deepStrictEqual(checkCluster(gkeShieldedNodes, { enableShieldedNodes: 0 as unknown as boolean }).violations, []);
-        assert.ok(checkCluster(gkeShieldedNodes, { enableShieldedNodes: unknownValue<boolean>("bool") }).unknown);
+    it("reports a wrong type, and defers an unknown value naming the field", () => {
+        assertWrongType(checkCluster(gkeShieldedNodes, { enableShieldedNodes: 0 as unknown as boolean }), "enableShieldedNodes", "a boolean", "number 0");
+        assertDeferred(checkCluster(gkeShieldedNodes, { enableShieldedNodes: unknownValue<boolean>("bool") }), "enableShieldedNodes");
     });
 });

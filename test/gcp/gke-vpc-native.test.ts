@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeVpcNative } from "../../policies/gcp/gke-vpc-native";
-import { checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
+import { assertDeferred, assertWrongType, checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
 
 describe("gke-vpc-native", () => {
     it("passes VPC_NATIVE, and the absent field (the provider's default for new clusters)", () => {
@@ -17,8 +17,8 @@ describe("gke-vpc-native", () => {
         assert.match(checkCluster(gkeVpcNative, { ...hardenedCluster(), networkingMode: "ROUTES", ipAllocationPolicy: undefined }).violations[0], /networkingMode is "ROUTES"/);
     });
 
-    it("ignores wrong types, and leaves unknown values to the SDK", () => {
-        assert.deepStrictEqual(checkCluster(gkeVpcNative, { networkingMode: [] as unknown as string }).violations, []);
-        assert.ok(checkCluster(gkeVpcNative, { networkingMode: unknownValue<string>("string") }).unknown);
+    it("reports a wrong type, and defers an unknown value naming the field", () => {
+        assertWrongType(checkCluster(gkeVpcNative, { networkingMode: [] as unknown as string }), "networkingMode", "a string", "array []");
+        assertDeferred(checkCluster(gkeVpcNative, { networkingMode: unknownValue<string>("string") }), "networkingMode");
     });
 });

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { unknownValue } from "../../engine/wire";
 import { gkeWorkloadIdentity } from "../../policies/gcp/gke-workload-identity";
-import { checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
+import { assertDeferred, assertWrongType, checkCluster, hardenedAutopilot, hardenedCluster } from "./fixtures";
 
 describe("gke-workload-identity", () => {
     it("passes a cluster with a workload pool", () => {
@@ -17,8 +17,11 @@ describe("gke-workload-identity", () => {
         assert.match(checkCluster(gkeWorkloadIdentity, { workloadIdentityConfig: { workloadPool: " " } }).violations[0], /is empty/);
     });
 
-    it("treats a wrong type as absent, and leaves unknown values to the SDK", () => {
-        assert.strictEqual(checkCluster(gkeWorkloadIdentity, { workloadIdentityConfig: [] as never }).violations.length, 1);
-        assert.ok(checkCluster(gkeWorkloadIdentity, { workloadIdentityConfig: { workloadPool: unknownValue<string>("string") } }).unknown);
+    it("reports a wrong type; a pool name computed from another resource is set", () => {
+        assertWrongType(checkCluster(gkeWorkloadIdentity, { workloadIdentityConfig: [] as never }), "workloadIdentityConfig", "an object", "array []");
+        assertWrongType(checkCluster(gkeWorkloadIdentity, { workloadIdentityConfig: { workloadPool: 7 as never } }), "workloadIdentityConfig.workloadPool", "a string", "number 7");
+        const r = checkCluster(gkeWorkloadIdentity, { workloadIdentityConfig: { workloadPool: unknownValue<string>("string") } });
+        assert.deepStrictEqual([r.violations, r.unknown], [[], undefined]);
+        assertDeferred(checkCluster(gkeWorkloadIdentity, { workloadIdentityConfig: unknownValue<never>("object") }), "workloadIdentityConfig");
     });
 });
