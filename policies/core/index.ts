@@ -11,5 +11,4 @@ export * from "./versions";
 export * from "./workloads";
 export * from "./unknowns";
 export * from "./links";
-export * from "./resource-index";
 export * from "./yaml";
