@@ -140,8 +140,16 @@ export interface Evaluation {
     stack: AnalyzeResult;
 }
 
-/** This package's own directory: the pack the CLI scans with. */
-export const defaultPackDir = path.resolve(__dirname, "..", "..");
+/** The nearest folder at or above `dir` that holds a package.json. */
+function packageDirOf(dir: string): string {
+    for (let at = dir; ; at = path.dirname(at)) {
+        if (fs.existsSync(path.join(at, "package.json"))) return at;
+        if (path.dirname(at) === at) return dir;
+    }
+}
+
+/** This package's own directory, from bin/engine as compiled or dist/ as bundled: the pack the CLI scans with. */
+export const defaultPackDir = packageDirOf(__dirname);
 
 function runPolicyPackScript(packDir: string): string {
     const direct = path.join(packDir, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack");

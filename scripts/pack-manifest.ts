@@ -2,7 +2,7 @@
 // stages it, and `postpack`, which restores the development manifest.
 //
 // stage:   keeps package.json aside, writes the production manifest (no devDependencies, no scripts,
-//          main and bin in dist/), dist/ (the compiled pack and CLI as one bundle, see bundle.ts) and an
+//          main and bin in dist/), dist/ (the compiled pack and CLI bundled by esbuild, see bundle.ts) and an
 //          npm-shrinkwrap.json of the production tree, which npm ships in the tarball and honours when
 //          Pulumi runs `npm install` in the unpacked pack at enforcement time.
 // restore: puts package.json back and removes dist/ and npm-shrinkwrap.json, so `npm ci` keeps working.

@@ -2,7 +2,7 @@
 // and a shrinkwrap of the production tree; installed the way Pulumi installs a published pack, it is
 // small and it starts.
 import * as assert from "assert";
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -71,6 +71,7 @@ function npm(args: string[], cwd: string): string {
 describe("packaging", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8")) as {
         main: string;
+        version: string;
         dependencies: Record<string, string>;
         devDependencies: Record<string, string>;
         files: string[];
@@ -138,12 +139,16 @@ describe("packaging", () => {
             if (work) fs.rmSync(work, { recursive: true, force: true });
         });
 
-        it("prints only the tarball's name and ships one bundle, without source maps", () => {
+        it("prints only the tarball's name and ships the pack and the CLI as two bundles, without source maps", () => {
             assert.match(packStdout.trim(), /^cluster-guard-[\w.-]+\.tgz$/);
             assert.deepStrictEqual(tarballFiles.filter((f) => f.endsWith(".map") || f.startsWith("package/bin/")), []);
-            for (const file of ["dist/bundle.js", "dist/index.js", "dist/cli.js", "npm-shrinkwrap.json"]) assert.ok(tarballFiles.includes(`package/${file}`), file);
-            const bundle = fs.readFileSync(path.join(installed, "dist", "bundle.js"), "utf8");
-            assert.ok(!new RegExp(`require\\("(${providerSdks.join("|")})[/"]`).test(bundle), "the bundle requires a provider SDK");
+            for (const file of ["dist/index.js", "dist/cli.js", "npm-shrinkwrap.json"]) assert.ok(tarballFiles.includes(`package/${file}`), file);
+            for (const file of ["index.js", "cli.js"]) {
+                const bundle = fs.readFileSync(path.join(installed, "dist", file), "utf8");
+                assert.ok(!new RegExp(`require\\("(${providerSdks.join("|")})[/"]`).test(bundle), `${file} requires a provider SDK`);
+                // Everything of ours is inside; only packages are required at run time.
+                assert.deepStrictEqual([...bundle.matchAll(/\brequire\("(\.[^"]*)"\)/g)].map((m) => m[1]), [], `${file} requires a relative path`);
+            }
         });
 
         it("has a manifest without development dependencies and a shrinkwrap of the production tree", () => {
@@ -174,9 +179,17 @@ describe("packaging", () => {
             assert.ok(total <= 96 * mib, `the install takes ${(total / mib).toFixed(1)} MiB`);
         });
 
-        it("runs the CLI from the bundle", () => {
+        it("runs the CLI from the bundle, which finds its own package", () => {
             const listing = execFileSync(process.execPath, [path.join(installed, "dist", "cli.js"), "policies"], { cwd: installed, encoding: "utf8" });
             assert.match(listing, /eks-endpoint-private/);
+            // A scan starts the installed pack and reports the installed version: both found from dist/.
+            const pod = path.join(work, "pod.yaml");
+            fs.writeFileSync(pod, "apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop}\nspec: {containers: [{name: web, image: nginx}]}\n");
+            const scan = spawnSync(process.execPath, [path.join(installed, "dist", "cli.js"), "scan", pod, "--format", "json"], { cwd: os.tmpdir(), encoding: "utf8" });
+            assert.strictEqual(scan.status, 1, scan.stderr);
+            const report = JSON.parse(scan.stdout) as { tool: { version: string }; pack: { name: string }; summary: { mandatory: number } };
+            assert.deepStrictEqual([report.tool.version, report.pack.name], [manifest.version, "cluster-guard"]);
+            assert.ok(report.summary.mandatory > 0);
         });
 
         it("starts through the engine runner and analyzes", async () => {
