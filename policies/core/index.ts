@@ -1,6 +1,7 @@
 // The shared core: everything policies have in common. It imports no policy.
 export * from "./cidr";
 export * from "./config";
+export * from "./credentials";
 export * from "./exemptions";
 export * from "./frameworks";
 export * from "./kubernetes-objects";

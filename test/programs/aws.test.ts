@@ -87,9 +87,9 @@ for (const mode of ["preview", "up"] as const) {
             assert.deepStrictEqual(r.deferrals, []);
             for (const finding of r.findings) {
                 const fix = fixOf(finding);
-                // eks-version-currency's fix, upgradePolicy: { supportType: "STANDARD" }, is also the eks.Cluster argument.
-                if (finding.policyName === "eks-version-currency") assert.match(fix, /^set upgradePolicy: \{ supportType: "STANDARD" \}$/);
-                else assert.match(fix, /on (the )?eks\.Cluster\b|eks\.Cluster cannot set this .*transforms: \[/, finding.message);
+                assert.match(fix, /on (the )?eks\.Cluster\b|eks\.Cluster cannot set this .*transforms: \[/, finding.message);
+                // upgradePolicy is an eks.Cluster argument of the same name.
+                if (finding.policyName === "eks-version-currency") assert.match(fix, /^set upgradePolicy: \{ supportType: "STANDARD" \} on eks\.Cluster "c"$/);
                 assert.doesNotMatch(fix, /aws\.eks\.Cluster|vpcConfig\.|accessConfig\.|set metadataOptions/, finding.message);
             }
         });

@@ -1,5 +1,7 @@
 import type { ClusterGuardPolicy } from "../../core";
 import { k8sBlockMetadataEgress } from "./k8s-block-metadata-egress";
+import { k8sIngressNginxSnippetsDisabled } from "./k8s-ingress-nginx-snippets-disabled";
+import { k8sIngressNoAllowHttp } from "./k8s-ingress-no-allow-http";
 import { k8sIngressNoSnippetAnnotations } from "./k8s-ingress-no-snippet-annotations";
 import { k8sIngressTls } from "./k8s-ingress-tls";
 import { k8sLoadbalancerInternal } from "./k8s-loadbalancer-internal";
@@ -17,5 +19,7 @@ export const networkPolicies: ClusterGuardPolicy[] = [
     k8sNoNodeportServices,
     k8sNoServiceExternalIps,
     k8sIngressTls,
+    k8sIngressNoAllowHttp,
     k8sIngressNoSnippetAnnotations,
+    k8sIngressNginxSnippetsDisabled,
 ];

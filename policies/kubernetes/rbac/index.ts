@@ -12,6 +12,7 @@ import { k8sRbacNoPodExec } from "./k8s-rbac-no-pod-exec";
 import { k8sRbacNoPvCreate } from "./k8s-rbac-no-pv-create";
 import { k8sRbacNoSaTokenCreate } from "./k8s-rbac-no-sa-token-create";
 import { k8sRbacNoSecretRead } from "./k8s-rbac-no-secret-read";
+import { k8sRbacNoServiceStatusWrite } from "./k8s-rbac-no-service-status-write";
 import { k8sRbacNoSystemMastersBinding } from "./k8s-rbac-no-system-masters-binding";
 import { k8sRbacNoWebhookConfigWrite } from "./k8s-rbac-no-webhook-config-write";
 import { k8sRbacNoWildcards } from "./k8s-rbac-no-wildcards";
@@ -36,6 +37,7 @@ export const rbacPolicies: ClusterGuardPolicy[] = [
     k8sRbacNoWebhookConfigWrite,
     k8sRbacNoPvCreate,
     k8sRbacNoAwsAuthWrite,
+    k8sRbacNoServiceStatusWrite,
     k8sSaNoTokenAutomount,
     k8sWorkloadNoTokenAutomount,
     k8sWorkloadNoDefaultSa,

@@ -1,9 +1,9 @@
 import { containersOf, kubernetes, podSpecOf, resourcePolicy } from "../../core";
-import { parseImageReference } from "./image-reference";
+import { malformedDigestFinding, parseImageReference } from "./image-reference";
 
 export const k8sImageTagPinned = resourcePolicy<unknown>({
     name: "k8s-image-tag-pinned",
-    description: "Every container image names a version: no missing tag, no `latest`, no unparseable reference.",
+    description: "Every container image names a version: no missing tag, no `latest`, no unparseable reference, no malformed digest.",
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "supply-chain"],
@@ -16,18 +16,23 @@ export const k8sImageTagPinned = resourcePolicy<unknown>({
         const pod = podSpecOf(ctx.type, props);
         if (!pod) return;
         for (const c of containersOf(pod)) {
-            const text = c.container.image;
-            if (text === undefined || text === null) continue;
-            const image = parseImageReference(text);
-            if (!image) {
-                ctx.violation(`${c.path}.image`, `is ${JSON.stringify(text)} on ${c.label}, which is not a valid image reference`, "set a reference such as registry.example.com/app:1.2.3");
-            } else if (image.digest) {
-                continue;
-            } else if (image.tag === undefined) {
-                ctx.violation(`${c.path}.image`, `is "${image.text}" on ${c.label}, with no tag, and the runtime then pulls "latest"`, "add a version tag or a digest");
-            } else if (image.tag === "latest") {
-                ctx.violation(`${c.path}.image`, `is "${image.text}" on ${c.label}: "latest" changes under the workload`, "use a version tag or a digest");
-            }
+            ctx.judge(() => {
+                const text = c.container.image;
+                if (text === undefined || text === null) return;
+                const image = parseImageReference(text);
+                if (!image) {
+                    ctx.violation(`${c.path}.image`, `is ${JSON.stringify(text)} on ${c.label}, which is not a valid image reference`, "set a reference such as registry.example.com/app:1.2.3");
+                } else if (image.malformedDigest) {
+                    const { problem, fix } = malformedDigestFinding(image, c.label);
+                    ctx.violation(`${c.path}.image`, problem, fix);
+                } else if (image.digest) {
+                    return;
+                } else if (image.tag === undefined) {
+                    ctx.violation(`${c.path}.image`, `is "${image.text}" on ${c.label}, with no tag, and the runtime then pulls "latest"`, "add a version tag or a digest");
+                } else if (image.tag === "latest") {
+                    ctx.violation(`${c.path}.image`, `is "${image.text}" on ${c.label}: "latest" changes under the workload`, "use a version tag or a digest");
+                }
+            });
         }
     },
 });

@@ -1,39 +1,27 @@
+import type * as k8s from "@pulumi/kubernetes/types/input";
 import picomatch from "picomatch";
-import { asArray, asDict, asString, cisKubernetes, containersOf, kubernetes, podSpecOf, resourcePolicy } from "../../core";
+import { asDict, cisKubernetes, containersOf, credentialInValue, isUnknown, kubernetes, literalCredential, looksLikeCredential, peek, podSpecOf, resourcePolicy } from "../../core";
+import { judgeEach } from "./container-checks";
 
 interface Config {
     ignore: (name: string) => boolean;
 }
 
-/** Words that mark an env var as a credential. */
-const credentialWords = new Set([
-    "PASSWORD", "PASSWD", "PASS", "PASSPHRASE", "TOKEN", "SECRET", "KEY", "APIKEY", "PRIVATEKEY", "CREDENTIAL",
-    "CREDENTIALS", "CREDS", "DSN", "CONNECTIONSTRING",
-]);
-
-/** Splits `DB_PASSWORD`, `dbPassword`, `api-key` into upper-case words, plus joined pairs (API_KEY -> APIKEY). */
-export function looksLikeCredential(name: string): boolean {
-    const words = name
-        .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-        .split(/[^A-Za-z0-9]+/)
-        .filter((w) => w !== "")
-        .map((w) => w.toUpperCase());
-    if (words.some((w) => credentialWords.has(w))) return true;
-    return words.some((w, i) => i + 1 < words.length && credentialWords.has(w + words[i + 1]));
-}
-
 export const k8sNoSecretEnvLiterals = resourcePolicy<unknown, Config>({
     name: "k8s-no-secret-env-literals",
     description:
-        "No container env var whose name looks like a credential (PASSWORD, TOKEN, SECRET, KEY, ...) holds a literal " +
-        "`value`; credentials come from Secrets through `valueFrom`.",
+        "No container env var holds a literal credential in `value`: neither under a credential's name (PASSWORD, PWD, TOKEN, " +
+        "SECRET, KEY, AUTH, ...; not *_FILE, *_PATH, *_DIR or a file path) nor in a recognisable form (AWS access key id, " +
+        "PEM private key, bearer, GitHub or Slack token, JWT, URL or connection string with a password).",
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "workload"],
     framework: cisKubernetes("5.4.1", "Prefer using secrets as files over secrets as environment variables"),
     remediationSteps:
-        'Store the credential in a `kubernetes.core.v1.Secret` and reference it: `env: [{ name: "DB_PASSWORD", valueFrom: ' +
-        '{ secretKeyRef: { name: "db", key: "password" } } }]`, or better mount the Secret as a file.',
+        "Store the credential in a `kubernetes.core.v1.Secret` and mount it as a file: `volumes: [{ name: \"db\", secret: " +
+        '{ secretName: "db" } }]` with `volumeMounts: [{ name: "db", mountPath: "/var/run/secrets/db", readOnly: true }]`, and ' +
+        "point the application at it (e.g. `DB_PASSWORD_FILE=/var/run/secrets/db/password`). Where it reads only environment " +
+        'variables, use `valueFrom: { secretKeyRef: { name: "db", key: "password" } }` instead of `value` (k8s-no-secrets-in-env, advisory, prefers files).',
     url: "https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables",
     configSchema: {
         properties: {
@@ -53,14 +41,31 @@ export const k8sNoSecretEnvLiterals = resourcePolicy<unknown, Config>({
     validate: (props, ctx) => {
         const pod = podSpecOf(ctx.type, props);
         if (!pod) return;
+        const fix = "move it to a Secret mounted as a file, or reference the Secret with valueFrom.secretKeyRef";
         for (const c of containersOf(pod)) {
-            asArray(c.container.env).forEach((entry, index) => {
-                const env = asDict(entry);
-                const name = asString(env?.name);
-                if (!env || !name || !looksLikeCredential(name) || ctx.config.ignore(name)) return;
-                const value = env.value;
-                if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return;
-                ctx.violation(`${c.path}.env[${index}].value`, `holds a literal value for "${name}" on ${c.label}, so the credential sits in the manifest and the Pulumi state`, "move it to a Secret and use valueFrom.secretKeyRef");
+            judgeEach(ctx, () => c.container.env, (value, index) => {
+                const entry = asDict(value);
+                if (!entry) return;
+                const path = `${c.path}.env[${index}]`;
+                const name = peek(entry, "name" satisfies keyof k8s.core.v1.EnvVar);
+                const literal = peek(entry, "value" satisfies keyof k8s.core.v1.EnvVar);
+                if (typeof name === "string" && ctx.config.ignore(name)) return;
+                const label = typeof name === "string" ? `"${name}"` : `env[${index}]`;
+                if (isUnknown(literal)) {
+                    // Presence decides for a credential's name: a computed value is still a literal in the manifest.
+                    if (typeof name === "string" && looksLikeCredential(name)) {
+                        ctx.violation(`${path}.value`, `holds a literal value, computed from another resource, for ${label} on ${c.label}, so the credential sits in the manifest and the Pulumi state`, fix);
+                    } else {
+                        ctx.defer(`${path}.value`, "is computed from another resource, so its text cannot be checked for a credential until deploy");
+                    }
+                    return;
+                }
+                const why = literalCredential(typeof name === "string" ? name : undefined, literal);
+                if (why) {
+                    ctx.violation(`${path}.value`, `holds a literal value for ${label} on ${c.label} (${why}), so the credential sits in the manifest and the Pulumi state`, fix);
+                } else if (isUnknown(name) && typeof literal === "string" && literal.trim() !== "" && !credentialInValue(literal)) {
+                    ctx.defer(`${path}.name`, "is computed from another resource, so whether it names a credential is not known until deploy");
+                }
             });
         }
     },

@@ -67,6 +67,29 @@ const weakenings: { what: string; edit: (objects: Manifest[]) => Manifest[]; exp
     },
     { what: "the latest tag", edit: (o) => ((web(o).image = "registry.example.com/shop/web:latest"), o), expected: ["k8s-image-tag-pinned", "k8s-image-digest-pinned"] },
     { what: "a tag without digest", edit: (o) => ((web(o).image = "registry.example.com/shop/web:1.4.2"), o), expected: ["k8s-image-digest-pinned", "k8s-image-pull-policy-always"] },
+    // Issue 12: credentials by value, malformed digests, removed APIs, ingress settings, storage, env Secrets, root group, Helm.
+    { what: "an AWS access key id under a plain name", edit: (o) => (web(o).env.push({ name: "AWS_ID", value: ["AKIA", "IOSFODNN7EXAMPLE"].join("") }), o), expected: ["k8s-no-secret-env-literals"] },
+    { what: "a malformed digest", edit: (o) => ((web(o).image = "registry.example.com/shop/web:1.4.2@sha256:123456"), o), expected: ["k8s-image-tag-pinned", "k8s-image-digest-pinned"] },
+    { what: "a Deployment on extensions/v1beta1", edit: (o) => ((find(o, "Deployment").apiVersion = "extensions/v1beta1"), o), expected: ["k8s-no-removed-api-versions", "k8s-no-alpha-beta-api-versions"] },
+    {
+        what: "an NGINX Inc. snippet annotation",
+        edit: (o) => ((find(o, "Ingress").metadata.annotations = { "nginx.org/location-snippets": "add_header X-Debug on;" }), o),
+        expected: ["k8s-ingress-no-snippet-annotations"],
+    },
+    { what: "plain HTTP beside TLS", edit: (o) => ((find(o, "Ingress").metadata.annotations = { "kubernetes.io/ingress.allow-http": "true" }), o), expected: ["k8s-ingress-no-allow-http"] },
+    {
+        what: "an ingress-nginx ConfigMap that allows snippets",
+        edit: (o) => [...o, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "ingress-nginx-controller", namespace: "shop" }, data: { "allow-snippet-annotations": "true" } }],
+        expected: ["k8s-ingress-nginx-snippets-disabled"],
+    },
+    { what: "an unencrypted EBS StorageClass", edit: (o) => ((find(o, "StorageClass").parameters = { type: "gp3" }), o), expected: ["k8s-storage-class-encrypted"] },
+    { what: "a Secret read into the environment", edit: (o) => (web(o).env.push({ name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: "web-db", key: "password" } } }), o), expected: ["k8s-no-secrets-in-env"] },
+    { what: "the root group", edit: (o) => ((find(o, "Deployment").spec.template.spec.securityContext.runAsGroup = 0), o), expected: ["k8s-no-root-group"] },
+    {
+        what: "a Helm Release with a password in its values",
+        edit: (o) => [...o, { apiVersion: "helm.sh/v3", kind: "Release", name: "db", namespace: "shop", chart: "postgresql", values: { auth: { password: "hunter2" } } }],
+        expected: ["k8s-helm-release-unchecked", "k8s-helm-release-no-credentials"],
+    },
     {
         what: "an image from an untrusted registry",
         edit: (o) => ((web(o).image = "docker.io/library/nginx:1.27@sha256:3b5f5d8c2a7e4f1b9c0d6e8a1f2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d"), o),

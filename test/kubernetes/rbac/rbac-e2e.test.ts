@@ -52,6 +52,7 @@ describe("rbac policies end to end (engine runner)", () => {
         ["the Role impersonates ServiceAccounts", (m) => void role(m).rules.push({ apiGroups: [""], resources: ["serviceaccounts"], verbs: ["impersonate"] }), ["k8s-rbac-no-escalation-verbs"]],
         ["the Role mints tokens", (m) => void role(m).rules.push({ apiGroups: [""], resources: ["serviceaccounts/token"], verbs: ["create"] }), ["k8s-rbac-no-sa-token-create"]],
         ["the Role creates PersistentVolumes", (m) => void role(m).rules.push({ apiGroups: [""], resources: ["persistentvolumes"], verbs: ["create"] }), ["k8s-rbac-no-pv-create"]],
+        ["the Role patches LoadBalancer status", (m) => void role(m).rules.push({ apiGroups: [""], resources: ["services/status"], verbs: ["patch"] }), ["k8s-rbac-no-service-status-write"]],
         ["the Role reaches the kubelet", (m) => void role(m).rules.push({ apiGroups: [""], resources: ["nodes/proxy"], verbs: ["get"] }), ["k8s-rbac-no-node-proxy"]],
         ["the Role approves CSRs", (m) => void role(m).rules.push({ apiGroups: ["certificates.k8s.io"], resources: ["signers"], verbs: ["approve"] }), ["k8s-rbac-no-csr-approval"]],
         ["the Role edits webhooks", (m) => void role(m).rules.push({ apiGroups: ["admissionregistration.k8s.io"], resources: ["validatingwebhookconfigurations"], verbs: ["delete"] }), ["k8s-rbac-no-webhook-config-write"]],
