@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { readConfigFile } from "../engine/config";
-import { PolicyPackRunner } from "../engine/runner";
+import { defaultPackDir, PolicyPackRunner } from "../engine/runner";
 import { readBaseline, writeBaseline } from "./baseline";
 import { formatWarning, type InputLimits, type InputWarning, mergeStacks, readInputs, separateStacks } from "./inputs";
 import { renderGithub } from "./report/github";
@@ -36,7 +36,7 @@ export interface ScanOptions extends Omit<TriageOptions, "baseline" | "failOn"> 
 }
 
 function toolVersion(): string {
-    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+    const manifest = JSON.parse(fs.readFileSync(path.join(defaultPackDir, "package.json"), "utf8")) as { version: string };
     return manifest.version;
 }
 

@@ -140,8 +140,16 @@ export interface Evaluation {
     stack: AnalyzeResult;
 }
 
-/** This package's own directory: the pack the CLI scans with. */
-export const defaultPackDir = path.resolve(__dirname, "..", "..");
+/** The nearest folder at or above `dir` that holds a package.json. */
+function packageDirOf(dir: string): string {
+    for (let at = dir; ; at = path.dirname(at)) {
+        if (fs.existsSync(path.join(at, "package.json"))) return at;
+        if (path.dirname(at) === at) return dir;
+    }
+}
+
+/** This package's own directory, from bin/engine as compiled or dist/ as bundled: the pack the CLI scans with. */
+export const defaultPackDir = packageDirOf(__dirname);
 
 function runPolicyPackScript(packDir: string): string {
     const direct = path.join(packDir, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack");
@@ -200,6 +208,14 @@ function readPolicyInfo(p: AnalyzerPb.PolicyInfo): PolicyInfo {
 export class PackStartError extends Error {}
 export { AnalyzerCallError };
 
+/** How long the pack took to start, from spawning it. */
+export interface StartTimings {
+    /** Until it printed its port: the pack is loaded and serving. */
+    portMs: number;
+    /** Until it was configured and ready to analyze. */
+    readyMs: number;
+}
+
 // The pack's stderr is appended to every error; keep only its tail, so a long session stays bounded.
 const stderrTailChars = 64 * 1024;
 
@@ -221,9 +237,10 @@ export class PolicyPackRunner {
         readonly config: Record<string, ResolvedPolicyConfig>,
         private readonly options: Required<Pick<RunnerOptions, "stack" | "project" | "dryRun" | "onDroppedKey">>,
         private readonly stderr: () => string,
+        readonly timings: StartTimings,
     ) {}
 
-    /** The pack's process id, e.g. to read its CPU time. */
+    /** The pack's process id, e.g. to read its CPU time and memory. */
     get pid(): number | undefined {
         return this.child.pid;
     }
@@ -240,6 +257,7 @@ export class PolicyPackRunner {
         const project = options.project ?? "cluster-guard-scan";
         const organization = options.organization ?? "organization";
         const dryRun = options.dryRun ?? true;
+        const spawnedAt = process.hrtime.bigint();
         const child = spawn(process.execPath, [runPolicyPackScript(packDir), "127.0.0.1:0", packDir], {
             cwd: packDir,
             env: {
@@ -255,6 +273,7 @@ export class PolicyPackRunner {
         let stderr = "";
         child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-stderrTailChars)));
         const port = await readPort(child, options.startTimeoutMs ?? 60_000, () => stderr);
+        const portMs = Number(process.hrtime.bigint() - spawnedAt) / 1e6;
         const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
             "grpc.max_receive_message_length": 400 * 1024 * 1024,
             "grpc.max_send_message_length": 400 * 1024 * 1024,
@@ -296,7 +315,8 @@ export class PolicyPackRunner {
             }
             await unary((cb) => client.configure(configure, cb));
             const onDroppedKey = options.onDroppedKey ?? warnOncePerKey();
-            return new PolicyPackRunner(child, client, info, config, { stack, project, dryRun, onDroppedKey }, () => stderr);
+            const readyMs = Number(process.hrtime.bigint() - spawnedAt) / 1e6;
+            return new PolicyPackRunner(child, client, info, config, { stack, project, dryRun, onDroppedKey }, () => stderr, { portMs, readyMs });
         } catch (e) {
             client.close();
             child.kill();
@@ -339,7 +359,15 @@ export class PolicyPackRunner {
     }
 
     async analyze(resource: ResourceInput): Promise<AnalyzeResult> {
-        const request = this.fillResource(new analyzerPb.AnalyzeRequest(), resource);
+        return this.analyzeRequest(this.analyzeRequestFor(resource));
+    }
+
+    /** The Analyze request for a resource, encoded ahead of the call (e.g. to time only the call). */
+    analyzeRequestFor(resource: ResourceInput): AnalyzerPb.AnalyzeRequest {
+        return this.fillResource(new analyzerPb.AnalyzeRequest(), resource);
+    }
+
+    async analyzeRequest(request: AnalyzerPb.AnalyzeRequest): Promise<AnalyzeResult> {
         const result = readDiagnostics(await this.call<AnalyzerPb.AnalyzeResponse>((cb) => this.client.analyze(request, cb)));
         // The SDK leaves the URN empty on Analyze diagnostics; the engine attributes them to the resource.
         for (const d of result.diagnostics) d.urn ||= request.getUrn();
@@ -360,6 +388,11 @@ export class PolicyPackRunner {
     }
 
     async analyzeStack(resources: ResourceInput[]): Promise<AnalyzeResult> {
+        return this.analyzeStackRequest(this.analyzeStackRequestFor(resources));
+    }
+
+    /** The AnalyzeStack request for a stack, encoded ahead of the call. */
+    analyzeStackRequestFor(resources: ResourceInput[]): AnalyzerPb.AnalyzeStackRequest {
         const request = new analyzerPb.AnalyzeStackRequest();
         request.setResourcesList(
             resources.map((r) => {
@@ -372,6 +405,10 @@ export class PolicyPackRunner {
                 return message;
             }),
         );
+        return request;
+    }
+
+    async analyzeStackRequest(request: AnalyzerPb.AnalyzeStackRequest): Promise<AnalyzeResult> {
         return readDiagnostics(await this.call<AnalyzerPb.AnalyzeResponse>((cb) => this.client.analyzeStack(request, cb)));
     }
 

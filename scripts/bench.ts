@@ -1,79 +1,142 @@
-// `npm run bench`: what ClusterGuard adds to a preview, as ratios against a pack with one no-op policy,
-// both started and driven through the engine runner exactly as the CLI would.
-import * as fs from "fs";
-import * as path from "path";
-import { readStacks } from "../cli/inputs";
-import { PolicyPackRunner, type ResourceInput } from "../engine/runner";
+// `npm run bench`: what ClusterGuard costs, as ratios measured side by side in one run against
+// - the no-op pack: one resource and one stack policy that do nothing, what every pack pays;
+// - the floor pack: ClusterGuard's policy count, names, levels and type sets with no-op bodies, what the
+//   SDK costs for a pack of this shape. It releases the SDK's debugger as ClusterGuard does; the same
+//   pack as the SDK runs it (debugger on) is shown too.
+// Every pack is started and driven through the engine runner as the CLI would, in turns (rotating the
+// order), so that load on the machine falls on each alike. CPU time is the pack process's own (from
+// /proc): it holds still on a busy machine where wall time does not. Figures are medians over rounds.
+//
+// BENCH_ROUNDS (3), BENCH_STARTS (7), BENCH_SIZE (3000 resources), BENCH_LARGE_STACK (4 x BENCH_SIZE),
+// BENCH_LARGE_OBJECTS (1; 0 skips the CRD and the 2,000-container pod, which take minutes).
+import * as os from "os";
+import { policies } from "../policies";
+import { largeCrd, mixedStack, widePod } from "./bench/inputs";
+import { coldStart, encodeWorkload, measureRun, type Run, type Start, startPack, type Timed, type WorkloadSpec } from "./bench/measure";
+import { clusterGuardPack, floorPack, noopPack, shapesOf } from "./bench/packs";
+import { growthExponent, median } from "./bench/stats";
 
-const root = path.resolve(__dirname, "..", "..");
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const copies = Number(process.env.BENCH_COPIES ?? 20);
+const starts = Number(process.env.BENCH_STARTS ?? 7);
+const size = Number(process.env.BENCH_SIZE ?? 3000);
+const largeSize = Number(process.env.BENCH_LARGE_STACK ?? size * 4);
+const largeObjects = process.env.BENCH_LARGE_OBJECTS !== "0";
 
-/** A pack with one policy that does nothing: the engine and SDK cost every pack pays. */
-function baselinePack(): string {
-    const dir = path.join(root, ".bench", "baseline");
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "baseline", version: "0.0.0", main: "index.js" }));
-    fs.writeFileSync(
-        path.join(dir, "index.js"),
-        'const { PolicyPack } = require("@pulumi/policy");\n' +
-            'new PolicyPack("baseline", { policies: [{ name: "noop", description: "does nothing", enforcementLevel: "advisory", validateResource: () => {} }] });\n',
+const packs = [
+    { label: "cluster-guard", dir: clusterGuardPack() },
+    { label: "floor", dir: floorPack(shapesOf(policies), { releaseDebugger: true }) },
+    { label: "floor, debugger on", dir: floorPack(shapesOf(policies)) },
+    { label: "no-op", dir: noopPack() },
+];
+
+interface Measured {
+    runs: Run[];
+    starts: Start[];
+}
+
+interface Metric {
+    label: string;
+    unit: "ms" | "µs" | "MB" | "";
+    value(m: Measured): number | undefined;
+}
+
+/** Median of a per-run figure; undefined when any run lacks it (no /proc). */
+function over<T>(items: T[], pick: (item: T) => number | undefined): number | undefined {
+    const values = items.map(pick);
+    return values.every((v) => v !== undefined) ? median(values as number[]) : undefined;
+}
+
+const cpuOf = (t: Timed | undefined) => t?.cpuMs;
+
+function metrics(large: string[]): Metric[] {
+    const list: Metric[] = [
+        { label: "cold start, spawn to port", unit: "ms", value: (m) => over(m.starts, (s) => s.portMs) },
+        { label: "cold start, CPU to ready", unit: "ms", value: (m) => over(m.starts, (s) => s.cpuMs) },
+        { label: `Analyze ${size} resources, wall`, unit: "ms", value: (m) => over(m.runs, (r) => r.analyze.wallMs) },
+        { label: "Analyze, CPU per resource", unit: "µs", value: (m) => over(m.runs, (r) => (r.analyze.cpuMs === undefined ? undefined : (r.analyze.cpuMs * 1000) / size)) },
+    ];
+    for (const n of [size, largeSize]) {
+        list.push({ label: `AnalyzeStack ${n}, wall`, unit: "ms", value: (m) => over(m.runs, (r) => r.stacks[n].wallMs) });
+        list.push({ label: `AnalyzeStack ${n}, CPU`, unit: "ms", value: (m) => over(m.runs, (r) => cpuOf(r.stacks[n])) });
+    }
+    list.push(
+        { label: "AnalyzeStack growth exponent, wall", unit: "", value: (m) => over(m.runs, (r) => growthExponent(r.stacks[size].wallMs, r.stacks[largeSize].wallMs, size, largeSize)) },
+        {
+            label: "AnalyzeStack growth exponent, CPU",
+            unit: "",
+            value: (m) => over(m.runs, (r) => (cpuOf(r.stacks[size]) && cpuOf(r.stacks[largeSize]) ? growthExponent(r.stacks[size].cpuMs!, r.stacks[largeSize].cpuMs!, size, largeSize) : undefined)),
+        },
+        { label: "peak RSS", unit: "MB", value: (m) => over(m.runs, (r) => r.peakRssMb) },
     );
-    const modules = path.join(dir, "node_modules");
-    if (!fs.existsSync(modules)) fs.symlinkSync(path.join(root, "node_modules"), modules, "dir");
-    return dir;
-}
-
-/** Every example resource, copied under distinct names: a large mixed stack. */
-function workload(): ResourceInput[] {
-    const examples = readStacks([path.join(root, "examples")]).flatMap((s) => s.inputs);
-    const resources: ResourceInput[] = [];
-    for (let i = 0; i < copies; i++) {
-        for (const r of examples) resources.push({ ...r, name: `${r.name}-${i}`, urn: undefined });
+    for (const l of large) {
+        list.push({ label: `${l}, wall per Analyze`, unit: "ms", value: (m) => over(m.runs, (r) => r.large[l].wallMs) });
+        list.push({ label: `${l}, CPU per Analyze`, unit: "ms", value: (m) => over(m.runs, (r) => cpuOf(r.large[l])) });
     }
-    return resources;
+    return list;
 }
 
-interface Measurement {
-    startMs: number;
-    analyzeMs: number;
-    stackMs: number;
+function format(value: number | undefined, unit: Metric["unit"]): string {
+    if (value === undefined || Number.isNaN(value)) return "n/a";
+    if (unit === "") return value.toFixed(2);
+    return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${unit}`;
 }
 
-async function measure(packDir: string, resources: ResourceInput[]): Promise<Measurement> {
-    const t0 = process.hrtime.bigint();
-    const runner = await PolicyPackRunner.start({ packDir });
-    const t1 = process.hrtime.bigint();
-    try {
-        for (const r of resources) await runner.analyze(r);
-        const t2 = process.hrtime.bigint();
-        await runner.analyzeStack(resources);
-        const t3 = process.hrtime.bigint();
-        return { startMs: Number(t1 - t0) / 1e6, analyzeMs: Number(t2 - t1) / 1e6, stackMs: Number(t3 - t2) / 1e6 };
-    } finally {
-        await runner.stop();
-    }
-}
+const ratio = (a?: number, b?: number) => (a === undefined || b === undefined || !(b > 0) ? "n/a" : `${(a / b).toFixed(2)}x`);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function rotate<T>(items: readonly T[], by: number): T[] {
+    const k = by % items.length;
+    return [...items.slice(k), ...items.slice(0, k)];
+}
 
 async function main(): Promise<void> {
-    const resources = workload();
-    const packs = { "cluster-guard": root, baseline: baselinePack() };
-    const results: Record<string, Measurement[]> = { "cluster-guard": [], baseline: [] };
+    const spec: WorkloadSpec = {
+        mixed: mixedStack(size),
+        stacks: [
+            { size, resources: mixedStack(size) },
+            { size: largeSize, resources: mixedStack(largeSize) },
+        ],
+        large: largeObjects
+            ? [
+                  { label: "CRD of 346 KB", resource: largeCrd(346 * 1024) },
+                  { label: "Pod of 2,000 containers", resource: widePod(2000) },
+              ]
+            : [],
+        inFlight: 8,
+        largeRepeats: 3,
+    };
+    const encoder = await startPack(packs[packs.length - 1].dir);
+    const workload = encodeWorkload(encoder, spec);
+    await encoder.stop();
+
+    const measured: Record<string, Measured> = Object.fromEntries(packs.map((p) => [p.label, { runs: [], starts: [] }]));
+    for (let i = 0; i < starts; i++) {
+        for (const p of rotate(packs, i)) measured[p.label].starts.push(await coldStart(p.dir));
+    }
     for (let round = 0; round < rounds; round++) {
-        for (const [name, dir] of Object.entries(packs)) results[name].push(await measure(dir, resources));
+        for (const p of rotate(packs, round)) {
+            process.stderr.write(`round ${round + 1}/${rounds}: ${p.label}\n`);
+            measured[p.label].runs.push(await measureRun(p.dir, workload));
+        }
     }
-    const summary = (name: string, key: keyof Measurement) => median(results[name].map((m) => m[key]));
-    console.log(`${resources.length} resources (examples x ${copies}), median of ${rounds} rounds\n`);
-    console.log("phase                      cluster-guard     baseline    ratio");
-    for (const [label, key] of [["start (spawn to configured)", "startMs"], ["Analyze, every resource", "analyzeMs"], ["AnalyzeStack, once", "stackMs"]] as const) {
-        const ours = summary("cluster-guard", key);
-        const base = summary("baseline", key);
-        console.log(`${label.padEnd(27)}${ours.toFixed(0).padStart(10)} ms${base.toFixed(0).padStart(10)} ms${(ours / base).toFixed(2).padStart(8)}x`);
-    }
-    const total = (name: string) => summary(name, "startMs") + summary(name, "analyzeMs") + summary(name, "stackMs");
-    console.log(`${"whole preview".padEnd(27)}${total("cluster-guard").toFixed(0).padStart(10)} ms${total("baseline").toFixed(0).padStart(10)} ms${(total("cluster-guard") / total("baseline")).toFixed(2).padStart(8)}x`);
+
+    const cpu = os.cpus();
+    console.log(
+        `ClusterGuard bench, ${new Date().toISOString().slice(0, 10)}: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ` +
+            `Node ${process.version}, ${os.type()} ${os.release()}, load average ${os.loadavg()[0].toFixed(1)}`,
+    );
+    console.log(
+        `${policies.length} policies. Analyze: ${size} mixed resources (the examples, copied), ${spec.inFlight} calls in flight. ` +
+            `Median of ${rounds} rounds (${starts} for cold start).\n`,
+    );
+    const [ours, floor, , noop] = packs.map((p) => measured[p.label]);
+    const header = ["", ...packs.map((p) => p.label), "÷ floor", "÷ no-op"];
+    const rows = metrics(spec.large.map((l) => l.label)).map((m) => {
+        const values = packs.map((p) => m.value(measured[p.label]));
+        const ratios = m.unit === "" ? ["", ""] : [ratio(m.value(ours), m.value(floor)), ratio(m.value(ours), m.value(noop))];
+        return [m.label, ...values.map((v) => format(v, m.unit)), ...ratios];
+    });
+    const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i].length)));
+    for (const row of [header, ...rows]) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  "));
 }
 
 main().catch((e: Error) => {

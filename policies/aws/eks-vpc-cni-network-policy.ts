@@ -1,7 +1,6 @@
 import type { AddonArgs } from "@pulumi/aws/eks/addon";
 import type { Unwrap } from "@pulumi/pulumi";
-import { parse } from "yaml";
-import { asBool, asDict, aws, cisEks, isUnknown, nsaHardening, peek, resourcePolicy, show, typescriptFix } from "../core";
+import { asBool, asDict, aws, cisEks, isUnknown, nsaHardening, parseJsonOrYaml, peek, resourcePolicy, show, typescriptFix } from "../core";
 import { reporter } from "./read";
 
 const fix = 'set configurationValues: JSON.stringify({ enableNetworkPolicy: "true" })';
@@ -48,7 +47,7 @@ export const eksVpcCniNetworkPolicy = resourcePolicy<Unwrap<AddonArgs>>({
         }
         let values: unknown;
         try {
-            values = typeof raw === "string" ? parse(raw) : raw;
+            values = typeof raw === "string" ? parseJsonOrYaml(raw) : raw;
         } catch {
             report("configurationValues", `is ${show(raw)}, which is neither JSON nor YAML`, fix);
             return;

@@ -9,9 +9,24 @@ export interface Cidr {
     family: "ipv4" | "ipv6";
 }
 
+// Stack policies compare the same few ranges and addresses for every pair of resources they link, so
+// parsing is cached by text. The results are shared: never modify one.
+const parsed = new Map<string, Cidr | undefined>();
+const maxCached = 4096;
+
 /** Parses "10.0.0.0/8", "::/0" or a bare address (as a /32 or /128); undefined when invalid. */
 export function parseCidr(text: unknown): Cidr | undefined {
     if (typeof text !== "string") return undefined;
+    // No range is longer than an IPv6 CIDR with spaces around it; longer text is not cached.
+    if (text.length > 64) return parseUncached(text);
+    if (parsed.has(text)) return parsed.get(text);
+    const cidr = parseUncached(text);
+    if (parsed.size >= maxCached) parsed.clear();
+    parsed.set(text, cidr);
+    return cidr;
+}
+
+function parseUncached(text: string): Cidr | undefined {
     const trimmed = text.trim();
     try {
         if (ipaddr.isValidCIDR(trimmed)) {

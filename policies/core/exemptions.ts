@@ -51,13 +51,17 @@ function labelExemption(labels: Record<string, unknown>[], key: string, what: st
     return undefined;
 }
 
-const matcherCache = new Map<string, (text: string) => boolean>();
-function globMatcher(policyName: string, setting: keyof ExemptionConfig, patterns: readonly string[]): (text: string) => boolean {
-    const key = JSON.stringify(patterns);
-    let matcher = matcherCache.get(key);
+// Config arrays are the same objects from call to call (the parsed config is reused), so each list is
+// compiled (and validated) once; a new config brings new arrays and new matchers.
+const matchers = new WeakMap<readonly string[], (text: string) => boolean>();
+
+/** The matcher of a glob list, or undefined for an absent or empty list. */
+function globMatcher(policyName: string, setting: keyof ExemptionConfig, patterns: readonly string[] | undefined): ((text: string) => boolean) | undefined {
+    if (!patterns || patterns.length === 0) return undefined;
+    let matcher = matchers.get(patterns);
     if (!matcher) {
         matcher = compileGlobs(policyName, setting, patterns);
-        matcherCache.set(key, matcher);
+        matchers.set(patterns, matcher);
     }
     return matcher;
 }
@@ -79,22 +83,24 @@ export function findExemption(
     const isKubernetes = isKubernetesType(resource.type);
     const identity = isKubernetes ? kubernetesIdentity(resource.props) : {};
 
-    const names = [resource.name];
-    if (identity.name) {
-        names.push(identity.name);
-        if (identity.namespace) names.push(`${identity.namespace}/${identity.name}`);
-    }
-    const nameMatches = globMatcher(policyName, "excludeResourceNames", config.excludeResourceNames ?? []);
-    const matchedName = names.find(nameMatches);
-    if (matchedName !== undefined) {
-        return { reason: `exempted by config: excludeResourceNames matches "${matchedName}"` };
+    const nameMatches = globMatcher(policyName, "excludeResourceNames", config.excludeResourceNames);
+    if (nameMatches) {
+        const names = [resource.name];
+        if (identity.name) {
+            names.push(identity.name);
+            if (identity.namespace) names.push(`${identity.namespace}/${identity.name}`);
+        }
+        const matchedName = names.find(nameMatches);
+        if (matchedName !== undefined) {
+            return { reason: `exempted by config: excludeResourceNames matches "${matchedName}"` };
+        }
     }
 
     if (isKubernetes) {
         // A Namespace object is judged as being in itself; a namespaced object without a namespace is in
         // "default", as its live object says.
         const namespace = resource.type.endsWith(":Namespace") ? identity.name : (identity.namespace ?? implicitNamespace(resource));
-        if (namespace && globMatcher(policyName, "excludeNamespaces", config.excludeNamespaces ?? [])(namespace)) {
+        if (namespace && globMatcher(policyName, "excludeNamespaces", config.excludeNamespaces)?.(namespace)) {
             return { reason: `exempted by config: excludeNamespaces matches "${namespace}"` };
         }
         const annotations = identity.annotations ? [identity.annotations] : [];

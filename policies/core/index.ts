@@ -15,3 +15,4 @@ export * from "./links";
 export * from "./benchmarks";
 export * from "./fix-examples";
 export * from "./remediation";
+export * from "./yaml";

@@ -43,6 +43,38 @@ function knownKeys(target: PolicyResource, query: LinkQuery): string[] {
     return keys.map((k) => normalise(k, query.ignoreCase === true));
 }
 
+// Every target's known keys, built once per stack policy run (the SDK's `resources` array is new for
+// each), so that resolving a stack's links is linear in the stack rather than a scan per reference.
+const keyIndexes = new WeakMap<readonly PolicyResource[], Map<TypeSet, Map<string, Map<string, PolicyResource[]>>>>();
+
+function keyIndex(resources: readonly PolicyResource[], query: LinkQuery): Map<string, PolicyResource[]> {
+    let byTypes = keyIndexes.get(resources);
+    if (!byTypes) {
+        byTypes = new Map();
+        keyIndexes.set(resources, byTypes);
+    }
+    let byFields = byTypes.get(query.types);
+    if (!byFields) {
+        byFields = new Map();
+        byTypes.set(query.types, byFields);
+    }
+    const id = [query.ignoreCase === true, ...query.fields].join("\u0000");
+    let index = byFields.get(id);
+    if (!index) {
+        index = new Map();
+        for (const r of resources) {
+            if (!query.types.has(r.type)) continue;
+            for (const key of new Set(knownKeys(r, query))) {
+                const list = index.get(key);
+                if (list) list.push(r);
+                else index.set(key, [r]);
+            }
+        }
+        byFields.set(id, index);
+    }
+    return index;
+}
+
 function hasUnknownKey(target: PolicyResource, fields: readonly string[]): boolean {
     return fields.some((field) => isUnknown(peek(target.props, field)));
 }
@@ -53,7 +85,7 @@ function hasUnknownKey(target: PolicyResource, fields: readonly string[]): boole
  * known, links to the targets the property was computed from (propertyDependencies).
  */
 export function linksOf(resources: readonly PolicyResource[], from: PolicyResource, query: LinkQuery): Link[] {
-    const candidates = resources.filter((r) => r !== from && query.types.has(r.type));
+    const index = keyIndex(resources, query);
     const links = new Map<PolicyResource, LinkKind>();
     let unresolved = false;
     for (const value of query.values) {
@@ -63,7 +95,7 @@ export function linksOf(resources: readonly PolicyResource[], from: PolicyResour
             continue;
         }
         const key = normalise(text, query.ignoreCase === true);
-        const match = candidates.find((c) => knownKeys(c, query).includes(key));
+        const match = index.get(key)?.find((c) => c !== from);
         if (match) links.set(match, "value");
         else unresolved = true;
     }

@@ -13,9 +13,11 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
-import { buildConfigSchema, checkExemptionConfig, type ExemptionConfig, PolicyConfigError, schemaDefaults } from "./config";
+import { buildConfigSchema, type ExemptionConfig } from "./config";
 import { type Exemption, findExemption, kubernetesIdentity } from "./exemptions";
 import { fixWhereRendered } from "./kubernetes-objects";
+import { configReader } from "./config-reader";
+import { notApplicableToType } from "./not-applicable";
 import { isKubernetesType, kindOf, type TypeSet } from "./types";
 import { type Deferral, DeferredVerdict, UnknownValueError, unknownFieldOf } from "./unknowns";
 
@@ -166,31 +168,6 @@ function formatViolation(label: string, path: string, problem: string, fix: stri
     return `${label}: ${path} ${problem}. Fix: ${fix}`;
 }
 
-/** Config with defaults applied, unknown keys rejected, parsed once per distinct value. */
-function configReader<C>(meta: PolicyMetadata, schema: PolicyConfigSchema, parse?: (raw: Record<string, unknown>) => C) {
-    const defaults = schemaDefaults(schema);
-    const known = new Set(Object.keys(schema.properties));
-    const cache = new Map<string, C & ExemptionConfig>();
-    return (received: Record<string, unknown>): C & ExemptionConfig => {
-        const key = JSON.stringify(received);
-        const cached = cache.get(key);
-        if (cached) return cached;
-        const unknownKeys = Object.keys(received).filter((k) => !known.has(k));
-        if (unknownKeys.length > 0) {
-            throw new PolicyConfigError(
-                meta.name,
-                `unknown key(s) ${unknownKeys.join(", ")}; accepted: ${[...known].join(", ")}`,
-            );
-        }
-        const raw = { ...defaults, ...received };
-        checkExemptionConfig(meta.name, raw);
-        const parsed = { ...raw, ...(parse ? parse(raw) : {}) } as C & ExemptionConfig;
-        if (cache.size > 16) cache.clear();
-        cache.set(key, parsed);
-        return parsed;
-    };
-}
-
 function policyFields(meta: PolicyMetadata, schema: PolicyConfigSchema) {
     return {
         name: meta.name,
@@ -210,28 +187,30 @@ function policyFields(meta: PolicyMetadata, schema: PolicyConfigSchema) {
 /** Defines a policy that judges one resource at a time (Analyze, on inputs). */
 export function resourcePolicy<P, C = {}>(definition: ResourcePolicyDefinition<P, C>): ResourceValidationPolicy & { guide: PolicyGuide } {
     const schema = buildConfigSchema(definition.configSchema);
-    const readConfig = configReader(definition, schema, definition.parseConfig);
+    const readConfig = configReader(definition.name, schema, definition.parseConfig);
     const { appliesTo } = definition;
 
     // Returns the context, or stops with not-applicable for other types and exempt resources.
     const prepare = (args: ResourceValidationArgs, deferrals: Deferral[], reportViolation?: ReportViolation): CheckContext<C & ExemptionConfig> => {
-        if (!appliesTo.has(args.type)) {
-            notApplicableWithoutStack(args, `Policy does not apply to resources of type '${args.type}'`);
-        }
+        if (!appliesTo.has(args.type)) notApplicableToType(args.notApplicable, args.type);
         const config = readConfig(args.getConfig<Record<string, unknown>>());
         const exemption = findExemption(definition.name, args, config);
         if (exemption) args.notApplicable(exemption.reason);
-        const label = resourceLabel(args.type, args.name, args.props);
-        const report = (message: string) => reportViolation?.(`${label}: ${message}`);
-        const defer = (field: string, why?: string) => deferrals.push({ label, field, why });
+        // Most resources pass: name them only for a message.
+        let label: string | undefined;
+        const labelOf = () => (label ??= resourceLabel(args.type, args.name, args.props));
+        const report = (message: string) => reportViolation?.(`${labelOf()}: ${message}`);
+        const defer = (field: string, why?: string) => deferrals.push({ label: labelOf(), field, why });
         return {
             type: args.type,
             name: args.name,
             urn: args.urn,
-            label,
+            get label() {
+                return labelOf();
+            },
             config,
             report,
-            violation: (path, problem, fix) => reportViolation?.(formatViolation(label, path, problem, fixWhereRendered(args.type, args.urn, args.opts?.parent, fix))),
+            violation: (path, problem, fix) => reportViolation?.(formatViolation(labelOf(), path, problem, fixWhereRendered(args.type, args.urn, args.opts?.parent, fix))),
             notApplicable: (reason) => args.notApplicable(reason),
             judge: (check) => judgeDeferring(check, (field) => defer(field)),
             defer,
@@ -251,6 +230,7 @@ export function resourcePolicy<P, C = {}>(definition: ResourcePolicyDefinition<P
     // The SDK runs validateStack of any policy that has one, so a resource policy can check links too.
     const stackPart = definition.validateStack;
     if (stackPart) Object.assign(policy, { validateStack: stackValidation(definition, readConfig, (ctx) => stackPart(ctx)) });
+    recordAppliesTo(policy, appliesTo);
     const { remediate } = definition;
     if (remediate) {
         const remediateResource = (args: ResourceValidationArgs) => remediate(args.props as P, prepare(args, []));
@@ -277,8 +257,10 @@ function judgeDeferring(check: () => void, defer: (field: string) => void): void
 /** Defines a policy that judges the whole stack (AnalyzeStack, on outputs), for links across resources. */
 export function stackPolicy<C = {}>(definition: StackPolicyDefinition<C>): StackValidationPolicy & { guide: PolicyGuide } {
     const schema = buildConfigSchema(definition.configSchema);
-    const readConfig = configReader(definition, schema, definition.parseConfig);
-    return { ...policyFields(definition, schema), validateStack: stackValidation(definition, readConfig, definition.validateStack) };
+    const readConfig = configReader(definition.name, schema, definition.parseConfig);
+    const policy: StackValidationPolicy & { guide: PolicyGuide } = { ...policyFields(definition, schema), validateStack: stackValidation(definition, readConfig, definition.validateStack) };
+    recordAppliesTo(policy, definition.appliesTo);
+    return policy;
 }
 
 /** The SDK's validateStack for a check over the stack: config, exemptions, labels and deferrals. */
@@ -331,21 +313,21 @@ function stackValidation<C>(
     return validateStack;
 }
 
-// Most policies match several tokens, so the SDK calls them for every resource and each one declares
-// itself not applicable to the other types. The SDK's NotApplicableError captures a stack trace, the
-// largest cost of a preview with this pack; none is needed, so capture none for this synchronous throw.
-function notApplicableWithoutStack(args: { notApplicable(reason?: string): never }, reason: string): never {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-        return args.notApplicable(reason);
-    } finally {
-        Error.stackTraceLimit = limit;
-    }
-}
-
 // The SDK skips a policy without deserializing props when its function carries `__pulumiType` and the
 // resource is of another type. That only works for a single exact token.
 function withTypeSkip(fn: object, appliesTo: TypeSet): void {
     if (appliesTo.single) (fn as { __pulumiType?: string }).__pulumiType = appliesTo.single;
+}
+
+const appliesToKey = Symbol.for("cluster-guard.appliesTo");
+
+// Kept on the policy under a symbol, which the SDK never reads and `{...policy}` copies, for tools that
+// need each policy's types (the bench's pack of the same shape).
+function recordAppliesTo(policy: ClusterGuardPolicy, appliesTo: TypeSet): void {
+    (policy as unknown as Record<symbol, TypeSet>)[appliesToKey] = appliesTo;
+}
+
+/** The types a policy made with resourcePolicy or stackPolicy applies to. */
+export function appliesToOf(policy: ClusterGuardPolicy): TypeSet | undefined {
+    return (policy as unknown as Record<symbol, TypeSet | undefined>)[appliesToKey];
 }

@@ -9,16 +9,30 @@ export interface TypeSet {
     readonly single?: string;
     /** Human-readable list, for docs and not-applicable reasons. */
     readonly description: string;
+    /** The exact tokens and the token patterns the set matches, e.g. to build a pack of the same shape. */
+    readonly tokens: readonly string[];
+    readonly patterns: readonly RegExp[];
+}
+
+function typeSet(tokens: readonly string[], patterns: readonly RegExp[], description: string): TypeSet {
+    const exact = new Set(tokens);
+    return {
+        has: patterns.length === 0 ? (type) => exact.has(type) : (type) => exact.has(type) || patterns.some((p) => p.test(type)),
+        single: exact.size === 1 && patterns.length === 0 ? tokens[0] : undefined,
+        description,
+        tokens: [...exact],
+        patterns,
+    };
 }
 
 /** Matches exactly the given tokens. */
 export function types(...tokens: string[]): TypeSet {
-    const set = new Set(tokens);
-    return {
-        has: (type) => set.has(type),
-        single: tokens.length === 1 ? tokens[0] : undefined,
-        description: tokens.join(", "),
-    };
+    return typeSet(tokens, [], tokens.join(", "));
+}
+
+/** Matches every token `pattern` matches. */
+export function typesMatching(pattern: RegExp, description: string): TypeSet {
+    return typeSet([], [pattern], description);
 }
 
 /**
@@ -27,21 +41,19 @@ export function types(...tokens: string[]): TypeSet {
  * `modules` lists the module names that have carried the resource (aliases), e.g. monitor and insights.
  */
 export function azureNativeType(modules: string[], resource: string): TypeSet {
-    const pattern = new RegExp(`^azure-native:(?:${modules.join("|")})(?:/v[0-9a-z]+)?:${resource}$`);
-    return {
-        has: (type) => pattern.test(type),
-        description: modules.map((m) => `azure-native:${m}[/vYYYYMMDD]:${resource}`).join(", "),
-    };
+    return typesMatching(
+        new RegExp(`^azure-native:(?:${modules.join("|")})(?:/v[0-9a-z]+)?:${resource}$`),
+        modules.map((m) => `azure-native:${m}[/vYYYYMMDD]:${resource}`).join(", "),
+    );
 }
 
 /** Merges type sets. */
 export function anyOf(...sets: TypeSet[]): TypeSet {
-    const singles = sets.map((s) => s.single);
-    return {
-        has: (type) => sets.some((s) => s.has(type)),
-        single: sets.length === 1 ? singles[0] : undefined,
-        description: sets.map((s) => s.description).join(", "),
-    };
+    return typeSet(
+        sets.flatMap((s) => s.tokens),
+        sets.flatMap((s) => s.patterns),
+        sets.map((s) => s.description).join(", "),
+    );
 }
 
 export const aws = {
@@ -111,6 +123,8 @@ export const kubernetes = {
     role: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "Role")),
     clusterRoleBinding: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "ClusterRoleBinding")),
     roleBinding: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "RoleBinding")),
+    /** Every Kubernetes provider resource, custom resources included. */
+    anyObject: typesMatching(/^kubernetes:/, "kubernetes:*"),
 };
 
 /** True for any Kubernetes provider resource token. */

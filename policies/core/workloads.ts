@@ -89,9 +89,9 @@ export interface ContainerRef {
     /** True when the name is unknown in this preview: the container is labelled by its index. */
     nameUnknown: boolean;
     /** Dotted path of the container, e.g. "spec.template.spec.initContainers[0]". */
-    path: string;
+    readonly path: string;
     /** For messages: `container "app"`, `init container "setup"`, or `container #1` when the name is not known. */
-    label: string;
+    readonly label: string;
 }
 
 const listLabel: Record<ContainerList, string> = {
@@ -99,6 +99,27 @@ const listLabel: Record<ContainerList, string> = {
     initContainers: "init container",
     ephemeralContainers: "ephemeral container",
 };
+
+// Pods may hold thousands of containers and a policy rarely reports on one: paths and labels are built
+// only when a message needs them.
+class ContainerEntry implements ContainerRef {
+    constructor(
+        readonly list: ContainerList,
+        readonly index: number,
+        readonly container: Container,
+        readonly name: string | undefined,
+        readonly nameUnknown: boolean,
+        private readonly listPath: string,
+    ) {}
+
+    get path(): string {
+        return `${this.listPath}[${this.index}]`;
+    }
+
+    get label(): string {
+        return this.name !== undefined ? `${listLabel[this.list]} "${this.name}"` : `${listLabel[this.list]} #${this.index}`;
+    }
+}
 
 /** A container ref whose content is unknown: any read of it defers, naming `path`. */
 function unknownRef(list: ContainerList, index: number, path: string, label: string): ContainerRef {
@@ -131,25 +152,16 @@ export function containersOf(pod: PodSpecLocation): ContainerRef[] {
         if (!Array.isArray(entries)) continue;
         // Index loop and peek: array methods on the SDK's proxy read every element and throw on an unknown one.
         for (let index = 0; index < entries.length; index++) {
-            const path = `${listPath}[${index}]`;
             const entry = peek(entries, index);
             if (isUnknown(entry)) {
-                refs.push(unknownRef(list, index, path, `${listLabel[list]} #${index}`));
+                refs.push(unknownRef(list, index, `${listPath}[${index}]`, `${listLabel[list]} #${index}`));
                 continue;
             }
             const container = asDict(entry);
             if (!container) continue;
             const rawName = peek(container, "name");
             const name = typeof rawName === "string" && rawName !== "" ? rawName : undefined;
-            refs.push({
-                list,
-                index,
-                container: container as Container,
-                name,
-                nameUnknown: isUnknown(rawName),
-                path,
-                label: name !== undefined ? `${listLabel[list]} "${name}"` : `${listLabel[list]} #${index}`,
-            });
+            refs.push(new ContainerEntry(list, index, container as Container, name, isUnknown(rawName), listPath));
         }
     }
     return refs;

@@ -178,11 +178,13 @@ export function unsetInProgram(resource: PolicyResource, block: string): boolean
 /**
  * True when the value at `path` is unknown in a preview because the program computes it from another
  * resource (its top-level property has dependencies): a value, not the provider's default for an unset field.
+ * The provider leaves a whole computed block unknown when the program does not set it, so only an unknown
+ * top-level property or an unknown value inside a known block counts as computed by the program.
  */
 export function computedInProgram(resource: PolicyResource, path: string[]): boolean {
     if ((resource.propertyDependencies?.[path[0]] ?? []).length === 0) return false;
-    // The value, or any block that holds it, is unknown.
-    return path.some((_, i) => isUnknown(outputAt(resource.props, path.slice(0, i + 1))));
+    const firstUnknown = path.findIndex((_, i) => isUnknown(outputAt(resource.props, path.slice(0, i + 1))));
+    return firstUnknown === 0 || firstUnknown === path.length - 1;
 }
 
 /** The stack's NodePools with their clusters (undefined when the cluster is not in the stack). */

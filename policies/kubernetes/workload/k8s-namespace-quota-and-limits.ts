@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { kubernetes, nsaHardening, stackPolicy, type TypeSet, yamlFix } from "../../core";
+import { anyOf, kubernetes, nsaHardening, stackPolicy, type TypeSet, yamlFix } from "../../core";
 import { judgeWithSiblings, type NamespaceLink, Namespaces, SiblingUnknown } from "../links";
 
 /** The namespaces that hold an object of `types`, and the objects whose namespace is not known yet. */
@@ -57,7 +57,7 @@ export const k8sNamespaceQuotaAndLimits = stackPolicy({
         "and a `kubernetes.core.v1.LimitRange` with container defaults (`spec.limits: [{ type: \"Container\", default: {...}, " +
         "defaultRequest: {...} }]`) in each namespace.",
     url: "https://kubernetes.io/docs/concepts/policy/resource-quotas/",
-    appliesTo: { has: (t) => kubernetes.namespace.has(t) || kubernetes.workloads.has(t), description: `${kubernetes.namespace.description}, workloads` },
+    appliesTo: { ...anyOf(kubernetes.namespace, kubernetes.workloads), description: `${kubernetes.namespace.description}, workloads` },
     validateStack: (ctx) => {
         const namespaces = new Namespaces(ctx.resources);
         const quotas = placement(ctx.resources, kubernetes.resourceQuota, namespaces);

@@ -1,8 +1,4 @@
-import { compileGlobs, deploymentFix, isKubernetesType, kindOf, ownEntry, resourcePolicy, type TypeSet } from "../../core";
-
-
-/** Every Kubernetes provider resource. */
-const anyKubernetesObject: TypeSet = { has: isKubernetesType, description: "kubernetes:*" };
+import { compileGlobs, deploymentFix, kindOf, kubernetes, ownEntry, resourcePolicy } from "../../core";
 
 const prereleaseVersion = /^v\d+(alpha|beta)\d*$/;
 
@@ -88,7 +84,7 @@ export const k8sNoAlphaBetaApiVersions = resourcePolicy<unknown, Config>({
     parseConfig: (raw) => {
         return { allowed: compileGlobs("k8s-no-alpha-beta-api-versions", "allowedApiVersions", raw.allowedApiVersions) };
     },
-    appliesTo: anyKubernetesObject,
+    appliesTo: kubernetes.anyObject,
     validate: (_props, ctx) => {
         // kubernetes:<group>/<version>:<Kind>, e.g. kubernetes:apps/v1beta1:Deployment
         const module = ctx.type.split(":")[1] ?? "";

@@ -1,4 +1,4 @@
-import { deploymentFix, isKubernetesType, kindOf, nsaHardening, PolicyConfigError, resourcePolicy, show, type TypeSet } from "../../core";
+import { deploymentFix, kindOf, kubernetes, nsaHardening, PolicyConfigError, resourcePolicy, show } from "../../core";
 
 /**
  * API versions Kubernetes stopped serving, by release, from the Deprecated API Migration Guide
@@ -71,9 +71,6 @@ export function replacementAt(found: Removal, kind: string, targetMinor: number)
     return current.replacement;
 }
 
-/** Every Kubernetes provider resource. */
-const anyKubernetesObject: TypeSet = { has: isKubernetesType, description: "kubernetes:*" };
-
 /**
  * The default target: 1.32, the oldest Kubernetes minor that EKS (extended support), AKS (long-term support)
  * or GKE still support after the review date, and the newest release with removals in the guide, so by
@@ -130,7 +127,7 @@ export const k8sNoRemovedApiVersions = resourcePolicy<unknown, Config>({
         }
         return { targetMinor: Number(match[1]) };
     },
-    appliesTo: anyKubernetesObject,
+    appliesTo: kubernetes.anyObject,
     validate: (_props, ctx) => {
         // kubernetes:<group>/<version>:<Kind>, e.g. kubernetes:extensions/v1beta1:DaemonSet; core is "v1".
         const module = ctx.type.split(":")[1] ?? "";
