@@ -25,7 +25,7 @@ const cilium = anyOf(kubernetes.ciliumNetworkPolicy, kubernetes.ciliumClusterwid
 const calico = anyOf(kubernetes.calicoNetworkPolicy, kubernetes.calicoGlobalNetworkPolicy);
 
 /** Every network-policy kind the pack reads. */
-export const networkPolicyTypes = anyOf(kubernetes.networkPolicy, cilium, calico, kubernetes.adminNetworkPolicy, kubernetes.baselineAdminNetworkPolicy);
+const networkPolicyTypes = anyOf(kubernetes.networkPolicy, cilium, calico, kubernetes.adminNetworkPolicy, kubernetes.baselineAdminNetworkPolicy);
 
 const clusterScoped = anyOf(kubernetes.ciliumClusterwideNetworkPolicy, kubernetes.calicoGlobalNetworkPolicy, kubernetes.adminNetworkPolicy, kubernetes.baselineAdminNetworkPolicy);
 
@@ -192,7 +192,11 @@ export function deferFor<C>(ctx: StackCheckContext<C>, unknown: readonly Unknown
 /** Groups items by a key, keeping first-seen order. */
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
     const groups = new Map<string, T[]>();
-    for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+    for (const item of items) {
+        const group = groups.get(key(item));
+        if (group) group.push(item);
+        else groups.set(key(item), [item]);
+    }
     return groups;
 }
 

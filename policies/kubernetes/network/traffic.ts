@@ -344,5 +344,7 @@ export const networkPolicyFormsDoc: readonly string[] = [
     "",
     "Selectors match the pod template's labels, the namespace's labels from its Namespace object in the stack (plus " +
         "`kubernetes.io/metadata.name`), and the service account. A policy whose fields have the wrong type is ignored, and the " +
-        "finding says so; a policy with a value unknown in a preview defers only the pods it may select.",
+        "finding says so; a policy with a value unknown in a preview defers only the pods it may select, and only " +
+        "the verdicts it could change. A namespaced policy is placed in its namespace by value, or in a preview by the Namespace " +
+        "its `metadata` was computed from (`metadata: { namespace: ns.metadata.name }`).",
 ];
