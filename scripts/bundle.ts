@@ -1,13 +1,26 @@
 // The shipped JavaScript, bundled by esbuild: the published pack loads one file for its own code instead
 // of some two hundred small modules (about 75 ms less CPU at start, measured in docs/PERFORMANCE.md), and
 // installs in fewer disk blocks. Packages stay external: they are required from the pack's node_modules,
-// so @pulumi/policy and @pulumi/pulumi are the very modules the Pulumi CLI's runner loaded. No source
-// maps: the bundle is the compiled code, unminified, and names are kept for readable stack traces.
+// so @pulumi/policy and @pulumi/pulumi are the very modules the Pulumi CLI's runner loaded. The one
+// exception is ajv, which only the CLI uses (to validate settings): bundled into dist/cli.js, it and its
+// dependencies (3 MiB installed) stay out of the production install. No source maps: the bundle is the
+// compiled code, unminified, and names are kept for readable stack traces.
 import * as esbuild from "esbuild";
 import * as fs from "fs";
 import * as path from "path";
 
 export const dist = "dist";
+
+/** Packages bundled into the CLI instead of installed: development dependencies the shipped code uses. */
+export const bundledPackages = ["ajv"];
+/** The bundled packages and what they import (ajv 8's dependencies). */
+const bundledWithDependencies = new Set([...bundledPackages, "fast-deep-equal", "fast-uri", "json-schema-traverse", "require-from-string"]);
+
+/** The packages of package.json (the production dependencies), left external: required from node_modules. */
+function installedPackages(dir: string): string[] {
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+    return Object.keys(manifest.dependencies ?? {}).flatMap((name) => [name, `${name}/*`]);
+}
 
 /** The compiled entry points (under bin/) and the files they become in dist/. */
 const entries = { index: "bin/index.js", cli: "bin/cli/main.js" };
@@ -16,17 +29,26 @@ const entries = { index: "bin/index.js", cli: "bin/cli/main.js" };
 export function writeDist(dir: string): void {
     const out = path.join(dir, dist);
     fs.rmSync(out, { recursive: true, force: true });
-    esbuild.buildSync({
+    const result = esbuild.buildSync({
         absWorkingDir: dir,
         entryPoints: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, path.join(dir, file)])),
         outdir: out,
         bundle: true,
-        packages: "external",
+        external: installedPackages(dir),
+        // The bundled packages come from this checkout's node_modules, also when `dir` is a staged copy.
+        nodePaths: [path.join(dir, "node_modules"), path.resolve(__dirname, "..", "..", "node_modules")],
+        metafile: true,
         platform: "node",
         target: "node20",
         format: "cjs",
         keepNames: true,
         logLevel: "warning",
     });
+    // Only the packages meant to be bundled may end up in the bundles: anything else must be a dependency.
+    const strays = Object.keys(result.metafile!.inputs).filter((file) => {
+        const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
+        return match !== null && !bundledWithDependencies.has(match[1]);
+    });
+    if (strays.length > 0) throw new Error(`bundle: ${strays[0]} is not a dependency; add its package to dependencies or bundledPackages`);
     fs.chmodSync(path.join(out, "cli.js"), 0o755);
 }

@@ -57,8 +57,10 @@ export function peek(container: unknown, key: string | number): unknown {
     if (typeof container !== "object" || container === null) return undefined;
     const target = plainTargetOf(container);
     if (!Object.prototype.hasOwnProperty.call(target, key)) return undefined;
-    if (sentinels.has(target[key])) return unknown;
-    return (container as Record<string | number, unknown>)[key];
+    const value = target[key];
+    if (sentinels.has(value)) return unknown;
+    // Through the SDK's proxy, so deeper reads stay guarded; read once when there is no proxy to go through.
+    return target === container ? value : (container as Record<string | number, unknown>)[key];
 }
 
 /** True when `value` is unknown, or holds an unknown anywhere inside (bounded walk of the plain data). */
