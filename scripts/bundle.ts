@@ -13,8 +13,18 @@ export const dist = "dist";
 
 /** Packages bundled into the CLI instead of installed: development dependencies the shipped code uses. */
 export const bundledPackages = ["ajv"];
-/** The bundled packages and what they import (ajv 8's dependencies). */
-const bundledWithDependencies = new Set([...bundledPackages, "fast-deep-equal", "fast-uri", "json-schema-traverse", "require-from-string"]);
+/** The bundled packages and, transitively, the packages they depend on, as their manifests declare. */
+function bundledWithDependencies(): Set<string> {
+    const names = new Set<string>();
+    const pending = [...bundledPackages];
+    for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+        if (names.has(name)) continue;
+        names.add(name);
+        const manifest = require(`${name}/package.json`) as { dependencies?: Record<string, string> };
+        pending.push(...Object.keys(manifest.dependencies ?? {}));
+    }
+    return names;
+}
 
 /** The packages of package.json (the production dependencies), left external: required from node_modules. */
 function installedPackages(dir: string): string[] {
@@ -45,9 +55,10 @@ export function writeDist(dir: string): void {
         logLevel: "warning",
     });
     // Only the packages meant to be bundled may end up in the bundles: anything else must be a dependency.
+    const bundled = bundledWithDependencies();
     const strays = Object.keys(result.metafile!.inputs).filter((file) => {
         const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
-        return match !== null && !bundledWithDependencies.has(match[1]);
+        return match !== null && !bundled.has(match[1]);
     });
     if (strays.length > 0) throw new Error(`bundle: ${strays[0]} is not a dependency; add its package to dependencies or bundledPackages`);
     fs.chmodSync(path.join(out, "cli.js"), 0o755);
