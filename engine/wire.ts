@@ -46,10 +46,24 @@ export const unsendableKeyReason = "a google.protobuf.Struct cannot carry a `__p
 
 const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
 
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A proto3 string is UTF-8, which has no lone surrogates: Go's protobuf refuses to marshal one and its
+ * JSON decoder turns "\ud800" into U+FFFD, so the engine never sends one. The runner does the same, so a
+ * scanned file with a lone surrogate reaches the pack as the engine would deliver it.
+ */
+export function wellFormed(text: string): string {
+    const native = (text as { isWellFormed?(): boolean }).isWellFormed;
+    if (native ? native.call(text) : !text.match(loneSurrogate)) return text;
+    return text.replace(loneSurrogate, "\ufffd");
+}
+
 /**
  * Turns a plain JS value into what the engine puts in a google.protobuf.Struct for an analyzer:
  * `undefined` is dropped (Struct rejects it), resource references
- * become their ID (or URN, or an unknown during preview). Secrets and unknowns pass through unchanged.
+ * become their ID (or URN, or an unknown during preview), lone surrogates become U+FFFD. Secrets and
+ * unknowns pass through unchanged.
  * Only own keys are read and written: `Struct.fromJavaScript` sends every enumerable key it can reach,
  * inherited ones included, so a copy must never gain a prototype from the data.
  */
@@ -59,6 +73,7 @@ export function encodeProperty(value: unknown, options: EncodeOptions): unknown 
     const encode = (v: unknown): unknown => {
         if (v === null || typeof v !== "object") {
             if (typeof v === "number" && !Number.isFinite(v)) return null;
+            if (typeof v === "string") return wellFormed(v);
             return v;
         }
         if (Array.isArray(v)) {
@@ -79,7 +94,7 @@ export function encodeProperty(value: unknown, options: EncodeOptions): unknown 
                 options.onDroppedKey?.(formatTrail([...trail, key]), unsendableKeyReason);
                 continue;
             }
-            out[key] = within(key, field);
+            out[wellFormed(key)] = within(key, field);
         }
         return out;
     };

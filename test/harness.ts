@@ -11,6 +11,7 @@ import type {
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { type EnforcementLevel, resolveConfig } from "../engine/config";
 import { encodeProperties } from "../engine/wire";
+import { readOnly } from "./read-only";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { deserializeProperties } = require("@pulumi/policy/deserialize") as {
@@ -65,7 +66,9 @@ function configFor(policy: AnyPolicy, entry: Record<string, unknown> | undefined
 export function wireProps(props: object, dryRun = true, proxySecrets = false): Record<string, unknown> {
     const encoded = encodeProperties(props as Record<string, unknown>, { dryRun });
     const struct = Struct.fromJavaScript(encoded as Parameters<typeof Struct.fromJavaScript>[0]);
-    return unknownCheckingProxy(deserializeProperties(struct, proxySecrets));
+    const deserialized = deserializeProperties(struct, proxySecrets);
+    // Analyze and AnalyzeStack props are shared by every policy of a request: prove none writes to them.
+    return unknownCheckingProxy(proxySecrets ? deserialized : readOnly(deserialized));
 }
 
 const resourceOptions = {

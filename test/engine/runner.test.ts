@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import type { ClusterArgs } from "@pulumi/aws/eks/cluster";
 import { PolicyPackRunner, AnalyzerCallError } from "../../engine/runner";
-import { resourceReference, secretValue, unknownValue } from "../../engine/wire";
+import { resourceReference, secretValue, signatureKey, unknownValue, wellFormed } from "../../engine/wire";
 import { policies } from "../../policies";
 import { everyWorkload } from "../fixtures/workloads";
 import { diagnosticsOf, packDir, policiesReported, useRunner } from "../e2e";
@@ -51,6 +51,19 @@ describe("engine runner (end to end, compiled pack via run-policy-pack)", () => 
             );
             // The other policies still judge the known fields of the same resource.
             assert.strictEqual(diagnosticsOf(preview, "eks-private-access-enabled")[0].enforcementLevel, "mandatory");
+        });
+
+        it("sends a lone surrogate as U+FFFD, as the engine does, so even the SDK's error about it is answered", async () => {
+            assert.strictEqual(wellFormed("a\ud800b\udc00"), "a\ufffdb\ufffd");
+            assert.strictEqual(wellFormed("\ud83d\ude00"), "\ud83d\ude00");
+            // A forged secret signature: the SDK rejects it with a message that quotes the signature,
+            // which grpc-js could not put in a status trailer if it held a lone surrogate (the call never ended).
+            const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "p", labels: { [signatureKey]: "\ud800" } }, spec: { containers: [{ name: "a", image: "nginx" }] } };
+            await assert.rejects(runner().analyze({ type: "kubernetes:core/v1:Pod", name: "p", props: pod }), (e: unknown) => {
+                assert.ok(e instanceof AnalyzerCallError);
+                assert.match(e.message, /Unrecognized signature '\ufffd'/);
+                return true;
+            });
         });
 
         it("analyzes every workload kind, then the stack", async () => {

@@ -14,7 +14,10 @@ import { addedViolations } from "./unknown-rule";
 
 export interface CampaignSettings extends MutationLimits {
     seed: number;
-    /** A call slower than this (on its re-run, in the pack's own CPU time) is a finding. */
+    /**
+     * A call slower than this (on its re-run, in the pack's own CPU time) is a finding, unless the SDK alone
+     * (the no-op pack, on the same request) takes all but this much of it.
+     */
     slowMs: number;
     /** The time bound is meant to hold for inputs up to this size (JSON bytes); larger ones are not judged. */
     slowBoundBytes: number;
@@ -55,6 +58,8 @@ export class Campaign {
     constructor(
         private readonly settings: CampaignSettings,
         private readonly stacks: readonly CorpusStack[],
+        /** The no-op pack, what every pack pays on a request (gRPC and protobuf decoding, one deserialisation). */
+        private readonly sdkFloor?: SupervisedRunner,
     ) {}
 
     private resourcesOf(family: string): CorpusResource[] {
@@ -215,7 +220,9 @@ export class Campaign {
 
     /**
      * Re-runs a slow call once; it is slow only if the re-run also takes longer than the bound in wall time
-     * and in the pack's own CPU time, and the input is within the size the bound is meant for.
+     * and in the pack's own CPU time, the input is within the size the bound is meant for, and the pack
+     * adds more than the bound to what the no-op pack takes on the same request: decoding a few MB of
+     * protobuf alone can take longer than the bound, in any pack.
      */
     private async confirmSlow<T>(runner: SupervisedRunner, c: Case<T>, firstMs: number): Promise<Outcome | undefined> {
         this.report.slowReruns++;
@@ -223,11 +230,18 @@ export class Campaign {
         if (bytes > this.settings.slowBoundBytes) return undefined;
         const again = await runner.call(c.invoke);
         const cost = again.packCpuMs ?? again.wallMs;
-        if (again.hung || (again.wallMs > this.settings.slowMs && cost > this.settings.slowMs)) {
-            const cpu = again.packCpuMs !== undefined ? `, pack CPU ${again.packCpuMs.toFixed(0)} ms` : "";
-            return { class: "slow", detail: `${firstMs.toFixed(0)} ms, re-run ${again.wallMs.toFixed(0)} ms${cpu}; input ${(bytes / 1e6).toFixed(2)} MB` };
+        const cpu = again.packCpuMs !== undefined ? `, pack CPU ${again.packCpuMs.toFixed(0)} ms` : "";
+        const timing = `${firstMs.toFixed(0)} ms, re-run ${again.wallMs.toFixed(0)} ms${cpu}; input ${(bytes / 1e6).toFixed(2)} MB`;
+        if (again.hung) return { class: "slow", detail: timing };
+        if (again.wallMs <= this.settings.slowMs || cost <= this.settings.slowMs) return undefined;
+        if (!this.sdkFloor) return { class: "slow", detail: timing };
+        const floor = await this.sdkFloor.call(c.invoke);
+        const floorCost = floor.packCpuMs ?? floor.wallMs;
+        if (cost - floorCost <= this.settings.slowMs) {
+            this.report.sdkBoundSlow.push(`${timing}; the no-op pack ${floorCost.toFixed(0)} ms (${c.subject.type}: ${c.mutation.slice(0, 80)})`);
+            return undefined;
         }
-        return undefined;
+        return { class: "slow", detail: `${timing}; the no-op pack ${floorCost.toFixed(0)} ms` };
     }
 
     private async checkUnknownRule<T>(c: Case<T>, result: AnalyzeResult, outcome: Outcome): Promise<void> {

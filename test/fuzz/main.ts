@@ -7,6 +7,7 @@ import { corpusStacks } from "./corpus";
 import { type MutationKind, mutationKinds } from "./mutations";
 import { replay } from "./replay";
 import { SupervisedRunner } from "./supervisor";
+import { noopPack } from "../../scripts/bench/packs";
 
 const usage = `usage: npm run fuzz -- --seed N --n COUNT [--stack M] [--remediate R] [--sweep] [--stack-sweep rotate|all]
                        [--max-bytes B] [--max-depth D] [--kinds K,...] [--out DIR]
@@ -88,16 +89,19 @@ function parseArgs(argv: string[]): Args {
 const hangMs = 20_000;
 
 async function fuzz(args: Args): Promise<number> {
+    // Started on the first call that is slow twice, to tell the SDK's own cost from the pack's.
+    const sdkFloor = new SupervisedRunner({ packDir: noopPack({ releaseDebugger: true }), config: analyzeConfig }, hangMs);
     const campaign = new Campaign(
         { seed: args.seed, maxBytes: args.maxBytes, maxDepth: args.maxDepth, kinds: args.kinds, slowMs: 2000, slowBoundBytes: 10_000_000, packDir, outDir: args.out, log: (line) => console.log(line) },
         corpusStacks(),
+        sdkFloor,
     );
     const progress = setInterval(() => console.error(`... ${campaign.report.total()} calls`), 60_000);
     const analyzer = new SupervisedRunner({ packDir, config: analyzeConfig }, hangMs);
     const remediator = new SupervisedRunner({ packDir, config: remediateConfig }, hangMs);
     const interrupted = () => {
         console.error(campaign.report.summary(["interrupted"]));
-        void Promise.all([analyzer.stop(), remediator.stop()]).finally(() => process.exit(130));
+        void Promise.all([analyzer.stop(), remediator.stop(), sdkFloor.stop()]).finally(() => process.exit(130));
     };
     process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
     let failure: unknown;
@@ -121,6 +125,7 @@ async function fuzz(args: Args): Promise<number> {
         clearInterval(progress);
         await analyzer.stop();
         await remediator.stop();
+        await sdkFloor.stop();
     }
     const starts = analyzer.starts + remediator.starts;
     console.log(

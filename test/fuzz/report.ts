@@ -29,6 +29,8 @@ export class FuzzReport {
     private readonly startedNs = process.hrtime.bigint();
     private readonly loadAtStart = os.loadavg()[0];
     slowReruns = 0;
+    /** Calls over the bound where the pack adds less than the bound to the no-op pack's time on the same request. */
+    readonly sdkBoundSlow: string[] = [];
     unknownRuleChecks = 0;
 
     /** Wall time of one call; keeps the few slowest. */
@@ -105,6 +107,7 @@ export class FuzzReport {
             `Analyze calls per family: ${[...this.analyzeByFamily].map(([f, n]) => `${f} ${n}`).join(", ")}`,
             `rule (a) checks: ${this.unknownRuleChecks}, breaches: ${this.unknownRuleBreaches}`,
             `slow-call re-runs: ${this.slowReruns}`,
+            `over the bound in any pack (the no-op pack takes all but the bound): ${this.sdkBoundSlow.length}${this.sdkBoundSlow.length ? `: ${this.sdkBoundSlow.slice(0, 5).join("; ")}` : ""}`,
             ...extra,
             `slowest calls: ${this.slowest.map((s) => `${s.ms.toFixed(0)} ms ${s.what}`).join("; ")}`,
             `time: ${seconds.toFixed(0)} s (started ${this.startedAt.toISOString()})`,

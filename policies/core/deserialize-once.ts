@@ -1,0 +1,61 @@
+// Makes @pulumi/policy deserialise a request's props once instead of once per policy.
+//
+// @pulumi/policy 1.21 (server.js, makeAnalyzeRpcFun and makeAnalyzeStackRpcFun) calls
+// `deserialize_1.deserializeProperties(req.getProperties(), false)` inside its loop over policies, so a
+// 148-policy pack converts the same protobuf Struct ~100 times per Analyze and once per stack policy and
+// resource per AnalyzeStack (docs/PERFORMANCE.md). The SDK calls the function through its module's
+// exports object at call time, so replacing that export with a memo keyed by the Struct instance
+// (google-protobuf caches the wrapper, so `getProperties()` returns the same Struct for one request)
+// gives every policy the same plain-data result. The SDK still wraps it in a fresh unknown-checking proxy
+// per policy, so unknowns are reported exactly as before.
+//
+// Safe because:
+// - deserialisation of one Struct is deterministic, and the SDK never mutates the result;
+// - no ClusterGuard policy writes to props (test/core/deserialize-once.test.ts runs every policy over
+//   every example behind a proxy that fails on any write);
+// - only the `proxySecrets === false` path is shared: Remediate (secret-preserving proxies, copied
+//   values) goes to the SDK's own function untouched;
+// - the memo is a WeakMap on the request's Struct, so it lives exactly as long as the request;
+// - only a module the SDK already loaded is touched, only if its export has the expected shape, and
+//   only once. In any other SDK layout nothing happens and the pack is merely slower.
+// CLUSTERGUARD_SDK_DESERIALIZE=per-policy turns it off (the bench uses it to measure the SDK as is).
+
+type Deserialize = (outputsStruct: unknown, proxySecrets: boolean) => Record<string, unknown>;
+
+const deserializeModule = /[\\/]@pulumi[\\/]policy[\\/]deserialize\.js$/;
+const marker = Symbol.for("clusterguard.deserializeOnce");
+
+/** Wraps the SDK's deserializeProperties with a per-request memo; returns whether it did. Never throws. */
+export function deserializePropsOncePerRequest(env: NodeJS.ProcessEnv = process.env): boolean {
+    if (env.CLUSTERGUARD_SDK_DESERIALIZE === "per-policy") return false;
+    let wrapped = false;
+    for (const [file, loaded] of Object.entries(require.cache)) {
+        if (!deserializeModule.test(file) || !loaded) continue;
+        try {
+            wrapped = wrapDeserialize(loaded.exports as Record<string, unknown>) || wrapped;
+        } catch {
+            // A frozen or otherwise unexpected module: leave the SDK as it is.
+        }
+    }
+    return wrapped;
+}
+
+function wrapDeserialize(sdk: Record<string, unknown>): boolean {
+    const original = sdk.deserializeProperties as (Deserialize & { [marker]?: true }) | undefined;
+    if (typeof original !== "function" || original.length !== 2) return false;
+    if (original[marker]) return true;
+    const memo = new WeakMap<object, Record<string, unknown>>();
+    const once: Deserialize & { [marker]?: true } = (outputsStruct, proxySecrets) => {
+        if (proxySecrets !== false || typeof outputsStruct !== "object" || outputsStruct === null) {
+            return original(outputsStruct, proxySecrets);
+        }
+        const known = memo.get(outputsStruct);
+        if (known) return known;
+        const props = original(outputsStruct, proxySecrets);
+        memo.set(outputsStruct, props);
+        return props;
+    };
+    once[marker] = true;
+    sdk.deserializeProperties = once;
+    return sdk.deserializeProperties === once;
+}
