@@ -69,8 +69,10 @@ export function classifyError(error: unknown, packDir: string): Outcome {
     if (failure) {
         const packFrame = frames.find((f) => isPackFrame(f, packDir));
         const detail = `${clip(failure[2])}${packFrame ? `\n    at ${path.relative(packDir, packFrame)}` : ""}`;
-        if (packFrame) return { class: "policy-exception", policy: failure[1], detail };
+        // The SDK deserialises before it calls a policy (through policies/core/deserialize-once, which
+        // is then on the stack too); no policy calls the deserializer itself.
         const inDeserializer = frames.some((f) => f.includes(`@pulumi${path.sep}policy${path.sep}deserialize`));
+        if (packFrame && !inDeserializer) return { class: "policy-exception", policy: failure[1], detail };
         return { class: "rpc-error", policy: failure[1], origin: inDeserializer ? "@pulumi/policy deserializer" : "@pulumi/policy SDK", detail };
     }
     if (/Request message serialization failure/.test(firstLine)) return { class: "rpc-error", origin: "engine side: protobuf serialization of the request", detail: firstLine };

@@ -4,7 +4,10 @@ import * as assert from "assert";
 import * as os from "os";
 import * as path from "path";
 import { packDir } from "../e2e";
+import { AnalyzerCallError } from "../../engine/runner";
+import { signatureKey } from "../../engine/wire";
 import { analyzeConfig, Campaign, type CampaignSettings, remediateConfig } from "./campaign";
+import { classifyError } from "./classify";
 import { corpusStacks } from "./corpus";
 import { knownDefectOf } from "./known-defects";
 import { SupervisedRunner } from "./supervisor";
@@ -69,6 +72,18 @@ describe(`fuzz slice (seed ${seed}): Analyze and AnalyzeStack through the engine
     it("values that throw when coerced to a string, at a stride of every path", async () => {
         await campaign.coercionSweep(runner, 11);
         check();
+    });
+
+    it("classifies the SDK's deserializer rejecting a forged signature as an RPC error from outside the pack", async () => {
+        const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "p", labels: { [signatureKey]: "forged" } }, spec: { containers: [{ name: "a", image: "nginx" }] } };
+        const call = await runner.call((r) => r.analyze({ type: "kubernetes:core/v1:Pod", name: "p", props: pod }));
+        // policies/core/deserialize-once is on that stack, but the throw is the SDK's.
+        assert.ok(call.error instanceof AnalyzerCallError);
+        assert.match(call.error.detail, /deserialize-once/);
+        assert.deepStrictEqual(
+            { ...classifyError(call.error, packDir), detail: undefined, policy: undefined },
+            { class: "rpc-error", origin: "@pulumi/policy deserializer", detail: undefined, policy: undefined },
+        );
     });
 
     it("whole example stacks with mutated members", async () => {
