@@ -15,6 +15,7 @@ import type {
 } from "@pulumi/policy";
 import { buildConfigSchema, type ExemptionConfig } from "./config";
 import { type Exemption, findExemption, kubernetesIdentity } from "./exemptions";
+import { FindingCap } from "./finding-cap";
 import { fixWhereRendered } from "./kubernetes-objects";
 import { configReader } from "./config-reader";
 import { notApplicableToType } from "./not-applicable";
@@ -191,7 +192,7 @@ export function resourcePolicy<P, C = {}>(definition: ResourcePolicyDefinition<P
     const { appliesTo } = definition;
 
     // Returns the context, or stops with not-applicable for other types and exempt resources.
-    const prepare = (args: ResourceValidationArgs, deferrals: Deferral[], reportViolation?: ReportViolation): CheckContext<C & ExemptionConfig> => {
+    const prepare = (args: ResourceValidationArgs, deferrals: Deferral[], findings?: FindingCap<string>): CheckContext<C & ExemptionConfig> => {
         if (!appliesTo.has(args.type)) notApplicableToType(args.notApplicable, args.type);
         const config = readConfig(args.getConfig<Record<string, unknown>>());
         const exemption = findExemption(definition.name, args, config);
@@ -199,7 +200,7 @@ export function resourcePolicy<P, C = {}>(definition: ResourcePolicyDefinition<P
         // Most resources pass: name them only for a message.
         let label: string | undefined;
         const labelOf = () => (label ??= resourceLabel(args.type, args.name, args.props));
-        const report = (message: string) => reportViolation?.(`${labelOf()}: ${message}`);
+        const report = (message: string) => findings?.report(args.urn, labelOf(), `${labelOf()}: ${message}`);
         const defer = (field: string, why?: string) => deferrals.push({ label: labelOf(), field, why });
         return {
             type: args.type,
@@ -210,7 +211,7 @@ export function resourcePolicy<P, C = {}>(definition: ResourcePolicyDefinition<P
             },
             config,
             report,
-            violation: (path, problem, fix) => reportViolation?.(formatViolation(labelOf(), path, problem, fixWhereRendered(args.type, args.urn, args.opts?.parent, fix))),
+            violation: (path, problem, fix) => findings?.report(args.urn, labelOf(), formatViolation(labelOf(), path, problem, fixWhereRendered(args.type, args.urn, args.opts?.parent, fix))),
             notApplicable: (reason) => args.notApplicable(reason),
             judge: (check) => judgeDeferring(check, (field) => defer(field)),
             defer,
@@ -220,8 +221,10 @@ export function resourcePolicy<P, C = {}>(definition: ResourcePolicyDefinition<P
 
     const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
         const deferrals: Deferral[] = [];
-        const ctx = prepare(args, deferrals, reportViolation);
+        const findings = new FindingCap<string>(reportViolation);
+        const ctx = prepare(args, deferrals, findings);
         judgeDeferring(() => definition.validate(args.props as P, ctx), (field) => ctx.defer(field));
+        findings.flush();
         if (deferrals.length > 0) throw new DeferredVerdict(deferrals);
     };
     withTypeSkip(validateResource, appliesTo);
@@ -281,8 +284,9 @@ function stackValidation<C>(
             return exemptions.get(resource);
         };
         const label = (r: PolicyResource) => resourceLabel(r.type, r.name, r.props);
+        const findings = new FindingCap<PolicyResource>(reportViolation);
         const report = (resource: PolicyResource, message: string) => {
-            if (!exemption(resource)) reportViolation(`${label(resource)}: ${message}`, resource.urn);
+            if (!exemption(resource)) findings.report(resource, label(resource), `${label(resource)}: ${message}`, resource.urn);
         };
         const deferrals: Deferral[] = [];
         const defer = (resource: PolicyResource | undefined, field: string, why?: string) => {
@@ -300,13 +304,14 @@ function stackValidation<C>(
                     violation: (resource, path, problem, fix) => {
                         if (exemption(resource)) return;
                         const parent = resource.parent?.urn ?? resource.opts?.parent;
-                        reportViolation(formatViolation(label(resource), path, problem, fixWhereRendered(resource.type, resource.urn, parent, fix)), resource.urn);
+                        findings.report(resource, label(resource), formatViolation(label(resource), path, problem, fixWhereRendered(resource.type, resource.urn, parent, fix)), resource.urn);
                     },
                     judge: (resource, part) => judgeDeferring(part, (field) => defer(resource, field)),
                     defer,
                 }),
             (field) => defer(undefined, field),
         );
+        findings.flush();
         if (deferrals.length > 0) throw new DeferredVerdict(deferrals);
     };
     withTypeSkip(validateStack, appliesTo);

@@ -200,7 +200,7 @@ export class Campaign {
             this.log("pack-death", { ...c, mutation: `${c.mutation} (the pack was found dead before this call; it died after answering the previous one)` }, { class: "pack-death" });
         }
         let outcome: Outcome;
-        if (call.hung) outcome = this.hungOutcome(call.wallMs, call.packCpuMs);
+        if (call.hung) outcome = this.hungOutcome(call.wallMs, call.packCpuMs, call.idle);
         else if (call.died) outcome = { class: "pack-death", detail: classifyError(call.error, this.settings.packDir).detail };
         else if (call.error !== undefined) outcome = classifyError(call.error, this.settings.packDir);
         else outcome = c.classify(call.value as T);
@@ -212,10 +212,11 @@ export class Campaign {
         if (c.unknownRule && call.value !== undefined) await this.checkUnknownRule(c, c.unknownRule.result(call.value), outcome);
     }
 
-    /** A call whose pack spent the hang limit in CPU time without answering is slow, without a re-run. */
-    private hungOutcome(wallMs: number, packCpuMs: number | undefined): Outcome {
+    /** A call the pack never answered (it spent the hang limit in CPU time, or sat idle) is slow, without a re-run. */
+    private hungOutcome(wallMs: number, packCpuMs: number | undefined, idle?: boolean): Outcome {
         const cpu = packCpuMs !== undefined ? `, pack CPU ${packCpuMs.toFixed(0)} ms` : "";
-        return { class: "slow", detail: `no answer within the hang limit (${wallMs.toFixed(0)} ms${cpu}); the pack was killed and restarted` };
+        const why = idle ? "the pack sat idle with the call pending, so its answer was lost" : "no answer within the hang limit";
+        return { class: "slow", detail: `${why} (${wallMs.toFixed(0)} ms${cpu}); the pack was killed and restarted` };
     }
 
     /**

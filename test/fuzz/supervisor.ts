@@ -13,6 +13,8 @@ export interface TimedCall<T> {
     died: boolean;
     /** No answer within the hang limit; the pack was killed. */
     hung: boolean;
+    /** Hung while the pack sat idle: the answer was lost rather than late. */
+    idle?: boolean;
     /** The pack was found dead before this call: it died after answering the previous one. */
     foundDead: boolean;
 }
@@ -20,6 +22,8 @@ export interface TimedCall<T> {
 const grpcUnknown = 2;
 /** Even a starved pack answers within this; past it the call is a hang whatever the CPU time says. */
 const wallLimitMs = 600_000;
+/** A pack that spends no CPU for this long on a pending call is not working on it: its answer was lost. */
+const idleLimitMs = 30_000;
 
 export class SupervisedRunner {
     private runner?: PolicyPackRunner;
@@ -66,17 +70,21 @@ export class SupervisedRunner {
         const cpuBefore = processCpuMs(runner.pid);
         const started = process.hrtime.bigint();
         let timer: NodeJS.Timeout | undefined;
-        const hang = new Promise<"hang">((resolve) => {
+        let lastCpuMs = 0;
+        let lastWorkMs = 0;
+        const hang = new Promise<"hang" | "idle">((resolve) => {
             timer = setInterval(() => {
                 const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
                 const cpuMs = cpuBefore === undefined ? undefined : (processCpuMs(runner.pid) ?? 0) - cpuBefore;
+                if (cpuMs !== undefined && cpuMs > lastCpuMs) [lastCpuMs, lastWorkMs] = [cpuMs, wallMs];
                 if ((cpuMs ?? wallMs) > this.hangMs || wallMs > wallLimitMs) resolve("hang");
+                else if (cpuMs !== undefined && wallMs - lastWorkMs > idleLimitMs) resolve("idle");
             }, 250);
         });
         const outcome: TimedCall<T> = { wallMs: 0, died: false, hung: false, foundDead };
         try {
             const value = await Promise.race([pending, hang]);
-            if (value === "hang") outcome.hung = true;
+            if (value === "hang" || value === "idle") [outcome.hung, outcome.idle] = [true, value === "idle"];
             else outcome.value = value;
         } catch (e) {
             outcome.error = e;

@@ -17,6 +17,11 @@ function endpointLabels(pod: PodIdentity): Record<string, string> {
     return lazyLabels(pod.labels, { "projectcalico.org/namespace": () => pod.namespaceName, "projectcalico.org/orchestrator": "k8s", "projectcalico.org/serviceaccount": () => pod.serviceAccount });
 }
 
+/** The labels a global policy's namespaceSelector matches: the namespace's, and its name. */
+function namespaceLabels(pod: PodIdentity): Record<string, string> {
+    return lazyLabels(pod.namespaceLabels, { "projectcalico.org/name": () => pod.namespaceName });
+}
+
 /** `types`, or Calico's default: Egress when only egress rules exist, both when both do, else Ingress. */
 function typesOf(spec: Dict): Set<Direction> {
     const declared = asArray(spec.types).filter((t): t is Direction => t === "Ingress" || t === "Egress");
@@ -51,8 +56,8 @@ function egressRuleReaches(rule: Dict, action: Action, address: string, pod: Pod
         const text = asString(source[key]);
         return text === undefined ? undefined : parseCalicoSelector(text);
     };
-    if (isSet(source.selector) && !selector("selector")?.(endpointLabels(pod))) return undefined;
-    if (isSet(source.notSelector) && selector("notSelector")?.(endpointLabels(pod)) !== false) return undefined;
+    if (isSet(source.selector) && !selector("selector")?.(pod.viewedAs(endpointLabels))) return undefined;
+    if (isSet(source.notSelector) && selector("notSelector")?.(pod.viewedAs(endpointLabels)) !== false) return undefined;
     if ((isSet(source.nets) || isSet(source.notNets) || isSet(source.ports) || isSet(source.notPorts) || isSet(source.namespaceSelector) || isSet(source.serviceAccounts)) && !uncertain) return undefined;
     const destination = asDict(rule.destination) ?? {};
     if (endpointCriteria.some((k) => isSet(destination[k]))) return undefined; // the metadata server is not an endpoint
@@ -132,7 +137,7 @@ export function calicoLayers(resource: PolicyResource, context: EngineContext): 
         ...(tier && tier !== "default" ? { tier } : {}),
         order: asNumber(spec.order) ?? Number.POSITIVE_INFINITY,
         name,
-        selects: (pod) => (namespace === undefined ? namespaceSelector(lazyLabels(pod.namespaceLabels, { "projectcalico.org/name": () => pod.namespaceName })) : pod.namespace.key === namespace.key) && selector(endpointLabels(pod)),
+        selects: (pod) => (namespace === undefined ? namespaceSelector(pod.viewedAs(namespaceLabels)) : pod.namespace.key === namespace.key) && selector(pod.viewedAs(endpointLabels)),
         isolates,
         rules: { Ingress: ingress, Egress: rules("Egress") },
     }];

@@ -143,7 +143,7 @@ function ruleLayers(resource: PolicyResource, rule: Dict, base: string, namespac
         if (asBool(explicit) ?? hasRules) isolates.add(direction);
     }
     const matcher = normalizedSelector(selector);
-    const selects = (pod: PodIdentity) => inNamespace(namespace, pod) && labelSelectorMatches(matcher, endpointLabels(pod));
+    const selects = (pod: PodIdentity) => inNamespace(namespace, pod) && labelSelectorMatches(matcher, pod.viewedAs(endpointLabels));
     const common = { resource, label, order: 1000, name, selects };
     return [
         {

@@ -1,7 +1,7 @@
 import { deploymentFix, kubernetes, nsaHardening, parseCidr, PolicyConfigError, stackPolicy } from "../../core";
 import { judgeWithSiblings, type SiblingUnknown } from "../links";
 import { deferFor, groupBy, stackTraffic, workloadModels } from "./segmentation";
-import { egressVerdict, mayChange, type UnknownPolicy } from "./traffic";
+import { egressVerdict, mayChange, selectingLayers, type UnknownPolicy } from "./traffic";
 
 interface Config {
     metadataAddresses: string[];
@@ -98,8 +98,9 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
                     // A policy not known in this preview leaves open only the verdicts it could change.
                     const open = new Set<UnknownPolicy>();
                     const unrestricted: string[] = [];
+                    const selecting = selectingLayers(pod, traffic.layers);
                     for (const address of addresses) {
-                        const verdict = egressVerdict(pod, traffic.layers, address);
+                        const verdict = egressVerdict(pod, selecting, address);
                         const changing = unknown.filter((u) => mayChange(u, verdict));
                         if (changing.length > 0) {
                             for (const u of changing) open.add(u);

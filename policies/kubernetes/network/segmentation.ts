@@ -17,7 +17,7 @@ import { adminNetworkPolicyLayers } from "./admin-network-policy";
 import { calicoLayers } from "./calico";
 import { ciliumLayers } from "./cilium";
 import { networkPolicyLayers } from "./kubernetes-network-policy";
-import { collectLayers, type EngineContext, lazyLabels, type PodIdentity, type PolicySet, type Stage, type UnknownPolicy } from "./traffic";
+import { collectLayers, type EngineContext, type LabelView, lazyLabels, type PodIdentity, type PolicySet, type Stage, type UnknownPolicy } from "./traffic";
 
 export { egressRuleAllows, policyTypesOf, ruleAllowsAnyAddress, ruleAllowsEverything } from "./kubernetes-network-policy";
 
@@ -161,6 +161,8 @@ function podIdentity(w: WorkloadModel): PodIdentity {
         if (link.name !== undefined) return link.name;
         throw new SiblingUnknown(link.namespace!, "metadata.name");
     };
+    let namespaceLabels: Record<string, string> | undefined;
+    const views = new Map<LabelView, Record<string, string>>();
     return {
         namespace: link,
         labels: w.labels,
@@ -168,9 +170,15 @@ function podIdentity(w: WorkloadModel): PodIdentity {
             return name();
         },
         get namespaceLabels() {
+            if (namespaceLabels) return namespaceLabels;
             const ns = link.namespace;
             const labels = ns ? readSibling(ns, () => labelsOf(asDict(asDict(ns.props)?.metadata)?.labels)) : {};
-            return lazyLabels(labels, { "kubernetes.io/metadata.name": name });
+            return (namespaceLabels = lazyLabels(labels, { "kubernetes.io/metadata.name": name }));
+        },
+        viewedAs(view) {
+            let labels = views.get(view);
+            if (!labels) views.set(view, (labels = view(this)));
+            return labels;
         },
         get serviceAccount() {
             if (w.serviceAccount instanceof SiblingUnknown) throw w.serviceAccount;

@@ -22,7 +22,12 @@ export interface PodIdentity {
     readonly namespaceName: string;
     readonly namespaceLabels: Record<string, string>;
     readonly serviceAccount: string;
+    /** The labels an engine sees for the pod, built by `view` once per pod however many policies ask. */
+    viewedAs(view: LabelView): Record<string, string>;
 }
+
+/** How an engine labels a pod (e.g. Cilium's endpoint labels); a module-level function, so it is one key per engine. */
+export type LabelView = (pod: PodIdentity) => Record<string, string>;
 
 /** Label values, or readers for values that may be unknown in this preview. */
 export type LabelSource = Readonly<Record<string, string | (() => string)>>;
@@ -259,14 +264,30 @@ function decide(layers: readonly PolicyLayer[], pod: PodIdentity, address: strin
     return hits.length > 0 ? { action: "Allow", hits } : { hits };
 }
 
+/** The layers that select a pod, by stage in evaluation order: worked out once per pod, for every address. */
+export interface SelectingLayers {
+    byStage: ReadonlyMap<Stage, readonly PolicyLayer[]>;
+}
+
+export function selectingLayers(pod: PodIdentity, layers: readonly PolicyLayer[]): SelectingLayers {
+    const byStage = new Map<Stage, PolicyLayer[]>();
+    for (const layer of layers) {
+        if (!layer.selects(pod)) continue;
+        const inStage = byStage.get(layer.stage);
+        if (inStage) inStage.push(layer);
+        else byStage.set(layer.stage, [layer]);
+    }
+    for (const inStage of byStage.values()) inStage.sort(byOrder);
+    return { byStage };
+}
+
 /**
  * Whether a pod's TCP traffic to the address on the metadata port is blocked, in the order the engines
  * evaluate: AdminNetworkPolicies by priority; Cilium deny rules; Calico tiers; the default tier; and, for a
  * pod nothing isolates, the BaselineAdminNetworkPolicy.
  */
-export function egressVerdict(pod: PodIdentity, layers: readonly PolicyLayer[], address: string): EgressVerdict {
-    const selecting = layers.filter((l) => l.selects(pod));
-    const stage = (s: Stage) => selecting.filter((l) => l.stage === s).sort(byOrder);
+export function egressVerdict(pod: PodIdentity, selecting: SelectingLayers, address: string): EgressVerdict {
+    const stage = (s: Stage) => selecting.byStage.get(s) ?? [];
 
     const admin = decide(stage("admin"), pod, address);
     if (admin.action === "Allow") return { kind: "allowed", stage: "admin", hits: admin.hits };
