@@ -1,4 +1,7 @@
 // How the Pulumi engine encodes resource properties for an analyzer (see ../shared/engine-notes.md).
+import { wellFormed } from "../policies/core/well-formed";
+
+export { wellFormed };
 
 export const signatureKey = "4dabf18193072939515e22adb298388d";
 export const secretSig = "1b47061264138c4ac30d75fd1eb44270";
@@ -45,19 +48,6 @@ export interface EncodeOptions {
 export const unsendableKeyReason = "a google.protobuf.Struct cannot carry a `__proto__` field, so the engine never delivers it";
 
 const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
-
-const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/**
- * A proto3 string is UTF-8, which has no lone surrogates: Go's protobuf refuses to marshal one and its
- * JSON decoder turns "\ud800" into U+FFFD, so the engine never sends one. The runner does the same, so a
- * scanned file with a lone surrogate reaches the pack as the engine would deliver it.
- */
-export function wellFormed(text: string): string {
-    const native = (text as { isWellFormed?(): boolean }).isWellFormed;
-    if (native ? native.call(text) : !text.match(loneSurrogate)) return text;
-    return text.replace(loneSurrogate, "\ufffd");
-}
 
 /**
  * Turns a plain JS value into what the engine puts in a google.protobuf.Struct for an analyzer:

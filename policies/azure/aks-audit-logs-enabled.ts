@@ -33,11 +33,25 @@ function idFromInputs(cluster: PolicyResource): string | undefined {
     return group && name ? `/resourcegroups/${group}/providers/microsoft.containerservice/managedclusters/${name}`.toLowerCase() : undefined;
 }
 
-/** ARM IDs compare without regard to case; an ID built from inputs lacks the subscription prefix. */
-function matchesInputs(uri: unknown, cluster: PolicyResource): boolean {
-    const built = idFromInputs(cluster);
-    const text = asString(uri)?.toLowerCase().replace(/\/+$/, "");
-    return built !== undefined && text !== undefined && (text === built || (text.startsWith("/subscriptions/") && text.endsWith(built)));
+const subscriptionPrefix = /^\/subscriptions\/[^/]+(?=\/resourcegroups\/)/;
+
+/**
+ * The clusters whose ID built from inputs a resourceUri names. ARM IDs compare without regard to case; an
+ * ID built from inputs lacks the subscription prefix.
+ */
+function byInputsId(clusters: readonly PolicyResource[]): (uri: unknown) => PolicyResource[] {
+    const index = new Map<string, PolicyResource[]>();
+    for (const cluster of clusters) {
+        const built = idFromInputs(cluster);
+        if (built === undefined) continue;
+        const named = index.get(built);
+        if (named) named.push(cluster);
+        else index.set(built, [cluster]);
+    }
+    return (uri) => {
+        const text = asString(uri)?.toLowerCase().replace(/\/+$/, "");
+        return text === undefined ? [] : (index.get(text) ?? index.get(text.replace(subscriptionPrefix, "")) ?? []);
+    };
 }
 
 /** Whether a setting keeps the audit log: true, false, or the field that is unknown in this preview. */
@@ -84,11 +98,11 @@ interface Setting {
 }
 
 function settingsOf(ctx: StackCheckContext<unknown>): Setting[] {
-    const clusters = ctx.ofType(azure.managedCluster);
+    const namedByInputs = byInputsId(ctx.ofType(azure.managedCluster));
     return ctx.ofType(azure.diagnosticSetting).map((setting) => {
         const uri = targetUri(setting);
         const linked = linksOf(ctx.resources, setting, { property: "resourceUri", values: [uri], types: azure.managedCluster, fields: ["id"], ignoreCase: true }).map((l) => l.target);
-        const byInputs = linked.length === 0 ? clusters.filter((c) => matchesInputs(uri, c)) : [];
+        const byInputs = linked.length === 0 ? namedByInputs(uri) : [];
         return { setting, clusters: [...linked, ...byInputs], undecided: isUnknown(uri) && linked.length === 0, audit: keepsAudit(setting) };
     });
 }
@@ -121,8 +135,16 @@ export const aksAuditLogsEnabled = stackPolicy({
     appliesTo: azure.managedCluster,
     validateStack: (ctx) => {
         const settings = settingsOf(ctx);
+        const settingsByCluster = new Map<PolicyResource, Setting[]>();
+        for (const s of settings) {
+            for (const c of new Set(s.clusters)) {
+                const mine = settingsByCluster.get(c);
+                if (mine) mine.push(s);
+                else settingsByCluster.set(c, [s]);
+            }
+        }
         for (const cluster of ctx.ofType(azure.managedCluster)) {
-            const mine = settings.filter((s) => s.clusters.includes(cluster));
+            const mine = settingsByCluster.get(cluster) ?? [];
             if (mine.some((s) => s.audit === true)) continue;
             const pending = mine.find((s) => typeof s.audit === "string");
             if (pending) {

@@ -53,15 +53,18 @@ export const aksPodImdsAccessBlocked = resourcePolicy<Unwrap<ManagedClusterArgs>
         const identityOff = identity.some((r) => r.kind !== "unknown" && (r.kind !== "value" || asBool(r.value) !== true));
         const identityOn = identity.every((r) => r.kind === "value" && asBool(r.value) === true);
         if (engine && identityOn) return;
-        if (engine && !identityOff) {
-            // Only unknowns stand between the alternative and a verdict: defer them, by name.
-            for (const path of workloadIdentityFields) valueAt(ctx, cluster, path, { fix });
-            return;
-        }
+        // Only what is known to be missing is claimed; an unknown part may still be in place.
         const missing = [
             ...(identityOff ? ["workload identity (securityProfile.workloadIdentity.enabled and oidcIssuerProfile.enabled)"] : []),
-            ...(engine ? [] : ["a network policy engine (networkProfile.networkPolicy)"]),
+            ...(engine || networkPolicy.kind === "unknown" ? [] : ["a network policy engine (networkProfile.networkPolicy)"]),
         ];
+        if (missing.length === 0) {
+            // Only unknowns stand between the alternative and a verdict: defer them, by name.
+            for (const path of ["networkProfile.networkPolicy", ...workloadIdentityFields]) {
+                if (read(cluster, path).kind === "unknown") valueAt(ctx, cluster, path, { fix });
+            }
+            return;
+        }
         ctx.violation(
             "networkProfile.podLinkLocalAccess",
             `is absent, and AKS then lets pods reach IMDS at 169.254.169.254; the alternative restriction lacks ${missing.join(" and ")}`,

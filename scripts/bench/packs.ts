@@ -17,6 +17,8 @@ export const repoRoot = path.resolve(__dirname, "..", "..", "..");
 export interface PackOptions {
     /** Release the SDK's V8 debugger as ClusterGuard does (policies/core/debugger). */
     releaseDebugger?: boolean;
+    /** Have the SDK deserialise a request's props once, as ClusterGuard does (policies/core/deserialize-once). */
+    deserializeOnce?: boolean;
     /** The node_modules the pack uses; the repository's by default. */
     nodeModules?: string;
     /** Suffix of the pack's directory name, for packs over another node_modules. */
@@ -41,9 +43,10 @@ function writePack(name: string, source: string, options: PackOptions): string {
     return dir;
 }
 
-function prelude(options: PackOptions, debuggerModule = path.join(repoRoot, "bin", "policies", "core", "debugger.js")): string {
+function prelude(options: PackOptions, core = path.join(repoRoot, "bin", "policies", "core")): string {
     const lines = ['"use strict";', 'const { PolicyPack } = require("@pulumi/policy");'];
-    if (options.releaseDebugger) lines.push(`require(${JSON.stringify(debuggerModule)}).releaseSdkDebugger();`);
+    if (options.releaseDebugger) lines.push(`require(${JSON.stringify(path.join(core, "debugger.js"))}).releaseSdkDebugger();`);
+    if (options.deserializeOnce) lines.push(`require(${JSON.stringify(path.join(core, "deserialize-once.js"))}).deserializePropsOncePerRequest();`);
     return lines.join("\n") + "\n";
 }
 
@@ -118,7 +121,7 @@ export function clusterGuardPack(options: PackOptions = {}): string {
         : "";
     fs.writeFileSync(
         path.join(dir, "index.js"),
-        prelude(options, "./bin/policies/core/debugger.js") +
+        prelude(options, "./bin/policies/core") +
             'const { policies } = require("./bin/policies");\n' +
             'const { appliesToOf } = require("./bin/policies/core/policy");\n' +
             filter +
@@ -129,7 +132,7 @@ export function clusterGuardPack(options: PackOptions = {}): string {
 
 /** ClusterGuard's shape with bodies that only answer "not applicable" for other types. */
 export function floorPack(shapes: readonly PolicyShape[], options: PackOptions = {}): string {
-    const name = options.releaseDebugger ? "floor-released" : "floor";
+    const name = options.releaseDebugger || options.deserializeOnce ? "floor-fixed" : "floor";
     const policies = shapes.map((s) => {
         const tokens = JSON.stringify(s.tokens);
         const patterns = `[${s.patterns.map((p) => `new RegExp(${JSON.stringify(p)})`).join(", ")}]`;

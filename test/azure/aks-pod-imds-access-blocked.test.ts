@@ -33,6 +33,15 @@ describe("aks-pod-imds-access-blocked", () => {
         expectOne(policy, clusterType, cluster({ networkProfile: undefined, securityProfile: undefined }), /lacks workload identity .* and a network policy engine/);
     });
 
+    it("never claims an unknown network policy engine is missing: defers it, or names only the part known to be missing", () => {
+        const unknownEngine = (extra: object) => cluster({ networkProfile: { networkPlugin: "azure", networkPolicy: unknownValue<string>("string") }, ...extra });
+        const pending = checkResource(policy, clusterType, unknownEngine({}));
+        assert.deepStrictEqual(pending.violations, []);
+        assert.match(pending.unknown ?? "", /networkProfile\.networkPolicy/);
+        const identityOff = expectOne(policy, clusterType, unknownEngine({ oidcIssuerProfile: { enabled: false } }), /lacks workload identity/);
+        assert.doesNotMatch(identityOff, /\(networkProfile\.networkPolicy\)/);
+    });
+
     it("leaves unknowns to the SDK and skips other types", () => {
         assert.match(checkResource(policy, previewClusterType, withLinkLocal(unknownValue("string"))).unknown ?? "", /podLinkLocalAccess/);
     });

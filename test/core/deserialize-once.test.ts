@@ -7,10 +7,11 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { readStacks } from "../../cli/inputs";
 import { PolicyPackRunner } from "../../engine/runner";
-import { encodeProperties } from "../../engine/wire";
+import { encodeProperties, signatureKey } from "../../engine/wire";
+import { AnalyzerCallError } from "../../engine/runner";
 import { policies } from "../../policies";
-import { deserializePropsOncePerRequest } from "../../policies/core/deserialize-once";
-import { packDir } from "../e2e";
+import { deserializePropsOncePerRequest, maxErrorChars, sendable } from "../../policies/core/deserialize-once";
+import { packDir, useRunner } from "../e2e";
 import { checkResource, checkStack, hasStackPart } from "../harness";
 import { pinnedConfig } from "../reference-date";
 
@@ -53,6 +54,17 @@ describe("deserialising props once per request", () => {
         });
     });
 
+    it("passes the deserializer's errors on with a message gRPC can send: short, well-formed, frames kept", () => {
+        const huge = new Error(`Unrecognized signature '${"x".repeat(100_000)}'`);
+        const bounded = sendable(huge) as Error;
+        assert.ok(bounded.message.length < maxErrorChars + 40 && bounded.message.endsWith("... (100025 characters)"), bounded.message.slice(-60));
+        assert.deepStrictEqual(bounded.stack!.split("\n").slice(1), huge.stack!.split("\n").filter((l) => /^\s+at /.test(l)));
+        assert.strictEqual((sendable(new Error("bad '\ud800'")) as Error).message, "bad '\ufffd'");
+        const ordinary = new Error("Unrecognized signature 'x'");
+        assert.strictEqual(sendable(ordinary), ordinary);
+        assert.strictEqual(sendable("not an error"), "not an error");
+    });
+
     // test/harness.ts hands every policy read-only props (test/read-only.ts); this runs all of them on
     // every example resource, and every stack part on every example stack, so any write fails here.
     it("no policy writes to the props it shares with the others", () => {
@@ -73,6 +85,22 @@ describe("deserialising props once per request", () => {
         assert.ok(runs > 10_000, `${runs} runs`);
     });
 
+    describe("Remediate, which deserialises before its try block", () => {
+        const runner = useRunner({ all: "remediate" });
+
+        it("fails the call naming the policy, instead of never answering, when the deserializer rejects the props", async () => {
+            const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: { hostPID: { [signatureKey]: "forged" }, containers: [{ name: "a", image: "nginx" }] } };
+            await assert.rejects(runner().remediate({ type: "kubernetes:core/v1:Pod", name: "p", props: pod }), (e: unknown) => {
+                assert.ok(e instanceof AnalyzerCallError);
+                assert.match(e.detail, /Error remediating resource with remediation '[\w-]+' from policy pack 'cluster-guard@v[\d.]+':\nError: Unrecognized signature 'forged'/);
+                return true;
+            });
+            // A props object the deserializer accepts is remediated as before.
+            const ok = await runner().remediate({ type: "kubernetes:core/v1:Pod", name: "p", props: { ...pod, spec: { hostPID: true, containers: pod.spec.containers } } });
+            assert.ok(ok.remediations.some((r) => r.properties));
+        });
+    });
+
     describe("through the engine runner, shared and per-policy give the same verdicts on every example", () => {
         const runners: Record<string, PolicyPackRunner> = {};
         before(async function () {
@@ -90,6 +118,16 @@ describe("deserialising props once per request", () => {
         });
         after(async () => {
             await Promise.all(Object.values(runners).map((r) => r.stop()));
+        });
+
+        it("answers a forged signature of 100,000 characters (gRPC could not send the SDK's whole message, and the call never ended)", async () => {
+            const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: { nodeName: { [signatureKey]: "x".repeat(100_000) } } };
+            await assert.rejects(runners["once"].analyze({ type: "kubernetes:core/v1:Pod", name: "p", props: pod }), (e: unknown) => {
+                assert.ok(e instanceof AnalyzerCallError);
+                assert.match(e.detail, /Unrecognized signature 'x{900,}\.\.\. \(1000\d\d characters\)\n/);
+                assert.match(e.detail, /@pulumi[\\/]policy[\\/]deserialize\.js/);
+                return true;
+            });
         });
 
         for (const stack of stacks) {

@@ -237,12 +237,21 @@ export class Campaign {
         if (again.wallMs <= this.settings.slowMs || cost <= this.settings.slowMs) return undefined;
         if (!this.sdkFloor) return { class: "slow", detail: timing };
         const floor = await this.sdkFloor.call(c.invoke);
-        const floorCost = floor.packCpuMs ?? floor.wallMs;
+        let floorCost = floor.packCpuMs ?? floor.wallMs;
+        let floorText = `the no-op pack ${floorCost.toFixed(0)} ms`;
+        if (floor.error !== undefined || floor.hung) {
+            // A fresh process overflows protobuf's recursive decoder at a smaller depth than a warm one, so
+            // the no-op pack may reject a request the fuzzed pack took: time decoding it here instead.
+            const decodeMs = runner.requestDecodeMs(c.call, c.input);
+            if (decodeMs === undefined) return { class: "slow", detail: `${timing}; the no-op pack failed on it` };
+            floorCost = decodeMs;
+            floorText = `the no-op pack failed on it, and decoding the request alone takes ${decodeMs.toFixed(0)} ms`;
+        }
         if (cost - floorCost <= this.settings.slowMs) {
-            this.report.sdkBoundSlow.push(`${timing}; the no-op pack ${floorCost.toFixed(0)} ms (${c.subject.type}: ${c.mutation.slice(0, 80)})`);
+            this.report.sdkBoundSlow.push(`${timing}; ${floorText} (${c.subject.type}: ${c.mutation.slice(0, 80)})`);
             return undefined;
         }
-        return { class: "slow", detail: `${timing}; the no-op pack ${floorCost.toFixed(0)} ms` };
+        return { class: "slow", detail: `${timing}; ${floorText}` };
     }
 
     private async checkUnknownRule<T>(c: Case<T>, result: AnalyzeResult, outcome: Outcome): Promise<void> {

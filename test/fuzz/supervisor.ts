@@ -1,6 +1,7 @@
 // Keeps one engine runner alive for the fuzz: times each call, notices when the pack process died (or
 // stopped answering), and starts a fresh one for the next call.
-import { PackStartError, PolicyPackRunner, AnalyzerCallError, type RunnerOptions } from "../../engine/runner";
+import { PackStartError, PolicyPackRunner, AnalyzerCallError, type ResourceInput, type RunnerOptions } from "../../engine/runner";
+import type { CallKind } from "./reproducer";
 import { processCpuMs } from "./process-cpu";
 
 export interface TimedCall<T> {
@@ -104,6 +105,21 @@ export class SupervisedRunner {
             outcome.died = answered ? runner.exited : await exitsWithin(runner, 1000);
         }
         return outcome;
+    }
+
+    /** Milliseconds protobuf takes to decode the request in this process, as the pack's gRPC server must; undefined when it cannot. */
+    requestDecodeMs(call: CallKind, input: ResourceInput[]): number | undefined {
+        if (!this.runner) return undefined;
+        try {
+            const request = call === "analyzeStack" ? this.runner.analyzeStackRequestFor(input) : this.runner.analyzeRequestFor(input[0]);
+            const bytes = request.serializeBinary();
+            const decode = (request.constructor as unknown as { deserializeBinary(bytes: Uint8Array): unknown }).deserializeBinary;
+            const started = process.hrtime.bigint();
+            decode(bytes);
+            return Number(process.hrtime.bigint() - started) / 1e6;
+        } catch {
+            return undefined;
+        }
     }
 
     async stop(): Promise<void> {

@@ -98,7 +98,7 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
                     // A policy not known in this preview leaves open only the verdicts it could change.
                     const open = new Set<UnknownPolicy>();
                     const unrestricted: string[] = [];
-                    const selecting = selectingLayers(pod, traffic.layers);
+                    const selecting = selectingLayers(pod, traffic.layersIn(w.namespace));
                     for (const address of addresses) {
                         const verdict = egressVerdict(pod, selecting, address);
                         const changing = unknown.filter((u) => mayChange(u, verdict));

@@ -50,7 +50,7 @@ export const k8sNetworkDefaultDenyIngress = stackPolicy({
         for (const w of workloads) {
             if (w.hostNetwork) continue; // k8s-block-metadata-egress reports host-network pods, which no NetworkPolicy covers
             judgeWithSiblings(ctx, w.resource, () => {
-                const isolators = ingressIsolators(traffic.identity(w), traffic.layers);
+                const isolators = ingressIsolators(traffic.identity(w), traffic.layersIn(w.namespace));
                 let reported = false;
                 for (const layer of isolators) {
                     for (const rule of layer.rules.Ingress) {

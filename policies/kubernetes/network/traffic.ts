@@ -115,6 +115,8 @@ export interface PolicySet {
     layers: PolicyLayer[];
     unknown: UnknownPolicy[];
     ignored: IgnoredPolicy[];
+    /** The layers that may select pods of the namespace: its own and the cluster-wide ones, in `layers` order. */
+    layersIn(namespace: NamespaceLink): readonly PolicyLayer[];
 }
 
 /** The port metadata services listen on (AWS IMDS, Azure IMDS, GCE metadata server). */
@@ -174,7 +176,24 @@ export type Engine = (resource: PolicyResource, context: EngineContext) => Polic
  * one whose namespace is not known yet may apply in any namespace.
  */
 export function collectLayers(resources: readonly PolicyResource[], engines: readonly Engine[], context: EngineContext): PolicySet {
-    const set: PolicySet = { layers: [], unknown: [], ignored: [] };
+    // Selecting a pod checks only its namespace's layers: a stack of many namespaces stays linear.
+    const namespaced = new Map<string, PolicyLayer[]>();
+    const clusterwide: PolicyLayer[] = [];
+    const position = new Map<PolicyLayer, number>();
+    const inNamespace = new Map<string, readonly PolicyLayer[]>();
+    const set: PolicySet = {
+        layers: [],
+        unknown: [],
+        ignored: [],
+        layersIn: (link) => {
+            let layers = inNamespace.get(link.key);
+            if (!layers) {
+                layers = [...clusterwide, ...(namespaced.get(link.key) ?? [])].sort((a, b) => position.get(a)! - position.get(b)!);
+                inNamespace.set(link.key, layers);
+            }
+            return layers;
+        },
+    };
     for (const resource of resources) {
         if (!context.owns(resource.type)) continue;
         const unknownPolicy = (unknown: SiblingUnknown, namespace?: NamespaceLink) => set.unknown.push({ unknown, namespace, ...context.earliestStage(resource.type) });
@@ -199,8 +218,13 @@ export function collectLayers(resources: readonly PolicyResource[], engines: rea
         for (const engine of engines) {
             const result = engine(resource, context);
             if (result === undefined) continue;
-            if (Array.isArray(result)) set.layers.push(...result);
-            else set.ignored.push(result);
+            if (Array.isArray(result)) {
+                for (const layer of result) position.set(layer, set.layers.push(layer));
+                const group = namespace ? (namespaced.get(namespace.key) ?? namespaced.set(namespace.key, []).get(namespace.key)!) : clusterwide;
+                group.push(...result);
+            } else {
+                set.ignored.push(result);
+            }
             break;
         }
     }
