@@ -59,8 +59,10 @@ export function peek(container: unknown, key: string | number): unknown {
     if (!Object.prototype.hasOwnProperty.call(target, key)) return undefined;
     const value = target[key];
     if (sentinels.has(value)) return unknown;
-    // Through the SDK's proxy, so deeper reads stay guarded; read once when there is no proxy to go through.
-    return target === container ? value : (container as Record<string | number, unknown>)[key];
+    // An object through the SDK's proxy, so deeper reads stay guarded; a leaf needs no guard, and with no
+    // proxy to go through the value is read once.
+    if (target === container || typeof value !== "object" || value === null) return value;
+    return (container as Record<string | number, unknown>)[key];
 }
 
 /** True when `value` is unknown, or holds an unknown anywhere inside (bounded walk of the plain data). */
