@@ -2,6 +2,7 @@
 // hides baselined findings, and applies --fail-on.
 import picomatch from "picomatch";
 import type { PolicyInfo, Severity } from "../engine/runner";
+import { globProblem } from "../policies/core/config";
 import { countFindings, type Finding, type StackReport, type TriageSummary } from "./report/model";
 
 export type FailOn = "mandatory" | "none" | Exclude<Severity, "">;
@@ -29,6 +30,8 @@ export function selectedPolicies(policies: readonly PolicyInfo[], options: Triag
     const names = policies.map((p) => p.name);
     const tags = new Set(policies.flatMap((p) => p.tags));
     for (const pattern of [...(options.policies ?? []), ...(options.skipPolicies ?? [])]) {
+        const problem = globProblem(pattern);
+        if (problem) throw new TriageError(`policy pattern "${pattern}" is not a valid glob pattern (${problem})`);
         const matches = picomatch(pattern);
         if (!names.some((n) => matches(n))) throw new TriageError(`policy pattern "${pattern}" matches no policy (see cluster-guard policies)`);
     }

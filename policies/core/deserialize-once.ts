@@ -13,8 +13,8 @@
 // - deserialisation of one Struct is deterministic, and the SDK never mutates the result;
 // - no ClusterGuard policy writes to props (test/core/deserialize-once.test.ts runs every policy over
 //   every example behind a proxy that fails on any write);
-// - only the `proxySecrets === false` path is shared: Remediate (secret-preserving proxies, copied
-//   values) goes to the SDK's own function untouched;
+// - only the `proxySecrets === false` path is shared: Remediate's secret-preserving props, which its
+//   remediations copy and change, are deserialised afresh as before;
 // - the memo is a WeakMap on the request's Struct, so it lives exactly as long as the request;
 // - only a module the SDK already loaded is touched, only if its export has the expected shape, and
 //   only once. In any other SDK layout nothing happens and the pack is merely slower.

@@ -5,12 +5,13 @@ import type { ResourceInput } from "../../engine/runner";
 import { repoRoot } from "./packs";
 
 /**
- * Every example resource, copied under distinct names until there are `count`. Each copy of the
- * Kubernetes examples lives in namespaces of its own (as the tenants of a larger cluster do), so that
- * no two copies are the same object.
+ * Every example resource (or only those of the hardened examples, which have no findings), copied under
+ * distinct names until there are `count`. Each copy of the Kubernetes examples lives in namespaces of its
+ * own (as the tenants of a larger cluster do), so that no two copies are the same object.
  */
-export function mixedStack(count: number): ResourceInput[] {
-    const examples = readStacks([path.join(repoRoot, "examples")]).flatMap((s) => s.inputs);
+export function mixedStack(count: number, only: "all" | "hardened" = "all"): ResourceInput[] {
+    const stacks = readStacks([path.join(repoRoot, "examples")]).filter((s) => only === "all" || /hardened/.test(path.basename(s.source)));
+    const examples = stacks.flatMap((s) => s.inputs);
     const resources: ResourceInput[] = [];
     for (let i = 0; resources.length < count; i++) {
         const r = examples[i % examples.length];

@@ -101,9 +101,10 @@ export function shapesOf(policies: readonly ClusterGuardPolicy[]): PolicyShape[]
  */
 export function clusterGuardPack(options: PackOptions = {}): string {
     const dir = packDir("cluster-guard", options);
-    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { name: string; version: string };
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { name: string; version: string; dependencies: Record<string, string> };
     if (!options.nodeModules) {
-        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: manifest.name, version: manifest.version, main: `${dist}/index.js` }));
+        // The bundle leaves the manifest's dependencies external, as in the published pack.
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: manifest.name, version: manifest.version, main: `${dist}/index.js`, dependencies: manifest.dependencies }));
         if (!fs.existsSync(path.join(dir, "bin"))) fs.symlinkSync(path.join(repoRoot, "bin"), path.join(dir, "bin"), "dir");
         writeDist(dir);
         return dir;

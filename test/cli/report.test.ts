@@ -181,6 +181,7 @@ describe("cluster-guard scan reports (in process)", () => {
         const tagged = new Set(restricted.policies.filter((p) => p.tags.includes("pss-restricted")).map((p) => p.name));
         assert.ok(allFindings(restricted).length > 0 && allFindings(restricted).every((f) => tagged.has(f.policy)));
         await assert.rejects(scan({ paths: [dir], policies: ["no-such-*"] }), (e: Error) => e instanceof TriageError && /matches no policy/.test(e.message));
+        await assert.rejects(scan({ paths: [dir], skipPolicies: ["k8s-[a"] }), (e: Error) => e instanceof TriageError && /^policy pattern "k8s-\[a" is not a valid glob pattern \(.+\)$/.test(e.message));
     });
 
     it("reports a verdict deferred for an unknown value apart from findings, counted in every format", async () => {
