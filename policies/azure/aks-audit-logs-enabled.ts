@@ -7,7 +7,7 @@
 // - by property dependency on `resourceUri` in a preview, where the id of a setting still to be created, and
 //   the cluster's id, are unknown.
 import type { PolicyResource } from "@pulumi/policy";
-import { asArray, asBool, asDict, asString, azure, cisAks, isUnknown, linksOf, nsaHardening, peek, type StackCheckContext, stackPolicy, typescriptFix, unknown } from "../core";
+import { asArray, asBool, asDict, asString, azure, cisAks, isUnknown, linksOf, nsaHardening, peek, pushTo, type StackCheckContext, stackPolicy, typescriptFix, unknown } from "../core";
 
 /** Log categories that carry the API server audit log. */
 const auditCategories = ["kube-audit", "kube-audit-admin"];
@@ -43,10 +43,7 @@ function byInputsId(clusters: readonly PolicyResource[]): (uri: unknown) => Poli
     const index = new Map<string, PolicyResource[]>();
     for (const cluster of clusters) {
         const built = idFromInputs(cluster);
-        if (built === undefined) continue;
-        const named = index.get(built);
-        if (named) named.push(cluster);
-        else index.set(built, [cluster]);
+        if (built !== undefined) pushTo(index, built, cluster);
     }
     return (uri) => {
         const text = asString(uri)?.toLowerCase().replace(/\/+$/, "");
@@ -136,13 +133,7 @@ export const aksAuditLogsEnabled = stackPolicy({
     validateStack: (ctx) => {
         const settings = settingsOf(ctx);
         const settingsByCluster = new Map<PolicyResource, Setting[]>();
-        for (const s of settings) {
-            for (const c of new Set(s.clusters)) {
-                const mine = settingsByCluster.get(c);
-                if (mine) mine.push(s);
-                else settingsByCluster.set(c, [s]);
-            }
-        }
+        for (const s of settings) for (const c of new Set(s.clusters)) pushTo(settingsByCluster, c, s);
         for (const cluster of ctx.ofType(azure.managedCluster)) {
             const mine = settingsByCluster.get(cluster) ?? [];
             if (mine.some((s) => s.audit === true)) continue;

@@ -1,5 +1,6 @@
 // The shared core: everything policies have in common. It imports no policy.
 export * from "./cidr";
+export * from "./collections";
 export * from "./config";
 export * from "./credentials";
 export * from "./exemptions";

@@ -3,6 +3,7 @@
 // dependency: the engine tells, even in a first preview, which resources each input property was
 // computed from. Also the component a resource belongs to, read from its URN.
 import type { PolicyResource } from "@pulumi/policy";
+import { pushTo } from "./collections";
 import type { TypeSet } from "./types";
 import { isUnknown, peek } from "./unknowns";
 import { asString } from "./values";
@@ -64,11 +65,7 @@ function keyIndex(resources: readonly PolicyResource[], query: LinkQuery): Map<s
         index = new Map();
         for (const r of resources) {
             if (!query.types.has(r.type)) continue;
-            for (const key of new Set(knownKeys(r, query))) {
-                const list = index.get(key);
-                if (list) list.push(r);
-                else index.set(key, [r]);
-            }
+            for (const key of new Set(knownKeys(r, query))) pushTo(index, key, r);
         }
         byFields.set(id, index);
     }

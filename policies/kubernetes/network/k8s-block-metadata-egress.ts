@@ -1,6 +1,6 @@
-import { deploymentFix, kubernetes, nsaHardening, parseCidr, PolicyConfigError, stackPolicy } from "../../core";
+import { deploymentFix, groupBy, kubernetes, nsaHardening, parseCidr, PolicyConfigError, stackPolicy } from "../../core";
 import { judgeWithSiblings, type SiblingUnknown } from "../links";
-import { deferFor, groupBy, stackTraffic, workloadModels } from "./segmentation";
+import { deferFor, stackTraffic, workloadModels } from "./segmentation";
 import { egressVerdict, mayChange, selectingLayers, type UnknownPolicy } from "./traffic";
 
 interface Config {

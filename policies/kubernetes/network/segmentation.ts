@@ -197,16 +197,6 @@ export function deferFor<C>(ctx: StackCheckContext<C>, unknown: readonly Unknown
     for (const u of unknown) ctx.defer(u.unknown.resource, u.unknown.field, u.unknown.why);
 }
 
-/** Groups items by a key, keeping first-seen order. */
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-    const groups = new Map<string, T[]>();
-    for (const item of items) {
-        const group = groups.get(key(item));
-        if (group) group.push(item);
-        else groups.set(key(item), [item]);
-    }
-    return groups;
-}
 
 /** `{app: "web"}` for messages. */
 export function showLabels(labels: Record<string, string>): string {

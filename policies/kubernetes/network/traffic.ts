@@ -3,6 +3,7 @@
 // serves Kubernetes NetworkPolicies, Cilium, Calico and the AdminNetworkPolicy API.
 import type { PolicyResource } from "@pulumi/policy";
 import { cidrContainsAddress, parseCidr } from "../../core/cidr";
+import { groupBy, pushTo } from "../../core/collections";
 import type { TypeSet } from "../../core/types";
 import { unknownPaths } from "../../core/unknowns";
 import { asDict, asNumber, asString, type Dict, wrongType } from "../../core/values";
@@ -112,10 +113,9 @@ export interface IgnoredPolicy {
 }
 
 export interface PolicySet {
-    layers: PolicyLayer[];
     unknown: UnknownPolicy[];
     ignored: IgnoredPolicy[];
-    /** The layers that may select pods of the namespace: its own and the cluster-wide ones, in `layers` order. */
+    /** The layers that may select pods of the namespace: its own and the cluster-wide ones, in stack order. */
     layersIn(namespace: NamespaceLink): readonly PolicyLayer[];
 }
 
@@ -182,7 +182,6 @@ export function collectLayers(resources: readonly PolicyResource[], engines: rea
     const position = new Map<PolicyLayer, number>();
     const inNamespace = new Map<string, readonly PolicyLayer[]>();
     const set: PolicySet = {
-        layers: [],
         unknown: [],
         ignored: [],
         layersIn: (link) => {
@@ -219,9 +218,11 @@ export function collectLayers(resources: readonly PolicyResource[], engines: rea
             const result = engine(resource, context);
             if (result === undefined) continue;
             if (Array.isArray(result)) {
-                for (const layer of result) position.set(layer, set.layers.push(layer));
-                const group = namespace ? (namespaced.get(namespace.key) ?? namespaced.set(namespace.key, []).get(namespace.key)!) : clusterwide;
-                group.push(...result);
+                for (const layer of result) {
+                    position.set(layer, position.size);
+                    if (namespace) pushTo(namespaced, namespace.key, layer);
+                    else clusterwide.push(layer);
+                }
             } else {
                 set.ignored.push(result);
             }
@@ -294,13 +295,7 @@ export interface SelectingLayers {
 }
 
 export function selectingLayers(pod: PodIdentity, layers: readonly PolicyLayer[]): SelectingLayers {
-    const byStage = new Map<Stage, PolicyLayer[]>();
-    for (const layer of layers) {
-        if (!layer.selects(pod)) continue;
-        const inStage = byStage.get(layer.stage);
-        if (inStage) inStage.push(layer);
-        else byStage.set(layer.stage, [layer]);
-    }
+    const byStage = groupBy(layers.filter((l) => l.selects(pod)), (l) => l.stage);
     for (const inStage of byStage.values()) inStage.sort(byOrder);
     return { byStage };
 }
