@@ -3,7 +3,7 @@
 import { compileGlobs, type ExemptionConfig } from "./config";
 import { clusterScopedKinds, defaultNamespace } from "./kubernetes-objects";
 import { isKubernetesType, kindOf } from "./types";
-import { isUnknown, peek } from "./unknowns";
+import { isUnknown, peek, plainTargetOf } from "./unknowns";
 import { asDict, asString, isDict } from "./values";
 
 /** Kubernetes: `exempt.clusterguard.io/<policy-name>: "<reason>"` in metadata.annotations. */
@@ -23,13 +23,16 @@ export interface Exemption {
 export interface KubernetesIdentity {
     name?: string;
     namespace?: string;
+    /** Plain data: read it with `peek`, which sees unknown values. */
     annotations?: Record<string, unknown>;
 }
 
 // Reading metadata or tags must never stop a policy: during preview they may be unknown, in which case
-// the resource is simply not exempt by them.
+// the resource is simply not exempt by them. Every policy asks this of every object it reports, so it
+// reads the plain data behind the SDK's proxy (peek still turns unknowns into `unknown`).
 export function kubernetesIdentity(props: unknown): KubernetesIdentity {
-    const metadata = asDict(peek(props, "metadata"));
+    if (typeof props !== "object" || props === null) return {};
+    const metadata = asDict(peek(plainTargetOf(props), "metadata"));
     if (!metadata) return {};
     return {
         name: asString(peek(metadata, "name")),

@@ -1,5 +1,6 @@
 // Kubernetes object semantics that several policy families share: namespaces, labels and label selectors.
 import { isKubernetesType } from "./types";
+import { knownPlain } from "./unknowns";
 import { asDict, asString, asStrings, isDict } from "./values";
 
 /** Where an object without metadata.namespace lands: the provider's default namespace, "default". */
@@ -28,6 +29,8 @@ export function labelsOf(value: unknown): Record<string, string> {
  */
 export function labelSelectorMatches(selector: unknown, labels: Record<string, string>): boolean {
     if (selector === undefined || selector === null) return true;
+    // Matched against every pod: read a selector with nothing unknown as plain data, without the proxy.
+    selector = knownPlain(selector) ?? selector;
     if (!isDict(selector)) return false;
     const { matchLabels, matchExpressions } = selector;
     if (matchLabels !== undefined && matchLabels !== null) {
@@ -89,7 +92,8 @@ const renderingComponents: readonly { types: readonly string[]; source: string; 
  * the components it was created in); `parent` the URN of its direct parent, for the component's name.
  */
 export function fixWhereRendered(type: string, urn: string | undefined, parent: string | undefined, fix: string): string {
-    if (!urn || !isKubernetesType(type)) return fix;
+    // Only an object created inside a component has a type chain (`parent$child`) in its URN.
+    if (!urn || !urn.includes("$") || !isKubernetesType(type)) return fix;
     const chain = urn.split("::")[2]?.split("$") ?? [];
     for (let i = chain.length - 2; i >= 0; i--) {
         const component = renderingComponents.find((c) => c.types.includes(chain[i]));

@@ -283,7 +283,12 @@ function stackValidation<C>(
             if (!exemptions.has(resource)) exemptions.set(resource, findExemption(definition.name, resource, config));
             return exemptions.get(resource);
         };
-        const label = (r: PolicyResource) => resourceLabel(r.type, r.name, r.props);
+        const labels = new Map<PolicyResource, string>();
+        const label = (r: PolicyResource) => {
+            let text = labels.get(r);
+            if (text === undefined) labels.set(r, (text = resourceLabel(r.type, r.name, r.props)));
+            return text;
+        };
         const findings = new FindingCap<PolicyResource>(reportViolation);
         const report = (resource: PolicyResource, message: string) => {
             if (!exemption(resource)) findings.report(resource, label(resource), `${label(resource)}: ${message}`, resource.urn);

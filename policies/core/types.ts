@@ -14,10 +14,22 @@ export interface TypeSet {
     readonly patterns: readonly RegExp[];
 }
 
+// A stack holds few distinct types, and every policy asks about every resource: remember pattern verdicts.
+const maxRememberedTypes = 1024;
+
 function typeSet(tokens: readonly string[], patterns: readonly RegExp[], description: string): TypeSet {
     const exact = new Set(tokens);
+    const matched = new Map<string, boolean>();
+    const matches = (type: string) => {
+        let verdict = matched.get(type);
+        if (verdict === undefined) {
+            verdict = patterns.some((p) => p.test(type));
+            if (matched.size < maxRememberedTypes) matched.set(type, verdict);
+        }
+        return verdict;
+    };
     return {
-        has: patterns.length === 0 ? (type) => exact.has(type) : (type) => exact.has(type) || patterns.some((p) => p.test(type)),
+        has: patterns.length === 0 ? (type) => exact.has(type) : (type) => exact.has(type) || matches(type),
         single: exact.size === 1 && patterns.length === 0 ? tokens[0] : undefined,
         description,
         tokens: [...exact],

@@ -65,17 +65,36 @@ export function peek(container: unknown, key: string | number): unknown {
     return (container as Record<string | number, unknown>)[key];
 }
 
-/** True when `value` is unknown, or holds an unknown anywhere inside (bounded walk of the plain data). */
-export function containsUnknown(value: unknown, budget = 10_000): boolean {
-    const stack: unknown[] = [typeof value === "object" && value !== null ? plainTargetOf(value) : value];
-    while (stack.length > 0 && budget-- > 0) {
-        const next = stack.pop();
-        if (sentinels.has(next)) return true;
-        if (typeof next === "object" && next !== null) {
-            for (const child of Object.values(next)) stack.push(typeof child === "object" && child !== null ? plainTargetOf(child) : child);
-        }
+// Whether plain data holds no unknown, per object: props are never written (the SDK's deserialised
+// data is shared by every policy of a request), so a verdict holds as long as the object lives.
+const knownThroughout = new WeakMap<object, boolean>();
+
+/**
+ * The plain data behind `value` when nothing inside it is unknown, so that a hot loop (a selector matched
+ * against every pod) can read it without the SDK's proxy; undefined when something inside is unknown, or
+ * when it is too large to check (then read it through the proxy, which reports the unknown's path).
+ */
+export function knownPlain<T>(value: T): T | undefined {
+    if (typeof value !== "object" || value === null) return isUnknown(value) ? undefined : value;
+    const target = plainTargetOf(value);
+    let known = knownThroughout.get(target);
+    if (known === undefined) {
+        known = holdsNoUnknown(target, 10_000);
+        knownThroughout.set(target, known);
     }
-    return false;
+    return known ? (target as T) : undefined;
+}
+
+/** True when the walk finds no unknown within `budget` values; false when it finds one or runs out. */
+function holdsNoUnknown(root: object, budget: number): boolean {
+    const stack: unknown[] = [root];
+    while (stack.length > 0) {
+        if (budget-- <= 0) return false;
+        const next = stack.pop();
+        if (sentinels.has(next)) return false;
+        if (typeof next === "object" && next !== null) for (const child of Object.values(plainTargetOf(next))) stack.push(child);
+    }
+    return true;
 }
 
 /** The paths of the unknowns inside `value` (e.g. `spec.egress[0].to`; "" for an unknown root), at most `limit`. */

@@ -10,7 +10,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { defaultNamespace } from "../core/kubernetes-objects";
 import type { StackCheckContext } from "../core/policy";
 import { kubernetes, type TypeSet } from "../core/types";
-import { isUnknown, PartialVerdict, peek, unknown } from "../core/unknowns";
+import { isUnknown, PartialVerdict, peek, plainTargetOf, unknown } from "../core/unknowns";
 import { asString } from "../core/values";
 import { dependencyTargets } from "../core/links";
 
@@ -40,7 +40,11 @@ export class SiblingUnknown extends Error {
  */
 export function outputsUnknown(resource: PolicyResource): boolean {
     const props: unknown = resource.props;
-    return typeof props !== "object" || props === null || Object.keys(props).length === 0;
+    if (typeof props !== "object" || props === null) return true;
+    // Asked for every object by every stack check: look for one own key without listing them all.
+    const target = plainTargetOf(props);
+    for (const key in target) if (Object.prototype.hasOwnProperty.call(target, key)) return false;
+    return true;
 }
 
 /** The field named when a whole object's outputs are unknown. */

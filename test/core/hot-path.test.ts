@@ -71,6 +71,18 @@ describe("core hot path", () => {
         assert.ok(!typesMatching(/^kubernetes:/, "kubernetes:*").has("aws:eks/cluster:Cluster"));
     });
 
+    it("gives the same pattern verdicts when asked again, past the number of types it remembers", () => {
+        const set = anyOf(azure.managedCluster, types("aws:eks/cluster:Cluster"));
+        for (let round = 0; round < 2; round++) {
+            for (let i = 0; i < 3000; i++) {
+                assert.strictEqual(set.has(`azure-native:containerservice/v${i}:ManagedCluster`), true);
+                assert.strictEqual(set.has(`azure-native:containerservice/v${i}:AgentPool`), false);
+            }
+            assert.strictEqual(set.has("aws:eks/cluster:Cluster"), true);
+            assert.strictEqual(set.has("azure-native:containerservice:ManagedCluster"), true);
+        }
+    });
+
     it("releases the debugger only where run-policy-pack opened one, and is harmless elsewhere", () => {
         // In the test process no v8Hooks module is loaded: nothing to release, nothing opened.
         assert.doesNotThrow(() => releaseSdkDebugger());

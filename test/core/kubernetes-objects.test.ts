@@ -1,5 +1,7 @@
 import * as assert from "assert";
-import { labelsOf, labelSelectorMatches, namespaceOf } from "../../policies/core";
+import { unknownValue } from "../../engine/wire";
+import { labelsOf, labelSelectorMatches, namespaceOf, UnknownValueError } from "../../policies/core";
+import { wireProps } from "../harness";
 
 describe("core/kubernetes-objects", () => {
     const labels = { app: "web", tier: "front" };
@@ -23,6 +25,18 @@ describe("core/kubernetes-objects", () => {
         assert.strictEqual(labelSelectorMatches({ matchLabels: { app: "api" } }, labels), false);
         assert.strictEqual(labelSelectorMatches({ matchExpressions: [{ key: "tier", operator: "NotIn", values: ["front"] }] }, labels), false);
         assert.strictEqual(labelSelectorMatches({ matchExpressions: [{ key: "env", operator: "DoesNotExist" }] }, labels), true);
+    });
+
+    it("matches a selector read through the SDK's proxy, and reports an unknown only where matching reaches it", () => {
+        const props = wireProps({
+            known: { matchLabels: { app: "web" }, matchExpressions: [{ key: "tier", operator: "In", values: ["front"] }] },
+            partly: { matchLabels: { app: "api" }, matchExpressions: [{ key: "tier", operator: "In", values: unknownValue("array") }] },
+        });
+        assert.strictEqual(labelSelectorMatches(props.known, labels), true);
+        assert.strictEqual(labelSelectorMatches(props.known, { app: "web" }), false);
+        // matchLabels already rules the pod out: the unknown values are never needed.
+        assert.strictEqual(labelSelectorMatches(props.partly, labels), false);
+        assert.throws(() => labelSelectorMatches(props.partly, { app: "api", tier: "front" }), (e: Error) => e instanceof UnknownValueError && /partly\.matchExpressions\.0\.values/.test(e.message));
     });
 
     it("matches nothing with a selector the API server would reject", () => {

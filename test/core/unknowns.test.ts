@@ -2,7 +2,7 @@
 // what cannot be judged, naming the resource and the field.
 import * as assert from "assert";
 import { secretValue, unknownValue } from "../../engine/wire";
-import { asBool, asDict, aws, containsUnknown, isUnknown, peek, resourcePolicy, show, stackPolicy, typeName, wrongType } from "../../policies/core";
+import { asBool, asDict, aws, isUnknown, knownPlain, peek, resourcePolicy, show, stackPolicy, typeName, wrongType } from "../../policies/core";
 import { checkResource, checkStack, wireProps } from "../harness";
 
 const meta = {
@@ -31,10 +31,23 @@ describe("core/unknowns", () => {
     it("treats a key named like the SDK's proxy-target key as data, not as a way to other fields", () => {
         const plain = { hostPID: true, __getSpecialProxyTarget: {} };
         assert.strictEqual(peek(plain, "hostPID"), true);
-        assert.ok(containsUnknown({ a: { __getSpecialProxyTarget: {}, b: unknownValue("bool") } }));
+        assert.strictEqual(knownPlain({ a: { __getSpecialProxyTarget: {}, b: unknownValue("bool") } }), undefined);
         assert.match(show(plain), /"hostPID":true/);
         const props = wireProps({ spec: { hostPID: true, __getSpecialProxyTarget: {} } });
         assert.strictEqual(peek(peek(props, "spec"), "hostPID"), true);
+    });
+
+    it("hands out plain data only where nothing inside is unknown", () => {
+        const props = wireProps({ known: { matchLabels: { app: "web" }, list: [1, { a: "b" }] }, partly: { matchLabels: { app: unknownValue("string") } } });
+        const proxied = peek(props, "known") as Record<string, unknown>;
+        const known = knownPlain(proxied);
+        assert.strictEqual(known, proxied.__getSpecialProxyTarget, "the data behind the SDK's proxy");
+        assert.deepStrictEqual(known, { matchLabels: { app: "web" }, list: [1, { a: "b" }] });
+        assert.strictEqual(knownPlain(peek(props, "partly")), undefined);
+        assert.strictEqual(knownPlain(unknownValue("object")), undefined);
+        assert.strictEqual(knownPlain("web"), "web");
+        // Too large to check within the budget: read through the proxy instead.
+        assert.strictEqual(knownPlain({ list: Array.from({ length: 20_000 }, (_, i) => i) }), undefined);
     });
 
     it("peeks at a value without throwing, and sees unknowns and own keys only", () => {

@@ -270,7 +270,8 @@ export function mayChange(unknown: Pick<UnknownPolicy, "stage" | "onlyAllows">, 
     return !(verdict.kind === "allowed" && unknown.onlyAllows);
 }
 
-const byOrder = (a: PolicyLayer, b: PolicyLayer) => a.order - b.order || a.name.localeCompare(b.name);
+// Ties go by name in byte order, as Calico does (felix/calc/policy_sorter.go, PolKVLess), without ICU collation.
+const byOrder = (a: PolicyLayer, b: PolicyLayer) => a.order - b.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /**
  * The first rule that matches decides; Allow rules met before it are all reported (NetworkPolicies are a
