@@ -99,6 +99,8 @@ function holdsNoUnknown(root: object, budget: number): boolean {
 
 /** The paths of the unknowns inside `value` (e.g. `spec.egress[0].to`; "" for an unknown root), at most `limit`. */
 export function unknownPaths(value: unknown, limit = 100, budget = 10_000): string[] {
+    // Most objects hold no unknown, and each stack check asks again: answer those without building paths.
+    if (knownPlain(value) !== undefined) return [];
     const found: string[] = [];
     const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
     while (stack.length > 0 && budget-- > 0 && found.length < limit) {
