@@ -3,7 +3,11 @@
 import * as assert from "assert";
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { policies } from "../policies";
+import { podSpecOf } from "../policies/core";
 import { copyForRemediation } from "../policies/core/remediation";
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownCheckingProxy<T>(value: T): T };
 import { largeCrd, widePod } from "../scripts/bench/inputs";
 
 /** Plain data behind a proxy that counts every property read, at any depth. */
@@ -68,11 +72,18 @@ describe("large inputs", () => {
     it("a pod of 2,000 containers is walked once per policy, in time linear in its size", () => {
         const pod = widePod(2000);
         const containers = (pod.props as { spec: { containers: unknown[] } }).spec.containers;
+        // As in the engine: every policy of the request reads the same deserialised data, each through its
+        // own unknown-checking proxy. Learning that nothing in the pod spec is unknown is one walk per
+        // request (made here, as the first policy would), after which policies read the plain data.
+        const { props, indexReads, reads } = counted(pod.props);
+        assert.ok(podSpecOf(pod.type, unknownCheckingProxy(props)));
+        assert.strictEqual(indexReads(containers), containers.length, "one walk per request");
         for (const policy of resourcePolicies) {
-            const { props, indexReads, reads } = counted(pod.props);
-            run(policy, pod.type, props);
-            assert.ok(indexReads(containers) <= containers.length, `${policy.name} read the containers ${indexReads(containers) / containers.length} times`);
-            assert.ok(reads() <= 40 * containers.length, `${policy.name} made ${reads()} reads`);
+            const [indexBefore, readsBefore] = [indexReads(containers), reads()];
+            run(policy, pod.type, unknownCheckingProxy(props));
+            const walks = (indexReads(containers) - indexBefore) / containers.length;
+            assert.ok(walks <= 1, `${policy.name} read the containers ${walks} times`);
+            assert.ok(reads() - readsBefore <= 40 * containers.length, `${policy.name} made ${reads() - readsBefore} reads`);
         }
     });
 

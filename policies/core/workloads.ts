@@ -8,7 +8,7 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
 import { isPatchType, kindOf, kubernetes } from "./types";
-import { isUnknown, peek, unknownFieldError } from "./unknowns";
+import { isUnknown, knownPlain, peek, unknownFieldError } from "./unknowns";
 import { asDict, pathGet } from "./values";
 
 export type PodSpec = Unwrap<k8s.core.v1.PodSpec>;
@@ -51,6 +51,8 @@ export interface PodSpecLocation {
 /**
  * The pod spec of a workload resource, or undefined for other types or when absent. Reading the path
  * goes through the SDK's proxy: when the pod spec itself is unknown, every pod check depends on it.
+ * A spec with nothing unknown inside is handed out as plain data: some thirty policies walk every
+ * container of it, and through the proxy each read would build a new proxy.
  */
 export function podSpecOf(type: string, props: unknown): PodSpecLocation | undefined {
     if (!kubernetes.workloads.has(type)) return undefined;
@@ -64,10 +66,11 @@ export function podSpecOf(type: string, props: unknown): PodSpecLocation | undef
         kind,
         isPatch: isPatchType(type),
         path: path.join("."),
-        spec: spec as PodSpec,
+        spec: (knownPlain(spec) ?? spec) as PodSpec,
         metadataPath: metadataPath.join("."),
         get podMetadata() {
-            return asDict(pathGet(props, metadataPath)) as ObjectMeta | undefined;
+            const metadata = asDict(pathGet(props, metadataPath));
+            return (knownPlain(metadata) ?? metadata) as ObjectMeta | undefined;
         },
     };
 }

@@ -47,7 +47,7 @@ describe("core/unknowns", () => {
         assert.strictEqual(knownPlain(unknownValue("object")), undefined);
         assert.strictEqual(knownPlain("web"), "web");
         // Too large to check within the budget: read through the proxy instead.
-        assert.strictEqual(knownPlain({ list: Array.from({ length: 20_000 }, (_, i) => i) }), undefined);
+        assert.strictEqual(knownPlain({ list: new Array(1_000_001).fill(0) }), undefined);
     });
 
     it("peeks at a value without throwing, and sees unknowns and own keys only", () => {
