@@ -88,14 +88,22 @@ export function knownPlain<T>(value: T): T | undefined {
     return known ? (target as T) : undefined;
 }
 
-/** True when the walk finds no unknown within `budget` values; false when it finds one or runs out. */
+/**
+ * True when the walk finds no unknown within `budget` values; false when it finds one or runs out, or
+ * meets an object with a prototype of its own (a `__proto__` key the deserializer made one): a plain read
+ * would see the prototype's values, which the walk of own values does not.
+ */
 function holdsNoUnknown(root: object, budget: number): boolean {
     const stack: unknown[] = [root];
     while (stack.length > 0) {
         if (budget-- <= 0) return false;
         const next = stack.pop();
         if (sentinels.has(next)) return false;
-        if (typeof next === "object" && next !== null) for (const child of Object.values(plainTargetOf(next))) stack.push(child);
+        if (typeof next !== "object" || next === null) continue;
+        const target = plainTargetOf(next);
+        const prototype = Object.getPrototypeOf(target);
+        if (prototype !== Object.prototype && prototype !== Array.prototype && prototype !== null) return false;
+        for (const child of Object.values(target)) stack.push(child);
     }
     return true;
 }

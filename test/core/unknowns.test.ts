@@ -45,6 +45,10 @@ describe("core/unknowns", () => {
         assert.deepStrictEqual(known, { matchLabels: { app: "web" }, list: [1, { a: "b" }] });
         assert.strictEqual(knownPlain(peek(props, "partly")), undefined);
         assert.strictEqual(knownPlain(unknownValue("object")), undefined);
+        // An object with a prototype of its own (the SDK's deserializer makes one of a `__proto__` key):
+        // a plain read would see inherited values the walk does not, so it is read through the proxy.
+        assert.strictEqual(knownPlain({ spec: Object.create({ hostNetwork: unknownValue("bool") }) }), undefined);
+        assert.ok(knownPlain({ spec: Object.create(null) }));
         assert.strictEqual(knownPlain("web"), "web");
         // Too large to check within the budget: read through the proxy instead.
         assert.strictEqual(knownPlain({ list: new Array(1_000_001).fill(0) }), undefined);
