@@ -86,6 +86,22 @@ describe(`fuzz slice (seed ${seed}): Analyze and AnalyzeStack through the engine
         );
     });
 
+    it("gives a request that protobuf is slow to decode its decoding time on top of the hang limit", async function () {
+        this.timeout(120_000);
+        // Nested arrays make google-protobuf's decoder quadratic in the depth, in every pack, before any policy runs.
+        let deep: unknown = ["x".repeat(20_000)];
+        for (let i = 0; i < 300; i++) deep = [deep];
+        const pool = { type: "azure-native:containerservice:AgentPool", name: "deep", props: { count: deep } };
+        // A limit this small is a hang for any real request: decoding alone takes a quarter of it or more.
+        const strict = new SupervisedRunner({ packDir, config: analyzeConfig }, 4);
+        try {
+            assert.ok((await strict.decodeAllowanceMs("analyze", [pool])) > 0);
+        } finally {
+            await strict.stop();
+        }
+        assert.strictEqual(await runner.decodeAllowanceMs("analyze", [{ ...pool, props: { count: 3 } }]), 0);
+    });
+
     it("whole example stacks with mutated members", async () => {
         await campaign.stackRandom(runner, 30);
         check();

@@ -62,7 +62,8 @@ export class SupervisedRunner {
         }
     }
 
-    async call<T>(invoke: (runner: PolicyPackRunner) => Promise<T>): Promise<TimedCall<T>> {
+    /** `extraMs` raises the hang limit for this call (see `decodeAllowanceMs`). */
+    async call<T>(invoke: (runner: PolicyPackRunner) => Promise<T>, extraMs = 0): Promise<TimedCall<T>> {
         const foundDead = this.runner?.exited ?? false;
         const runner = !this.runner || foundDead ? await this.start() : this.runner;
         // The runner encodes and serializes the request before its first await; the clock starts after
@@ -78,7 +79,7 @@ export class SupervisedRunner {
                 const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
                 const cpuMs = cpuBefore === undefined ? undefined : (processCpuMs(runner.pid) ?? 0) - cpuBefore;
                 if (cpuMs !== undefined && cpuMs > lastCpuMs) [lastCpuMs, lastWorkMs] = [cpuMs, wallMs];
-                if ((cpuMs ?? wallMs) > this.hangMs || wallMs > wallLimitMs) resolve("hang");
+                if ((cpuMs ?? wallMs) > this.hangMs + extraMs || wallMs > wallLimitMs) resolve("hang");
                 else if (cpuMs !== undefined && wallMs - lastWorkMs > idleLimitMs) resolve("idle");
             }, 250);
         });
@@ -105,6 +106,17 @@ export class SupervisedRunner {
             outcome.died = answered ? runner.exited : await exitsWithin(runner, 1000);
         }
         return outcome;
+    }
+
+    /**
+     * Extra hang allowance for a request that protobuf alone takes long to decode (deep nesting makes
+     * google-protobuf quadratic), as every pack's gRPC server must before any policy runs: twice the
+     * decoding time when that is a quarter of the hang limit or more, else 0.
+     */
+    async decodeAllowanceMs(call: CallKind, input: ResourceInput[]): Promise<number> {
+        if (!this.runner || this.runner.exited) await this.start();
+        const decodeMs = this.requestDecodeMs(call, input);
+        return decodeMs !== undefined && decodeMs >= this.hangMs / 4 ? 2 * decodeMs : 0;
     }
 
     /** Milliseconds protobuf takes to decode the request in this process, as the pack's gRPC server must; undefined when it cannot. */
