@@ -5,6 +5,7 @@ import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/p
 import { policies } from "../policies";
 import { podSpecOf } from "../policies/core";
 import { copyForRemediation } from "../policies/core/remediation";
+import { checkResource } from "./harness";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownCheckingProxy<T>(value: T): T };
@@ -85,6 +86,27 @@ describe("large inputs", () => {
             assert.ok(walks <= 1, `${policy.name} read the containers ${walks} times`);
             assert.ok(reads() - readsBefore <= 40 * containers.length, `${policy.name} made ${reads() - readsBefore} reads`);
         }
+    });
+
+    it("shows a name of megabytes cut in every finding, instead of copying it into each message", () => {
+        // The object's name, and its container's: every pod finding names both.
+        const name = "web" + "x".repeat(1_000_000);
+        const container = "app" + "y".repeat(1_000_000);
+        const deployment = {
+            apiVersion: "apps/v1",
+            kind: "Deployment",
+            metadata: { name, namespace: "shop" },
+            spec: { selector: {}, template: { metadata: { labels: { app: "web" } }, spec: { hostNetwork: true, containers: [{ name: container, image: "nginx", securityContext: { privileged: true } }] } } },
+        };
+        let findings = 0;
+        for (const policy of resourcePolicies) {
+            for (const message of checkResource(policy, "kubernetes:apps/v1:Deployment", deployment).violations) {
+                findings++;
+                assert.ok(message.length < 2_000, `${policy.name}: ${message.length} characters`);
+                assert.ok(message.includes(`"shop/web${"x".repeat(250)}... (1000003 characters)"`), `${policy.name}: ${message.slice(0, 300)}`);
+            }
+        }
+        assert.ok(findings >= 5, `${findings} findings`);
     });
 
     it("copies props for remediation without recursing without bound, and keeps __proto__ as data", () => {

@@ -7,7 +7,7 @@
 // - by property dependency on `resourceUri` in a preview, where the id of a setting still to be created, and
 //   the cluster's id, are unknown.
 import type { PolicyResource } from "@pulumi/policy";
-import { asArray, asBool, asDict, asString, azure, cisAks, isUnknown, linksOf, nsaHardening, peek, pushTo, type StackCheckContext, stackPolicy, typescriptFix, unknown } from "../core";
+import { asArray, asBool, asDict, asString, azure, cisAks, isUnknown, linksOf, nsaHardening, peek, pushTo, showName, type StackCheckContext, stackPolicy, typescriptFix, unknown } from "../core";
 
 /** Log categories that carry the API server audit log. */
 const auditCategories = ["kube-audit", "kube-audit-admin"];
@@ -151,7 +151,7 @@ export const aksAuditLogsEnabled = stackPolicy({
             const problem =
                 mine.length === 0
                     ? "has no DiagnosticSetting whose resourceUri is this cluster, so the API server audit log is not kept"
-                    : `has DiagnosticSetting ${mine.map((s) => `"${s.setting.name}"`).join(", ")}, which enables no kube-audit or kube-audit-admin log category`;
+                    : `has DiagnosticSetting ${mine.map((s) => `"${showName(s.setting.name)}"`).join(", ")}, which enables no kube-audit or kube-audit-admin log category`;
             ctx.violation(
                 cluster,
                 "diagnostic settings",

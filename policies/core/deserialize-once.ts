@@ -28,7 +28,7 @@
 // the call would never end either: instead the props it gets throw that error when a policy reads them,
 // inside the try, and the engine is told which policy could not run and why.
 
-import { wellFormed } from "./well-formed";
+import { shortened } from "./well-formed";
 
 type Deserialize = (outputsStruct: unknown, proxySecrets: boolean) => Record<string, unknown>;
 
@@ -83,8 +83,7 @@ function wrapDeserialize(sdk: Record<string, unknown>): boolean {
 export function sendable(error: unknown): unknown {
     if (!(error instanceof Error)) return error;
     const message = error.message;
-    const cut = message.length > maxErrorChars ? `${message.slice(0, maxErrorChars)}... (${message.length} characters)` : message;
-    const text = wellFormed(cut);
+    const text = shortened(message, maxErrorChars);
     if (text === message) return error;
     const bounded = new Error(text);
     const frames = (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));

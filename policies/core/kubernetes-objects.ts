@@ -1,7 +1,7 @@
 // Kubernetes object semantics that several policy families share: namespaces, labels and label selectors.
 import { isKubernetesType } from "./types";
 import { knownPlain } from "./unknowns";
-import { asDict, asString, asStrings, isDict } from "./values";
+import { asDict, asString, asStrings, isDict, showName } from "./values";
 
 /** Where an object without metadata.namespace lands: the provider's default namespace, "default". */
 export const defaultNamespace = "default";
@@ -100,7 +100,7 @@ export function fixWhereRendered(type: string, urn: string | undefined, parent: 
         if (!component) continue;
         const parentParts = parent?.split("::");
         const name = parentParts && parentParts[2]?.split("$").pop() === chain[i] ? parentParts.slice(3).join("::") : undefined;
-        return `${fix}. This object comes from the ${component.source}${name ? ` "${name}"` : ""}: ${component.change}`;
+        return `${fix}. This object comes from the ${component.source}${name ? ` "${showName(name)}"` : ""}: ${component.change}`;
     }
     return fix;
 }

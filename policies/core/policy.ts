@@ -21,6 +21,7 @@ import { configReader } from "./config-reader";
 import { notApplicableToType } from "./not-applicable";
 import { isKubernetesType, kindOf, type TypeSet } from "./types";
 import { type Deferral, DeferredVerdict, UnknownValueError, unknownFieldOf } from "./unknowns";
+import { showName } from "./values";
 
 export type Cloud = "aws" | "azure" | "gcp" | "kubernetes";
 export type Area =
@@ -155,14 +156,15 @@ export interface PolicyGuide {
 
 export type ClusterGuardPolicy = (ResourceValidationPolicy | StackValidationPolicy) & { guide: PolicyGuide };
 
+
 /** `Cluster "prod"`, or for Kubernetes `Deployment "shop/web"`. */
 export function resourceLabel(type: string, name: string, props: unknown): string {
     if (isKubernetesType(type)) {
         const id = kubernetesIdentity(props);
-        const objectName = id.name ?? name;
-        return `${kindOf(type)} "${id.namespace ? `${id.namespace}/${objectName}` : objectName}"`;
+        const objectName = showName(id.name ?? name);
+        return `${kindOf(type)} "${id.namespace ? `${showName(id.namespace)}/${objectName}` : objectName}"`;
     }
-    return `${kindOf(type)} "${name}"`;
+    return `${kindOf(type)} "${showName(name)}"`;
 }
 
 function formatViolation(label: string, path: string, problem: string, fix: string): string {

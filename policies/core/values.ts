@@ -4,6 +4,7 @@
 // purpose: a policy never mistakes an unknown for a value. Use `peek` (./unknowns) to look first.
 import { isCredentialPath } from "./credentials";
 import { isUnknown, plainTargetOf, unknown } from "./unknowns";
+import { shortened } from "./well-formed";
 
 export type Dict = Record<string, unknown>;
 
@@ -73,6 +74,15 @@ const maxDepth = 4;
  * Short rendering of a found value for messages: JSON-like, at most ~120 characters and 4 levels deep.
  * Never throws and never reads through the SDK's proxy (an unknown renders as `(unknown until deploy)`).
  */
+// Kubernetes names are at most 253 characters. A finding names its resource, container or node pool, so a
+// name of megabytes (which the API would reject) is shown cut rather than copied into every message.
+const maxNameShown = 253;
+
+/** A name as messages show it: cut, with its length, past 253 characters. */
+export function showName(name: string): string {
+    return shortened(name, maxNameShown);
+}
+
 export function show(value: unknown): string {
     if (value === undefined) return "absent";
     const out: string[] = [];

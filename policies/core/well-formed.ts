@@ -4,6 +4,11 @@
 
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** At most `max` characters of the text, then how long it was; well-formed either way. */
+export function shortened(text: string, max: number): string {
+    return wellFormed(text.length > max ? `${text.slice(0, max)}... (${text.length} characters)` : text);
+}
+
 /** The text with each lone surrogate replaced by U+FFFD, as the engine would deliver it. */
 export function wellFormed(text: string): string {
     const native = (text as { isWellFormed?(): boolean }).isWellFormed;

@@ -9,7 +9,7 @@ import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
 import { isPatchType, kindOf, kubernetes } from "./types";
 import { isUnknown, knownPlain, peek, unknownFieldError } from "./unknowns";
-import { asDict, pathGet } from "./values";
+import { asDict, pathGet, showName } from "./values";
 
 export type PodSpec = Unwrap<k8s.core.v1.PodSpec>;
 export type Container = Unwrap<k8s.core.v1.Container>;
@@ -120,7 +120,7 @@ class ContainerEntry implements ContainerRef {
     }
 
     get label(): string {
-        return this.name !== undefined ? `${listLabel[this.list]} "${this.name}"` : `${listLabel[this.list]} #${this.index}`;
+        return this.name !== undefined ? `${listLabel[this.list]} "${showName(this.name)}"` : `${listLabel[this.list]} #${this.index}`;
     }
 }
 

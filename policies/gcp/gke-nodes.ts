@@ -5,7 +5,7 @@ import type { ClusterArgs } from "@pulumi/gcp/container/cluster";
 import type { NodePoolArgs } from "@pulumi/gcp/container/nodePool";
 import type { Unwrap } from "@pulumi/pulumi";
 import type { PolicyResource } from "@pulumi/policy";
-import { anyOf, asBool, asDict, asString, type CheckContext, type Dict, dependencyTargets, formatPath, gcp, isDict, isUnknown, linksOf, peek, type StackCheckContext, types, wrongType } from "../core";
+import { anyOf, asBool, asDict, asString, type CheckContext, type Dict, dependencyTargets, formatPath, gcp, isDict, isUnknown, linksOf, peek, showName, type StackCheckContext, types, wrongType } from "../core";
 import { readArray, readBool, readDict, readString, wrong } from "./gke-values";
 
 export type ClusterProps = Unwrap<ClusterArgs>;
@@ -82,7 +82,7 @@ export function nodeTargets(props: GkeProps, ctx: CheckContext<unknown>, options
             ctx.violation(`nodePools[${i}]`, wrongType("an object", pool), "give each node pool as an object");
             return;
         }
-        add({ path: `nodePools[${i}].${block}`, where: ` on node pool "${name}"`, kind: "nodeConfig" }, settings(pool, block, `nodePools[${i}]`));
+        add({ path: `nodePools[${i}].${block}`, where: ` on node pool "${showName(name)}"`, kind: "nodeConfig" }, settings(pool, block, `nodePools[${i}]`));
     });
     if (options.autoProvisioning && readBool(ctx, cluster, "clusterAutoscaling.enabled", "set clusterAutoscaling.enabled to a boolean") === true) provisioningTarget();
     if (targets.length === 0 && poolList !== wrong) {

@@ -11,7 +11,7 @@ import { defaultNamespace } from "../core/kubernetes-objects";
 import type { StackCheckContext } from "../core/policy";
 import { kubernetes, type TypeSet } from "../core/types";
 import { isUnknown, PartialVerdict, peek, plainTargetOf, unknown } from "../core/unknowns";
-import { asString } from "../core/values";
+import { asString, showName } from "../core/values";
 import { dependencyTargets } from "../core/links";
 
 /** Where a namespaced object lives, as far as the stack can tell. */
@@ -148,8 +148,8 @@ export class Namespaces {
 
     /** The namespace for messages: `namespace "shop"`, or the Namespace object when its name is not known yet. */
     describe(link: NamespaceLink): string {
-        if (link.name !== undefined) return `namespace "${link.name}"`;
-        return `the namespace of Namespace resource "${link.namespace?.name ?? "?"}" (name known at deploy)`;
+        if (link.name !== undefined) return `namespace "${showName(link.name)}"`;
+        return `the namespace of Namespace resource "${showName(link.namespace?.name ?? "?")}" (name known at deploy)`;
     }
 }
 

@@ -1,5 +1,5 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
-import { asDict, cisAks, cisEks, cisGke, cisKubernetes, compileGlobs, containersOf, credentialInValue, deploymentFix, isUnknown, kubernetes, literalCredential, looksLikeCredential, nsaHardening, peek, podSpecOf, resourcePolicy } from "../../core";
+import { asDict, cisAks, cisEks, cisGke, cisKubernetes, compileGlobs, containersOf, credentialInValue, deploymentFix, isUnknown, kubernetes, literalCredential, looksLikeCredential, nsaHardening, peek, podSpecOf, resourcePolicy, showName } from "../../core";
 
 import { judgeEach } from "./container-checks";
 
@@ -69,7 +69,7 @@ export const k8sNoSecretEnvLiterals = resourcePolicy<unknown, Config>({
                 const name = peek(entry, "name" satisfies keyof k8s.core.v1.EnvVar);
                 const literal = peek(entry, "value" satisfies keyof k8s.core.v1.EnvVar);
                 if (typeof name === "string" && ctx.config.ignore(name)) return;
-                const label = typeof name === "string" ? `"${name}"` : `env[${index}]`;
+                const label = typeof name === "string" ? `"${showName(name)}"` : `env[${index}]`;
                 if (isUnknown(literal)) {
                     // Presence decides for a credential's name: a computed value is still a literal in the manifest.
                     if (typeof name === "string" && looksLikeCredential(name)) {
