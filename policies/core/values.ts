@@ -70,10 +70,6 @@ export function pathGet(value: unknown, path: readonly (string | number)[]): unk
 const maxShown = 120;
 const maxDepth = 4;
 
-/**
- * Short rendering of a found value for messages: JSON-like, at most ~120 characters and 4 levels deep.
- * Never throws and never reads through the SDK's proxy (an unknown renders as `(unknown until deploy)`).
- */
 // Kubernetes names are at most 253 characters. A finding names its resource, container or node pool, so a
 // name of megabytes (which the API would reject) is shown cut rather than copied into every message.
 const maxNameShown = 253;
@@ -83,6 +79,10 @@ export function showName(name: string): string {
     return shortened(name, maxNameShown);
 }
 
+/**
+ * Short rendering of a found value for messages: JSON-like, at most ~120 characters and 4 levels deep.
+ * Never throws and never reads through the SDK's proxy (an unknown renders as `(unknown until deploy)`).
+ */
 export function show(value: unknown): string {
     if (value === undefined) return "absent";
     const out: string[] = [];

@@ -229,8 +229,8 @@ export class Campaign {
     /**
      * Re-runs a slow call once; it is slow only if the re-run also takes longer than the bound in wall time
      * and in the pack's own CPU time, the input is within the size the bound is meant for, and the pack
-     * adds more than the bound (and more than 10 % of it, for a long one) to what the no-op pack takes on
-     * the same request: decoding a few MB of protobuf alone can take longer than the bound, in any pack.
+     * adds more than the bound (and, for a long call, more than 10 % of the no-op pack's time) to what the
+     * no-op pack takes on the same request: decoding a few MB of protobuf alone can take longer than the bound, in any pack.
      */
     private async confirmSlow<T>(runner: SupervisedRunner, c: Case<T>, firstMs: number, allowanceMs: number): Promise<Outcome | undefined> {
         this.report.slowReruns++;
