@@ -156,7 +156,6 @@ export interface PolicyGuide {
 
 export type ClusterGuardPolicy = (ResourceValidationPolicy | StackValidationPolicy) & { guide: PolicyGuide };
 
-
 /** `Cluster "prod"`, or for Kubernetes `Deployment "shop/web"`. */
 export function resourceLabel(type: string, name: string, props: unknown): string {
     if (isKubernetesType(type)) {

@@ -35,6 +35,11 @@ function packDir(name: string, options: PackOptions): string {
     return dir;
 }
 
+/** The pack's name, and so its directory: one per combination of the SDK fixes it applies, so no two packs share one. */
+function packName(base: string, options: PackOptions): string {
+    return [base, ...(options.releaseDebugger ? ["released"] : []), ...(options.deserializeOnce ? ["once"] : [])].join("-");
+}
+
 /** A pack directory under .bench/ with the given index.js. */
 function writePack(name: string, source: string, options: PackOptions): string {
     const dir = packDir(name, options);
@@ -52,7 +57,7 @@ function prelude(options: PackOptions, core = path.join(repoRoot, "bin", "polici
 
 /** One resource policy and one stack policy, both doing nothing. */
 export function noopPack(options: PackOptions = {}): string {
-    const name = options.releaseDebugger ? "noop-released" : "noop";
+    const name = packName("noop", options);
     return writePack(
         name,
         prelude(options) +
@@ -133,7 +138,7 @@ export function clusterGuardPack(options: PackOptions = {}): string {
 
 /** ClusterGuard's shape with bodies that only answer "not applicable" for other types. */
 export function floorPack(shapes: readonly PolicyShape[], options: PackOptions = {}): string {
-    const name = options.releaseDebugger || options.deserializeOnce ? "floor-fixed" : "floor";
+    const name = packName("floor", options);
     const policies = shapes.map((s) => {
         const tokens = JSON.stringify(s.tokens);
         const patterns = `[${s.patterns.map((p) => `new RegExp(${JSON.stringify(p)})`).join(", ")}]`;

@@ -197,7 +197,6 @@ export function deferFor<C>(ctx: StackCheckContext<C>, unknown: readonly Unknown
     for (const u of unknown) ctx.defer(u.unknown.resource, u.unknown.field, u.unknown.why);
 }
 
-
 /** `{app: "web"}` for messages. */
 export function showLabels(labels: Record<string, string>): string {
     const entries = Object.entries(labels);
