@@ -15,6 +15,11 @@ export type GkeProps = ClusterProps | NodePoolProps;
 /** A Cluster or a NodePool. */
 export const gkeClusterOrPool = anyOf(gcp.cluster, gcp.nodePool);
 
+/** `node pool "x"` for the cluster's inline pool at `index` (`#index` when it has no name), for messages. */
+export function inlinePoolLabel(pool: unknown, index: number): string {
+    return `node pool "${showName(asString(asDict(pool)?.name) ?? `#${index}`)}"`;
+}
+
 export function isAutopilot(cluster: ClusterProps): boolean {
     return asBool(cluster.enableAutopilot) === true;
 }
@@ -77,12 +82,11 @@ export function nodeTargets(props: GkeProps, ctx: CheckContext<unknown>, options
         else add({ path: "management", where: " on the default node pool", kind: "nodeConfig" }, undefined);
     }
     pools.forEach((pool, i) => {
-        const name = asString(asDict(pool)?.name) ?? `#${i}`;
         if (!isDict(pool)) {
             ctx.violation(`nodePools[${i}]`, wrongType("an object", pool), "give each node pool as an object");
             return;
         }
-        add({ path: `nodePools[${i}].${block}`, where: ` on node pool "${showName(name)}"`, kind: "nodeConfig" }, settings(pool, block, `nodePools[${i}]`));
+        add({ path: `nodePools[${i}].${block}`, where: ` on ${inlinePoolLabel(pool, i)}`, kind: "nodeConfig" }, settings(pool, block, `nodePools[${i}]`));
     });
     if (options.autoProvisioning && readBool(ctx, cluster, "clusterAutoscaling.enabled", "set clusterAutoscaling.enabled to a boolean") === true) provisioningTarget();
     if (targets.length === 0 && poolList !== wrong) {

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { asDict, asString, cisGke, gcp, isDict, nsaHardening, resourcePolicy, showName, type StackCheckContext, typescriptFix, wrongType } from "../core";
-import { type ClusterProps, computedInProgram, gkeClusterOrPool, type GkeProps, type NodePoolProps, outputAt, poolsWithClusters, reporterFor, unsetInProgram } from "./gke-nodes";
+import { cisGke, gcp, isDict, nsaHardening, resourcePolicy, type StackCheckContext, typescriptFix, wrongType } from "../core";
+import { type ClusterProps, computedInProgram, gkeClusterOrPool, type GkeProps, inlinePoolLabel, type NodePoolProps, outputAt, poolsWithClusters, reporterFor, unsetInProgram } from "./gke-nodes";
 import { readArray, readBool, wrong } from "./gke-values";
 
 const clusterFix = "set privateClusterConfig: { enablePrivateNodes: true }";
@@ -54,8 +54,7 @@ export const gkePrivateNodes = resourcePolicy<GkeProps>({
             ctx.judge(() => {
                 if (!isDict(pool)) return ctx.violation(`nodePools[${i}]`, wrongType("an object", pool), "give each node pool as an object");
                 if (readBool(ctx, pool, "networkConfig.enablePrivateNodes", overrideFix, `nodePools[${i}]`) === false) {
-                    const name = asString(asDict(pool)?.name) ?? `#${i}`;
-                    ctx.violation(`nodePools[${i}].networkConfig.enablePrivateNodes`, `is false on node pool "${showName(name)}"`, overrideFix);
+                    ctx.violation(`nodePools[${i}].networkConfig.enablePrivateNodes`, `is false on ${inlinePoolLabel(pool, i)}`, overrideFix);
                 }
             });
         });
