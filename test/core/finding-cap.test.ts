@@ -2,6 +2,7 @@
 import * as assert from "assert";
 import { gkeNoCloudPlatformScope } from "../../policies/gcp/gke-no-cloud-platform-scope";
 import { maxFindingsPerResource } from "../../policies/core/finding-cap";
+import { k8sNetworkDefaultDenyIngress } from "../../policies/kubernetes/network/k8s-network-default-deny-ingress";
 import { k8sBlockMetadataEgress } from "../../policies/kubernetes/network/k8s-block-metadata-egress";
 import { checkStack } from "../harness";
 import { checkPool, cloudPlatform } from "../gcp/fixtures";
@@ -35,5 +36,19 @@ describe("findings per resource are capped", () => {
         assert.match(onWeb[100].message, /: 20 more findings of this policy on this resource are not listed/);
         assert.strictEqual(onWeb[100].urn, onWeb[0].urn);
         assert.strictEqual(onApi.length, 2);
+    });
+
+    it("AnalyzeStack: a message already reported on a resource is not reported again", () => {
+        // Two stack resources that are one Kubernetes object (same namespace and name) give the same finding.
+        const allowAll = networkPolicy("allow-everything", "shop", { podSelector: {}, policyTypes: ["Ingress"], ingress: [{}] });
+        const copy = { ...allowAll, name: "shop-np-allow-everything-copy" };
+        const other = networkPolicy("allow-all-too", "shop", { podSelector: {}, policyTypes: ["Ingress"], ingress: [{}] });
+        const web = deployment("web", "shop", { app: "web" });
+        const once = checkStack(k8sNetworkDefaultDenyIngress, [web, allowAll]).violations.map((v) => v.message);
+        assert.strictEqual(once.length, 1);
+        assert.match(once[0], /NetworkPolicy "shop\/allow-everything"/);
+        assert.deepStrictEqual(checkStack(k8sNetworkDefaultDenyIngress, [web, allowAll, copy]).violations.map((v) => v.message), once);
+        // A different policy is a different finding.
+        assert.strictEqual(checkStack(k8sNetworkDefaultDenyIngress, [web, allowAll, copy, other]).violations.length, 2);
     });
 });

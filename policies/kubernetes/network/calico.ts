@@ -22,7 +22,10 @@ function namespaceLabels(pod: PodIdentity): Record<string, string> {
     return lazyLabels(pod.namespaceLabels, { "projectcalico.org/name": () => pod.namespaceName });
 }
 
-/** `types`, or Calico's default: Egress when only egress rules exist, both when both do, else Ingress. */
+/**
+ * `types`, or Calico's default: Egress when only egress rules exist, both when both do, else Ingress
+ * (libcalico-go clientv3 `defaultPolicyTypesField`, which the Calico API server applies too).
+ */
 function typesOf(spec: Dict): Set<Direction> {
     const declared = asArray(spec.types).filter((t): t is Direction => t === "Ingress" || t === "Egress");
     if (declared.length > 0) return new Set(declared);
