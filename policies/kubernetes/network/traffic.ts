@@ -5,7 +5,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { cidrContainsAddress, parseCidr } from "../../core/cidr";
 import { groupBy, pushTo } from "../../core/collections";
 import type { TypeSet } from "../../core/types";
-import { unknownPaths } from "../../core/unknowns";
+import { knownPlain, unknownPaths } from "../../core/unknowns";
 import { asDict, asNumber, asString, type Dict, wrongType } from "../../core/values";
 import { knownName, type NamespaceLink, outputsUnknown, SiblingUnknown, unknownOutputs } from "../links";
 
@@ -363,7 +363,9 @@ export function policyObject(
 ): PolicyObject | undefined {
     const scope = namespaced?.[0].has(resource.type) ? namespaced : clusterwide?.[0].has(resource.type) ? clusterwide : undefined;
     if (!scope) return undefined;
-    const props = asDict(resource.props);
+    // Engines run only on policies with nothing unknown outside metadata (collectLayers): when nothing is
+    // unknown at all, their many reads go to the plain data instead of building a proxy each.
+    const props = asDict(knownPlain(resource.props) ?? resource.props);
     const namespace = scope === namespaced ? context.namespaceOf(resource) : undefined;
     const name = knownName(resource) ?? resource.name;
     const label = `${scope[1]} "${qualifiedName(namespace, name)}"`;
