@@ -141,6 +141,8 @@ export interface StackResourceInput {
     parent?: string;
     dependencies?: string[];
     propertyDependencies?: Record<string, string[]>;
+    /** The provider the engine names for the resource: its URN and inputs. */
+    provider?: { type: string; name: string; urn?: string; props?: object };
 }
 
 export interface StackCheckResult extends Omit<CheckResult, "violations"> {
@@ -153,19 +155,21 @@ export function hasStackPart(policy: AnyPolicy): policy is AnyPolicy & Pick<Stac
 }
 
 /** Runs a stack policy (or a resource policy's stack part) over a set of resources (their outputs). */
-export function checkStack(policy: AnyPolicy, resources: StackResourceInput[], options: Omit<CheckOptions, "name"> = {}): StackCheckResult {
-    if (!hasStackPart(policy)) throw new Error(`${policy.name} has no stack part`);
-    const config = configFor(policy, options.config);
+/** The stack's resources as the SDK builds them for a stack policy: props, provider, parent and dependencies resolved. */
+export function stackResources(resources: StackResourceInput[], dryRun = true): PolicyResource[] {
     const policyResources: PolicyResource[] = resources.map((r) => ({
         type: r.type,
         name: r.name,
         urn: r.urn ?? urnOf(r.type, r.name),
-        props: wireProps(r.props, options.dryRun ?? true),
+        props: wireProps(r.props, dryRun),
         opts: { ...resourceOptions, ...(r.parent ? { parent: r.parent } : {}) },
         dependencies: [],
         propertyDependencies: {},
         isType: () => false,
         asType: () => undefined,
+        ...(r.provider
+            ? { provider: { type: r.provider.type, name: r.provider.name, urn: r.provider.urn ?? urnOf(r.provider.type, r.provider.name), props: wireProps(r.provider.props ?? {}, dryRun) } }
+            : {}),
     }));
     // Like the SDK: parent, dependencies and property dependencies become the resources of the stack they name.
     const byUrn = new Map(policyResources.map((r) => [r.urn, r]));
@@ -177,6 +181,13 @@ export function checkStack(policy: AnyPolicy, resources: StackResourceInput[], o
         target.dependencies = resolve(r.dependencies);
         for (const [key, urns] of Object.entries(r.propertyDependencies ?? {})) target.propertyDependencies[key] = resolve(urns);
     });
+    return policyResources;
+}
+
+export function checkStack(policy: AnyPolicy, resources: StackResourceInput[], options: Omit<CheckOptions, "name"> = {}): StackCheckResult {
+    if (!hasStackPart(policy)) throw new Error(`${policy.name} has no stack part`);
+    const config = configFor(policy, options.config);
+    const policyResources = stackResources(resources, options.dryRun ?? true);
     const args: StackValidationArgs = {
         resources: policyResources,
         stackTags: new Map(),

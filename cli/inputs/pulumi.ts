@@ -55,7 +55,11 @@ export function isStackExport(doc: unknown): doc is Json {
     return isObject(doc) && isObject(doc.deployment);
 }
 
-/** Inputs (for Analyze) and outputs (for AnalyzeStack) of every live resource but the stack and providers. */
+/**
+ * Inputs (for Analyze) and outputs (for AnalyzeStack) of every live resource but the stack, each naming its
+ * provider with the provider's inputs. Providers themselves go to AnalyzeStack only, as `pulumi policy
+ * analyze` hands them (analyze_snapshot.go): which cluster a Kubernetes object goes to is read from them.
+ */
 export function stackExportResources(doc: Json, file: string, warn: Warn): { inputs: ResourceInput[]; outputs: ResourceInput[] } {
     const deployment = doc.deployment as Json;
     const inputs: ResourceInput[] = [];
@@ -64,27 +68,40 @@ export function stackExportResources(doc: Json, file: string, warn: Warn): { inp
         warn({ file, reason: "skipped: a pulumi stack export without deployment.resources" });
         return { inputs, outputs };
     }
+    const isProvider = (type: string) => type.startsWith("pulumi:providers:");
+    const providers = new Map<string, NonNullable<ResourceInput["provider"]>>();
+    for (const r of deployment.resources as unknown[]) {
+        if (!isObject(r) || typeof r.type !== "string" || typeof r.urn !== "string" || !isProvider(r.type) || r.delete === true) continue;
+        providers.set(r.urn, { type: r.type, name: nameOf(r.urn), urn: r.urn, props: isObject(r.inputs) ? (decodeExportValue(r.inputs) as Json) : {} });
+    }
     deployment.resources.forEach((r: unknown, i: number) => {
         const pointer = `/deployment/resources/${i}`;
         if (!isObject(r) || typeof r.type !== "string" || typeof r.urn !== "string") {
             return warn({ file, reason: `deployment.resources[${i}] skipped: not a resource (an object with string type and urn)` });
         }
-        if (r.type === "pulumi:pulumi:Stack" || r.type.startsWith("pulumi:providers:") || r.delete === true) return;
+        if (r.type === "pulumi:pulumi:Stack" || r.delete === true) return;
         for (const key of ["inputs", "outputs"] as const) {
             if (r[key] !== undefined && !isObject(r[key])) warn({ file, reason: `deployment.resources[${i}].${key} is not an object; read as {}` });
         }
+        // A provider reference is `<provider URN>::<provider id>`.
+        const provider = typeof r.provider === "string" ? providers.get(r.provider.slice(0, r.provider.lastIndexOf("::"))) : undefined;
         const common = {
             type: r.type,
-            name: r.urn.slice(r.urn.lastIndexOf("::") + 2),
+            name: nameOf(r.urn),
             urn: r.urn,
             ...(typeof r.parent === "string" ? { parent: r.parent } : {}),
             dependencies: strings(r.dependencies),
             propertyDependencies: isObject(r.propertyDependencies) ? (r.propertyDependencies as Record<string, string[]>) : {},
+            ...(provider ? { provider } : {}),
             location: { file, pointer, propsPointer: `${pointer}/inputs`, outputsPointer: `${pointer}/outputs` },
         };
-        inputs.push({ ...common, props: isObject(r.inputs) ? (decodeExportValue(r.inputs) as Json) : {} });
+        if (!isProvider(r.type)) inputs.push({ ...common, props: isObject(r.inputs) ? (decodeExportValue(r.inputs) as Json) : {} });
         outputs.push({ ...common, props: isObject(r.outputs) ? (decodeExportValue(r.outputs) as Json) : {} });
     });
     if (inputs.length === 0) warn({ file, reason: "no resources to scan: the stack export holds only the stack and providers" });
     return { inputs, outputs };
+}
+
+function nameOf(urn: string): string {
+    return urn.slice(urn.lastIndexOf("::") + 2);
 }

@@ -1,5 +1,6 @@
-// How the Kubernetes objects of a stack find their siblings at AnalyzeStack: the namespace a namespaced
-// object lives in (and the Namespace object of that name), the ServiceAccount its pods run as. By value
+// How the Kubernetes objects of a stack find their siblings at AnalyzeStack: the cluster an object goes to
+// (./clusters), the namespace a namespaced object lives in (and the Namespace object of that name in that
+// cluster), the ServiceAccount its pods run as. By value
 // where the value is known; in a preview where it is not, by property dependency: an object whose
 // `metadata.namespace` is `ns.metadata.name` depends, through its `metadata` input, on that Namespace.
 //
@@ -13,11 +14,14 @@ import { kubernetes, type TypeSet } from "../core/types";
 import { isUnknown, PartialVerdict, peek, plainTargetOf, unknown } from "../core/unknowns";
 import { asString, showName } from "../core/values";
 import { dependencyTargets } from "../core/links";
+import { type ClusterKey, type ClusterOf, clustersOf } from "./clusters";
 
 /** Where a namespaced object lives, as far as the stack can tell. */
 export interface NamespaceLink {
-    /** Groups the objects of one namespace: `name:<ns>` when the name is known, else `urn:<Namespace URN>`. */
+    /** Groups the objects of one namespace of one cluster: by the namespace's name when known, else by its Namespace's URN. */
     key: string;
+    /** The cluster the object goes to. */
+    cluster: ClusterKey;
     /** The namespace's name, when known. */
     name?: string;
     /** The Namespace object of the stack, when there is one. */
@@ -80,26 +84,31 @@ const unknownName = Symbol("name unknown until deploy");
 
 /** The namespaces of a stack: its Namespace objects, and the namespace of every namespaced object. */
 export class Namespaces {
+    /** Namespace objects by `namedKey`. */
     private readonly byName = new Map<string, PolicyResource>();
     private readonly objects: readonly PolicyResource[];
     /** Namespace objects whose name is unknown in this preview. */
     private readonly unnamed: PolicyResource[] = [];
 
-    constructor(resources: readonly PolicyResource[]) {
+    /** @param clusterOf the cluster of each object; the stack's own by default. */
+    constructor(resources: readonly PolicyResource[], readonly clusterOf: ClusterOf = clustersOf(resources)) {
         this.objects = resources.filter((r) => kubernetes.namespace.has(r.type));
         for (const ns of this.objects) {
             const name = metadataName(ns);
             if (name === unknownName) this.unnamed.push(ns);
-            else if (typeof name === "string" && name !== "" && !this.byName.has(name)) this.byName.set(name, ns);
+            else if (typeof name === "string" && name !== "") {
+                const key = namedKey(clusterOf(ns), name);
+                if (!this.byName.has(key)) this.byName.set(key, ns);
+            }
         }
     }
 
     /**
      * The Namespace objects whose unknown name might be the namespace of `link`: a namespace known by name
-     * that no Namespace object of the stack is known to carry.
+     * that no Namespace object of its cluster is known to carry.
      */
     couldBe(link: NamespaceLink): readonly PolicyResource[] {
-        return link.name !== undefined && !link.namespace ? this.unnamed : [];
+        return link.name !== undefined && !link.namespace ? this.unnamed.filter((ns) => this.clusterOf(ns) === link.cluster) : [];
     }
 
     /** The Namespace objects of the stack. */
@@ -110,7 +119,7 @@ export class Namespaces {
     /** The grouping key of a Namespace object: by its name when known, else by its URN. */
     keyOfNamespace(ns: PolicyResource): string {
         const name = metadataName(ns);
-        return typeof name === "string" && name !== "" ? `name:${name}` : `urn:${ns.urn}`;
+        return typeof name === "string" && name !== "" ? namedKey(this.clusterOf(ns), name) : `urn:${ns.urn}`;
     }
 
     /** True when a Namespace object's name is unknown in this preview. */
@@ -132,9 +141,11 @@ export class Namespaces {
     of(resource: PolicyResource): NamespaceLink {
         const metadata = outputsUnknown(resource) ? unknown : peek(resource.props, "metadata");
         const value = isUnknown(metadata) ? metadata : peek(metadata, "namespace");
+        const cluster = this.clusterOf(resource);
         if (!isUnknown(value)) {
             const name = asString(value)?.trim() ? (value as string) : defaultNamespace;
-            return { key: `name:${name}`, name, namespace: this.byName.get(name), via: "value" };
+            const key = namedKey(cluster, name);
+            return { key, cluster, name, namespace: this.byName.get(key), via: "value" };
         }
         const sources = dependencyTargets(resource, "metadata", kubernetes.namespace);
         if (sources.length !== 1) {
@@ -143,7 +154,7 @@ export class Namespaces {
         }
         const [namespace] = sources;
         const name = this.nameOf(namespace);
-        return { key: this.keyOfNamespace(namespace), ...(name !== undefined ? { name } : {}), namespace, via: "dependency" };
+        return { key: this.keyOfNamespace(namespace), cluster, ...(name !== undefined ? { name } : {}), namespace, via: "dependency" };
     }
 
     /** The namespace for messages: `namespace "shop"`, or the Namespace object when its name is not known yet. */
@@ -151,6 +162,19 @@ export class Namespaces {
         if (link.name !== undefined) return `namespace "${showName(link.name)}"`;
         return `the namespace of Namespace resource "${showName(link.namespace?.name ?? "?")}" (name known at deploy)`;
     }
+}
+
+/** The grouping key of a namespace known by name: `name:<ns>`, after the cluster's key when the stack has several. */
+function namedKey(cluster: ClusterKey, name: string): string {
+    return cluster === "" ? `name:${name}` : `${cluster}${clusterSeparator}name:${name}`;
+}
+const clusterSeparator = "\u0000";
+
+/** The cluster of a namespace key made from a known name; undefined for a key made from a Namespace's URN. */
+export function clusterOfNamedKey(key: string): ClusterKey | undefined {
+    if (key.startsWith("urn:")) return undefined;
+    const end = key.indexOf(`${clusterSeparator}name:`);
+    return end < 0 ? "" : key.slice(0, end);
 }
 
 /**

@@ -56,7 +56,9 @@ function runChild(program: string): Promise<CapturedProgram> {
     });
 }
 
-function asInput(resource: CapturedResource, props: Record<string, unknown>): ResourceInput {
+function asInput(resource: CapturedResource, props: Record<string, unknown>, byUrn: ReadonlyMap<string, CapturedResource>): ResourceInput {
+    // The engine names each resource's explicit provider with the provider's inputs (step_generator.go, AnalyzeResources).
+    const provider = resource.provider ? byUrn.get(resource.provider) : undefined;
     return {
         type: resource.type,
         name: resource.name,
@@ -65,14 +67,16 @@ function asInput(resource: CapturedResource, props: Record<string, unknown>): Re
         ...(resource.parent ? { parent: resource.parent } : {}),
         dependencies: resource.dependencies,
         propertyDependencies: resource.propertyDependencies,
+        ...(provider ? { provider: { type: provider.type, name: provider.name, urn: provider.urn, props: provider.inputs } } : {}),
     };
 }
 
 /** The engine's view of one mode of a captured program. */
 export function programRun(program: CapturedProgram, mode: Mode): ProgramRun {
     const resources = program[mode];
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
     return {
-        inputs: resources.map((r) => asInput(r, r.inputs)),
-        outputs: resources.map((r) => asInput(r, r.outputs)),
+        inputs: resources.map((r) => asInput(r, r.inputs, byUrn)),
+        outputs: resources.map((r) => asInput(r, r.outputs, byUrn)),
     };
 }

@@ -25,6 +25,8 @@ export interface CapturedResource extends RegisteredResource {
     parent?: string;
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
+    /** The URN of the explicit provider the resource names (`opts.provider`); none for the default provider. */
+    provider?: string;
     /** What the provider returned (for components: what the program registered as outputs). */
     outputs: Record<string, unknown>;
 }
@@ -75,6 +77,7 @@ export function createCaptureMonitor(mode: Mode): { monitor: object; captured: C
                 const resource: CapturedResource = {
                     ...registered,
                     ...(parent ? { parent } : {}),
+                    ...(providerUrn ? { provider: providerUrn } : {}),
                     dependencies: req.getDependenciesList(),
                     propertyDependencies,
                     outputs,

@@ -92,8 +92,38 @@ describe("cli/inputs", () => {
         assert.strictEqual(stack.inputs[0].urn, urn);
         assert.strictEqual(stack.inputs[0].location?.propsPointer, "/deployment/resources/2/inputs");
         assert.strictEqual((stack.inputs[0].props as Record<string, unknown>).token, unknownSentinels.string);
-        assert.deepStrictEqual((stack.outputs[0].props as Record<string, unknown>).token, { [signatureKey]: secretSig, value: "s3cret" });
-        assert.deepStrictEqual(stack.outputs[0].dependencies, ["urn:pulumi:prod::infra::aws:iam/role:Role::r"]);
+        // AnalyzeStack gets the providers too, as `pulumi policy analyze` hands them.
+        assert.deepStrictEqual(stack.outputs.map((r) => r.type), ["pulumi:providers:aws", "aws:eks/cluster:Cluster"]);
+        const cluster = stack.outputs[1];
+        assert.deepStrictEqual((cluster.props as Record<string, unknown>).token, { [signatureKey]: secretSig, value: "s3cret" });
+        assert.deepStrictEqual(cluster.dependencies, ["urn:pulumi:prod::infra::aws:iam/role:Role::r"]);
+    });
+
+    it("reads a stack export's provider references: each resource names its provider with the provider's inputs", () => {
+        const providerUrn = "urn:pulumi:prod::apps::pulumi:providers:kubernetes::blue";
+        const clusterUrn = "urn:pulumi:prod::apps::gcp:container/cluster:Cluster::blue";
+        const kubeconfig = { [signatureKey]: secretSig, ciphertext: "AAAA" };
+        const exported = {
+            version: 3,
+            deployment: {
+                resources: [
+                    { urn: providerUrn, type: "pulumi:providers:kubernetes", custom: true, inputs: { kubeconfig }, outputs: { kubeconfig }, propertyDependencies: { kubeconfig: [clusterUrn] } },
+                    {
+                        urn: "urn:pulumi:prod::apps::kubernetes:apps/v1:Deployment::web",
+                        type: "kubernetes:apps/v1:Deployment",
+                        custom: true,
+                        provider: `${providerUrn}::4f0f3e4c-0000-4000-8000-000000000000`,
+                        inputs: { metadata: { name: "web" } },
+                        outputs: { metadata: { name: "web" } },
+                    },
+                ],
+            },
+        };
+        const [stack] = readStacks([tempFiles({ "export.json": JSON.stringify(exported) })]);
+        assert.deepStrictEqual(stack.inputs.map((r) => r.type), ["kubernetes:apps/v1:Deployment"]);
+        const web = stack.outputs.find((r) => r.type === "kubernetes:apps/v1:Deployment")!;
+        assert.deepStrictEqual(web.provider, { type: "pulumi:providers:kubernetes", name: "blue", urn: providerUrn, props: { kubeconfig: unknownSentinels.string } });
+        assert.deepStrictEqual(stack.outputs.find((r) => r.urn === providerUrn)?.propertyDependencies, { kubeconfig: [clusterUrn] });
     });
 
     it("sets --namespace on namespaced objects without one, and leaves cluster-scoped kinds alone", () => {

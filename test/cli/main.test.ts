@@ -3,6 +3,7 @@ import * as assert from "assert";
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { secretSig, signatureKey } from "../../engine/wire";
 import { packDir } from "../e2e";
 import { helmTemplateOutput, mixedDirectory, privilegedDeployment, tempDir } from "./fixtures";
 
@@ -38,6 +39,30 @@ describe("cluster-guard CLI (end to end)", () => {
         const report = JSON.parse(r.stdout) as { stacks: { resources: { label: string; findings: { policy: string; location: { file: string; line: number } }[] }[] }[] };
         const deployment = report.stacks[0].resources.find((x) => x.label === 'Deployment "shop/app"')!;
         assert.deepStrictEqual(deployment.findings.find((f) => f.policy === "k8s-no-privileged-containers")!.location, { file: "<stdin>", line: 23, column: 29 });
+    });
+
+    it("scans a stack export of two clusters: a NetworkPolicy of one cluster does not cover pods of the other", () => {
+        const resources: object[] = [];
+        for (const colour of ["blue", "green"]) {
+            const cluster = `urn:pulumi:prod::apps::gcp:container/cluster:Cluster::${colour}`;
+            const provider = `urn:pulumi:prod::apps::pulumi:providers:kubernetes::${colour}`;
+            const kubeconfig = { [signatureKey]: secretSig, ciphertext: "AAAA" };
+            const object = (type: string, name: string, props: object) => ({ urn: `urn:pulumi:prod::apps::${type}::${colour}-${name}`, type, custom: true, provider: `${provider}::id-${colour}`, inputs: props, outputs: props });
+            resources.push(
+                { urn: cluster, type: "gcp:container/cluster:Cluster", custom: true, inputs: { location: "europe-west1" }, outputs: { location: "europe-west1" } },
+                { urn: provider, type: "pulumi:providers:kubernetes", custom: true, inputs: { kubeconfig }, outputs: { kubeconfig }, propertyDependencies: { kubeconfig: [cluster] } },
+                object("kubernetes:apps/v1:Deployment", "web", { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web", namespace: "shop" }, spec: { selector: { matchLabels: { app: "web" } }, template: { metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "web", image: "registry.example.com/web:1.0" }] } } } }),
+            );
+            if (colour === "blue") {
+                resources.push(object("kubernetes:networking.k8s.io/v1:NetworkPolicy", "deny", { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "deny", namespace: "shop" }, spec: { podSelector: {}, policyTypes: ["Ingress"] } }));
+            }
+        }
+        const dir = tempDir({ "export.json": JSON.stringify({ version: 3, deployment: { resources } }) });
+        const r = run(["scan", path.join(dir, "export.json"), "--format", "json", "--fail-on", "none"]);
+        assert.strictEqual(r.code, 0, r.stderr);
+        const report = JSON.parse(r.stdout) as { stacks: { resources: { urn?: string; findings: { policy: string }[] }[] }[] };
+        const flagged = report.stacks[0].resources.filter((x) => x.findings.some((f) => f.policy === "k8s-network-default-deny-ingress")).map((x) => x.urn);
+        assert.deepStrictEqual(flagged, ["urn:pulumi:prod::apps::kubernetes:apps/v1:Deployment::green-web"]);
     });
 
     it("turns a PolicyConfigError from the pack into one line with exit 2, a stack trace only with --debug", () => {

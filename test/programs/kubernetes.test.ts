@@ -7,7 +7,7 @@ import * as assert from "assert";
 import type { PolicyDiagnostic } from "../../engine/runner";
 import { unknownSentinels } from "../../engine/wire";
 import { policies } from "../../policies";
-import { captureProgram, type Mode } from "../capture";
+import { captureProgram, type Mode, programRun } from "../capture";
 import { useRunner } from "../e2e";
 import { pinnedConfig } from "../reference-date";
 import { evaluateProgram, type ProgramResult, policyNames } from "./harness";
@@ -135,6 +135,34 @@ describe("Kubernetes programs", () => {
             ];
             assert.deepStrictEqual(deferralKeys(onlyKubernetes(result().deferrals)), expected.sort());
         });
+    });
+
+    describeModes("kubernetes/two-clusters", (mode, result) => {
+        const ofPolicy = (name: string, ds: readonly PolicyDiagnostic[]) => ds.filter((d) => d.policyName === name);
+        it(mode === "preview" ? "defers each cluster's Deployment, whose outputs are unknown" : "flags the cluster without the NetworkPolicy, not the one that has it", () => {
+            const findings = findingKeys(ofPolicy("k8s-network-default-deny-ingress", result().findings));
+            const deferrals = deferralKeys(ofPolicy("k8s-network-default-deny-ingress", result().deferrals));
+            if (mode === "preview") {
+                assert.deepStrictEqual(findings, []);
+                const [deferral] = ofPolicy("k8s-network-default-deny-ingress", result().deferrals);
+                assert.match(deferral.message, /Deployment "blue-web": every output is unknown in this preview.*; Deployment "green-web": every output is unknown/);
+            } else {
+                assert.deepStrictEqual(findings, ['k8s-network-default-deny-ingress: Deployment "shop/web" metadata.namespace']);
+                assert.deepStrictEqual(deferrals, []);
+                // Both Deployments are "shop/web"; the URN tells which cluster's.
+                assert.deepStrictEqual(ofPolicy("k8s-network-default-deny-ingress", result().findings).map((d) => d.urn?.replace(/.*::/, "")), ["green-web"]);
+            }
+        });
+    });
+
+    it("two-clusters: each object names its own cluster's provider, whose kubeconfig was computed from that cluster", async () => {
+        const { up } = await captureProgram("kubernetes/two-clusters");
+        for (const colour of ["blue", "green"]) {
+            const web = programRun({ preview: [], up }, "up").outputs.find((r) => r.name === `${colour}-web`)!;
+            assert.match(web.provider?.urn ?? "", new RegExp(`pulumi:providers:kubernetes::${colour}$`));
+            const provider = up.find((r) => r.urn === web.provider?.urn)!;
+            assert.ok(provider.propertyDependencies.kubeconfig?.some((urn) => urn.endsWith(`gcp:container/cluster:Cluster::${colour}`)));
+        }
     });
 
     it("cluster-and-workloads: the first preview really has unknown namespaces and empty outputs", async () => {

@@ -12,6 +12,7 @@ import { anyOf, kubernetes } from "../../core/types";
 import { unknownPaths } from "../../core/unknowns";
 import { asBool, asDict, asString } from "../../core/values";
 import { podSpecOf, podSpecPath } from "../../core/workloads";
+import type { ClusterKey } from "../clusters";
 import { type NamespaceLink, Namespaces, outputsUnknown, readSibling, SiblingUnknown, unknownOutputs } from "../links";
 import { adminNetworkPolicyLayers } from "./admin-network-policy";
 import { calicoLayers } from "./calico";
@@ -122,32 +123,36 @@ export function stackTraffic(resources: readonly PolicyResource[]): StackTraffic
     const context: EngineContext = {
         owns: (type) => networkPolicyTypes.has(type),
         namespaceOf: (r) => (clusterScoped.has(r.type) ? undefined : namespaces.of(r)),
+        clusterOf: namespaces.clusterOf,
         earliestStage,
     };
     const set = collectLayers(resources, [networkPolicyLayers, ciliumLayers, calicoLayers, adminNetworkPolicyLayers], context);
-    const applies = (link: NamespaceLink) => (policyNamespace: NamespaceLink | undefined) => policyNamespace === undefined || policyNamespace.key === link.key;
+    // A policy applies in its namespace; a cluster-wide one, or one whose namespace is not known yet, in every namespace of its cluster.
+    const applies = (link: NamespaceLink) => (policy: { namespace?: NamespaceLink; cluster: ClusterKey }) =>
+        policy.namespace === undefined ? policy.cluster === link.cluster : policy.namespace.key === link.key;
     const present = resources.filter((r) => networkPolicyTypes.has(r.type)).map((r) => {
+        const cluster = context.clusterOf(r);
         try {
-            return context.namespaceOf(r);
+            return { namespace: context.namespaceOf(r), cluster };
         } catch (e) {
             if (!(e instanceof SiblingUnknown)) throw e;
-            return undefined; // may be in any namespace
+            return { cluster }; // may be in any namespace of its cluster
         }
     });
     // A Namespace whose name is not known yet, with policies of its own, may be a namespace known by name.
-    const withPolicies = new Set(present.map((l) => l?.key));
+    const withPolicies = new Set(present.map((p) => p.namespace?.key));
     const unnamedWithPolicies = (link: NamespaceLink): UnknownPolicy[] =>
         namespaces
             .couldBe(link)
             .filter((ns) => withPolicies.has(namespaces.keyOfNamespace(ns)))
-            .map((ns) => ({ unknown: new SiblingUnknown(ns, "metadata.name"), stage: "admin", onlyAllows: false }));
+            .map((ns) => ({ unknown: new SiblingUnknown(ns, "metadata.name"), cluster: link.cluster, stage: "admin", onlyAllows: false }));
     return {
         ...set,
         namespaces,
         identity: (w) => podIdentity(w),
-        unknownFor: (link) => [...set.unknown.filter((u) => applies(link)(u.namespace)), ...unnamedWithPolicies(link)],
+        unknownFor: (link) => [...set.unknown.filter(applies(link)), ...unnamedWithPolicies(link)],
         ignoredNote: (link) => {
-            const notes = set.ignored.filter((i) => applies(link)(i.namespace)).map((i) => `${i.label} is ignored: its ${i.problem}`);
+            const notes = set.ignored.filter(applies(link)).map((i) => `${i.label} is ignored: its ${i.problem}`);
             return notes.length > 0 ? ` (${notes.join("; ")})` : "";
         },
         anyPolicyFor: (link) => present.some(applies(link)),

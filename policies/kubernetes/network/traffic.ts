@@ -7,6 +7,7 @@ import { groupBy, pushTo } from "../../core/collections";
 import type { TypeSet } from "../../core/types";
 import { knownPlain, unknownPaths } from "../../core/unknowns";
 import { asDict, asNumber, asString, type Dict, wrongType } from "../../core/values";
+import type { ClusterKey } from "../clusters";
 import { knownName, type NamespaceLink, outputsUnknown, SiblingUnknown, unknownOutputs } from "../links";
 
 export type Direction = "Ingress" | "Egress";
@@ -99,6 +100,8 @@ export interface UnknownPolicy {
     unknown: SiblingUnknown;
     /** The namespace it applies in; undefined for cluster-wide or not known yet. */
     namespace?: NamespaceLink;
+    /** The cluster it goes to. */
+    cluster: ClusterKey;
     /** The earliest stage its kind acts in. */
     stage: Stage;
     /** True for a kind that only adds Allow rules in that stage (Kubernetes NetworkPolicies). */
@@ -114,7 +117,7 @@ export interface IgnoredPolicy {
 
 export interface PolicySet {
     unknown: UnknownPolicy[];
-    ignored: IgnoredPolicy[];
+    ignored: (IgnoredPolicy & { cluster: ClusterKey })[];
     /** The layers that may select pods of the namespace: its own and the cluster-wide ones, in stack order. */
     layersIn(namespace: NamespaceLink): readonly PolicyLayer[];
 }
@@ -178,24 +181,26 @@ export type Engine = (resource: PolicyResource, context: EngineContext) => Polic
 export function collectLayers(resources: readonly PolicyResource[], engines: readonly Engine[], context: EngineContext): PolicySet {
     // Selecting a pod checks only its namespace's layers: a stack of many namespaces stays linear.
     const namespaced = new Map<string, PolicyLayer[]>();
-    const clusterwide: PolicyLayer[] = [];
+    const clusterwide = new Map<ClusterKey, PolicyLayer[]>();
     const position = new Map<PolicyLayer, number>();
     const inNamespace = new Map<string, readonly PolicyLayer[]>();
     const set: PolicySet = {
         unknown: [],
         ignored: [],
         layersIn: (link) => {
-            let layers = inNamespace.get(link.key);
+            const key = `${link.cluster}\u0000${link.key}`;
+            let layers = inNamespace.get(key);
             if (!layers) {
-                layers = [...clusterwide, ...(namespaced.get(link.key) ?? [])].sort((a, b) => position.get(a)! - position.get(b)!);
-                inNamespace.set(link.key, layers);
+                layers = [...(clusterwide.get(link.cluster) ?? []), ...(namespaced.get(link.key) ?? [])].sort((a, b) => position.get(a)! - position.get(b)!);
+                inNamespace.set(key, layers);
             }
             return layers;
         },
     };
     for (const resource of resources) {
         if (!context.owns(resource.type)) continue;
-        const unknownPolicy = (unknown: SiblingUnknown, namespace?: NamespaceLink) => set.unknown.push({ unknown, namespace, ...context.earliestStage(resource.type) });
+        const cluster = context.clusterOf(resource);
+        const unknownPolicy = (unknown: SiblingUnknown, namespace?: NamespaceLink) => set.unknown.push({ unknown, namespace, cluster, ...context.earliestStage(resource.type) });
         if (outputsUnknown(resource)) {
             unknownPolicy(unknownOutputs(resource));
             continue;
@@ -221,10 +226,10 @@ export function collectLayers(resources: readonly PolicyResource[], engines: rea
                 for (const layer of result) {
                     position.set(layer, position.size);
                     if (namespace) pushTo(namespaced, namespace.key, layer);
-                    else clusterwide.push(layer);
+                    else pushTo(clusterwide, cluster, layer);
                 }
             } else {
-                set.ignored.push(result);
+                set.ignored.push({ ...result, cluster });
             }
             break;
         }
@@ -238,6 +243,8 @@ export interface EngineContext {
     owns(type: string): boolean;
     /** Where a namespaced policy lives (undefined for a cluster-wide kind); throws `SiblingUnknown` when not known yet. */
     namespaceOf(resource: PolicyResource): NamespaceLink | undefined;
+    /** The cluster a policy goes to (../clusters). */
+    clusterOf(resource: PolicyResource): ClusterKey;
     /** The earliest stage a policy kind acts in, and whether it only adds Allow rules there. */
     earliestStage(type: string): { stage: Stage; onlyAllows: boolean };
 }

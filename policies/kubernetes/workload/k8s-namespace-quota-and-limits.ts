@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { anyOf, kubernetes, nsaHardening, stackPolicy, type TypeSet, yamlFix } from "../../core";
-import { judgeWithSiblings, type NamespaceLink, Namespaces, SiblingUnknown } from "../links";
+import { clusterOfNamedKey, judgeWithSiblings, type NamespaceLink, Namespaces, SiblingUnknown } from "../links";
 
 /** The namespaces that hold an object of `types`, and the objects whose namespace is not known yet. */
 function placement(resources: readonly PolicyResource[], types: TypeSet, namespaces: Namespaces) {
@@ -68,7 +68,7 @@ export const k8sNamespaceQuotaAndLimits = stackPolicy({
             const name = namespaces.nameOf(ns);
             if (name === undefined && !namespaces.nameUnknown(ns)) continue; // no name at all: not a namespace yet
             const key = namespaces.keyOfNamespace(ns);
-            targets.set(key, { link: { key, ...(name !== undefined ? { name } : {}), namespace: ns, via: "value" }, resources: [ns] });
+            targets.set(key, { link: { key, cluster: namespaces.clusterOf(ns), ...(name !== undefined ? { name } : {}), namespace: ns, via: "value" }, resources: [ns] });
         }
         for (const w of ctx.ofType(kubernetes.workloads)) {
             judgeWithSiblings(ctx, w, () => {
@@ -84,9 +84,9 @@ export const k8sNamespaceQuotaAndLimits = stackPolicy({
         // Namespaces named by objects but by no Namespace object of a known name: a Namespace whose name is
         // not known yet may be one of them.
         const ownedKeys = new Set(namespaces.all.map((ns) => namespaces.keyOfNamespace(ns)));
-        const unowned = (keys: Set<string>) => [...keys].some((k) => k.startsWith("name:") && !ownedKeys.has(k));
+        const unowned = (keys: Set<string>, cluster: string) => [...keys].some((k) => clusterOfNamedKey(k) === cluster && !ownedKeys.has(k));
         for (const { link, resources } of targets.values()) {
-            if (link.name === undefined && link.namespace && (unowned(quotas.keys) || unowned(limitRanges.keys))) {
+            if (link.name === undefined && link.namespace && (unowned(quotas.keys, link.cluster) || unowned(limitRanges.keys, link.cluster))) {
                 ctx.defer(link.namespace, "metadata.name");
                 continue;
             }

@@ -5,7 +5,7 @@
 // outputs at all. The workloads are the hardened application of ./shop.
 import * as gcp from "@pulumi/gcp";
 import * as k8s from "@pulumi/kubernetes";
-import * as pulumi from "@pulumi/pulumi";
+import { gkeKubeconfig } from "./gke-kubeconfig";
 import { deployShop } from "./shop";
 
 const cluster = new gcp.container.Cluster("gke", {
@@ -14,28 +14,6 @@ const cluster = new gcp.container.Cluster("gke", {
     deletionProtection: false,
 });
 
-const kubeconfig = pulumi.interpolate`apiVersion: v1
-clusters:
-- cluster:
-    certificate-authority-data: ${cluster.masterAuth.clusterCaCertificate}
-    server: https://${cluster.endpoint}
-  name: ${cluster.name}
-contexts:
-- context:
-    cluster: ${cluster.name}
-    user: ${cluster.name}
-  name: ${cluster.name}
-current-context: ${cluster.name}
-kind: Config
-users:
-- name: ${cluster.name}
-  user:
-    exec:
-      apiVersion: client.authentication.k8s.io/v1beta1
-      command: gke-gcloud-auth-plugin
-      provideClusterInfo: true
-`;
-
-const provider = new k8s.Provider("gke", { kubeconfig });
+const provider = new k8s.Provider("gke", { kubeconfig: gkeKubeconfig(cluster) });
 
 deployShop({ provider });
