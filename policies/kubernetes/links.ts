@@ -1,8 +1,8 @@
 // How the Kubernetes objects of a stack find their siblings at AnalyzeStack: the cluster an object goes to
 // (./clusters), the namespace a namespaced object lives in (and the Namespace object of that name in that
-// cluster), the ServiceAccount its pods run as. By value
-// where the value is known; in a preview where it is not, by property dependency: an object whose
-// `metadata.namespace` is `ns.metadata.name` depends, through its `metadata` input, on that Namespace.
+// cluster), the ServiceAccount its pods run as. By value where the value is known; in a preview where it
+// is not, by property dependency: an object whose `metadata.namespace` is `ns.metadata.name` depends,
+// through its `metadata` input, on that Namespace.
 //
 // What a verdict needs and cannot have in this preview is thrown as `SiblingUnknown`, naming the resource
 // that holds it: the object's own reference that resolves neither way, or a sibling's unknown field. Run
