@@ -116,6 +116,27 @@ describe("clusters of a stack", () => {
         });
     });
 
+    it("never throws on malformed providers: wrong types, unparsable or hostile kubeconfig text, a parent cycle", () => {
+        const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join("\n");
+        const odd: StackResourceInput[] = [
+            { type: providerType, name: "list", props: { kubeconfig: ["not", "text"] } },
+            { type: providerType, name: "object", props: { kubeconfig: { clusters: [] } } },
+            providerFrom("unparsable", undefined, "{ clusters: [\n"),
+            providerFrom("bomb", undefined, bomb),
+            providerFrom("no-server", undefined, "clusters:\n- name: c\n  cluster: {server: 42}\ncurrent-context: c\ncontexts:\n- {name: c, context: {cluster: c}}"),
+            { type: providerType, name: "context-only", props: { context: "prod" } },
+        ];
+        for (const provider of odd) {
+            const keys = clusterKeys([blue, blueProvider, provider, via(blueProvider, web, "blue"), via(provider, web, "odd")]);
+            assert.deepStrictEqual(keys, { "shop-web-blue": "", "shop-web-odd": "" }, provider.name);
+        }
+        // A component that names itself as its parent.
+        const loop = { type: "my:index:Clusters", name: "loop", props: {}, parent: urnOf("my:index:Clusters", "loop") };
+        const looped = providerFrom("looped", loop);
+        const keys = clusterKeys([loop, looped, blue, blueProvider, via(looped, web, "looped"), via(blueProvider, web, "blue")]);
+        assert.notStrictEqual(keys["shop-web-looped"], keys["shop-web-blue"]);
+    });
+
     describe("siblings are those of the object's own cluster", () => {
         const stack = (...objects: StackResourceInput[]) => [blue, green, blueProvider, greenProvider, ...objects];
 
