@@ -78,7 +78,7 @@ function hasUnknownKey(target: PolicyResource, fields: readonly string[]): boole
 
 /**
  * The resources `from` refers to through `query.property`. A known value links to the target whose
- * output field equals it. An unknown value (preview), or a known value that names nothing whose key is
+ * output field equals it (where several do, the one the property was computed from). An unknown value (preview), or a known value that names nothing whose key is
  * known, links to the targets the property was computed from (propertyDependencies).
  */
 export function linksOf(resources: readonly PolicyResource[], from: PolicyResource, query: LinkQuery): Link[] {
@@ -92,7 +92,7 @@ export function linksOf(resources: readonly PolicyResource[], from: PolicyResour
             continue;
         }
         const key = normalise(text, query.ignoreCase === true);
-        const match = index.get(key)?.find((c) => c !== from);
+        const match = oneOf(index.get(key)?.filter((c) => c !== from) ?? [], from, query);
         if (match) links.set(match, "value");
         else unresolved = true;
     }
@@ -104,6 +104,16 @@ export function linksOf(resources: readonly PolicyResource[], from: PolicyResour
         }
     }
     return [...links].map(([target, via]) => ({ target, via }));
+}
+
+/**
+ * Of the targets a value names, the one meant: with several (two GKE clusters named "primary" in two
+ * locations, two launch templates of one name in two regions), the one the property was computed from.
+ */
+function oneOf(candidates: readonly PolicyResource[], from: PolicyResource, query: LinkQuery): PolicyResource | undefined {
+    if (candidates.length <= 1) return candidates[0];
+    const computedFrom = dependencyTargets(from, query.property, query.types);
+    return candidates.find((c) => computedFrom.includes(c)) ?? candidates[0];
 }
 
 /** The resources of `types` that `from`'s input `property` was computed from. */

@@ -61,6 +61,18 @@ describe("core/links", () => {
         assert.deepStrictEqual(links([...templates, group], "g", ltId), []);
     });
 
+    it("where a known value names several targets (one name in two regions), links the one the property was computed from", () => {
+        const twins = [
+            { type: T.template, name: "eu", urn: urn(T.template, "eu"), props: { id: "nodes" } },
+            { type: T.template, name: "us", urn: urn(T.template, "us"), props: { id: "nodes" } },
+        ];
+        const group = (from?: string) => ({ type: T.group, name: "g", props: { launchTemplate: { id: "nodes" } }, ...(from ? { propertyDependencies: { launchTemplate: [urn(T.template, from)] } } : {}) });
+        assert.deepStrictEqual(links([...twins, group("us")], "g", ltId), ["us by value"]);
+        assert.deepStrictEqual(links([...twins, group("eu")], "g", ltId), ["eu by value"]);
+        // Without a dependency to tell them apart, the first (as before).
+        assert.deepStrictEqual(links([...twins, group()], "g", ltId), ["eu by value"]);
+    });
+
     it("links by URN and compares ARM IDs without regard to case when asked", () => {
         const group = { type: T.group, name: "g", props: { launchTemplate: { id: urn(T.template, "nodes") } } };
         assert.deepStrictEqual(links([...templates, group], "g", ltId), ["nodes by value"]);

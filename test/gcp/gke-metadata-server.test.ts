@@ -8,6 +8,7 @@ import {
     checkCluster,
     checkPool,
     clusterType,
+    clusterUrn,
     clusterWithDefaultPool,
     hardenedAutopilot,
     hardenedCluster,
@@ -15,6 +16,7 @@ import {
     hardenedPool,
     modelled,
     poolType,
+    poolUrn,
     previewPair,
     problems,
 } from "./fixtures";
@@ -65,6 +67,16 @@ describe("gke-metadata-server", () => {
         assert.deepStrictEqual(problems(checkStack(gkeMetadataServer, stack(withoutIdentity))), [
             'NodePool "p": nodeConfig.workloadMetadataConfig.mode is not set to "GKE_METADATA", and Cluster "c" has no Workload Identity (workloadIdentityConfig.workloadPool), so no pool of it can run the GKE metadata server and pods reach the Compute Engine metadata server',
         ]);
+    });
+
+    it("of two clusters with one name (two locations), reads the one the pool's cluster was computed from", () => {
+        const stack = (from: string) => [
+            { type: clusterType, name: "eu", props: { ...hardenedCluster(), name: "primary", location: "europe-west1" } },
+            { type: clusterType, name: "us", props: { ...withoutIdentity, name: "primary", location: "us-central1" } },
+            { type: poolType, name: "p", props: { ...templatePool, cluster: "primary", location: "us-central1" }, propertyDependencies: { cluster: [clusterUrn(from)] } },
+        ].map((r) => ({ ...r, urn: r.type === clusterType ? clusterUrn(r.name) : poolUrn(r.name) }));
+        assert.match(problems(checkStack(gkeMetadataServer, stack("us")))[0] ?? "", /^NodePool "p": .*Cluster "us" has no Workload Identity/);
+        assert.deepStrictEqual(checkStack(gkeMetadataServer, stack("eu")).violations, []);
     });
 
     it("links the pool to its cluster by property dependency in a first preview, on preview-shaped outputs", () => {
