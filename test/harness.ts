@@ -154,7 +154,6 @@ export function hasStackPart(policy: AnyPolicy): policy is AnyPolicy & Pick<Stac
     return typeof (policy as Partial<StackValidationPolicy>).validateStack === "function";
 }
 
-/** Runs a stack policy (or a resource policy's stack part) over a set of resources (their outputs). */
 /** The stack's resources as the SDK builds them for a stack policy: props, provider, parent and dependencies resolved. */
 export function stackResources(resources: StackResourceInput[], dryRun = true): PolicyResource[] {
     const policyResources: PolicyResource[] = resources.map((r) => ({
@@ -184,6 +183,7 @@ export function stackResources(resources: StackResourceInput[], dryRun = true): 
     return policyResources;
 }
 
+/** Runs a stack policy (or a resource policy's stack part) over a set of resources (their outputs). */
 export function checkStack(policy: AnyPolicy, resources: StackResourceInput[], options: Omit<CheckOptions, "name"> = {}): StackCheckResult {
     if (!hasStackPart(policy)) throw new Error(`${policy.name} has no stack part`);
     const config = configFor(policy, options.config);
