@@ -76,6 +76,11 @@ describe("clusters of a stack", () => {
             const keys = clusterKeys([blue, green, blueProvider, greenProvider, via(blueProvider, web, "blue"), via(greenProvider, web, "green"), via(blueProvider, namespace("shop"), "blue")]);
             assert.notStrictEqual(keys["shop-web-blue"], keys["shop-web-green"]);
             assert.strictEqual(keys["shop-web-blue"], keys["shop-blue"]);
+            // A second provider built from the same cluster (e.g. one per namespace) is the same cluster.
+            const blueToo = providerFrom("blue-apps", blue);
+            const same = clusterKeys([blue, green, blueProvider, blueToo, greenProvider, via(blueProvider, web, "blue"), via(blueToo, web, "blue-apps"), via(greenProvider, web, "green")]);
+            assert.strictEqual(same["shop-web-blue"], same["shop-web-blue-apps"]);
+            assert.notStrictEqual(same["shop-web-blue"], same["shop-web-green"]);
             const known = providerFrom("green", green, kubeconfigFor("https://203.0.113.2"));
             const again = clusterKeys([blue, green, blueProvider, known, via(blueProvider, web, "blue"), via(known, web, "green")]);
             assert.notStrictEqual(again["shop-web-blue"], again["shop-web-green"]);
