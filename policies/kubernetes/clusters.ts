@@ -14,11 +14,11 @@
 //   current-context).
 // Objects are split by cluster only when every Kubernetes object's cluster is told this way. Where one is
 // not (an input unknown in this preview and computed from no resource, a kubeconfig file path, text that
-// names no server), the stack stays one cluster, as if it had a single provider. The kubeconfig is never
-// shown: it holds credentials.
+// names no server), the stack stays one cluster, as if it had a single provider. Messages name a cluster
+// by a provider that deploys to it, never by its kubeconfig, which holds credentials.
 import type { PolicyResource } from "@pulumi/policy";
 import { isUnknown, peek } from "../core/unknowns";
-import { asDict, asString, isDict } from "../core/values";
+import { asDict, asString, isDict, showName } from "../core/values";
 import { parseJsonOrYaml } from "../core/yaml";
 
 const kubernetesProvider = "pulumi:providers:kubernetes";
@@ -27,18 +27,25 @@ const stackType = "pulumi:pulumi:Stack";
 /** Groups the objects of one cluster. The same for every object when the stack cannot tell clusters apart. */
 export type ClusterKey = string;
 
-/** The cluster key of each Kubernetes object of the stack ("" for objects of other providers). */
-export type ClusterOf = (resource: PolicyResource) => ClusterKey;
+/** The clusters of a stack. */
+export interface Clusters {
+    /** The key of the cluster a Kubernetes object goes to ("" for every object of a stack of one cluster). */
+    keyOf(resource: PolicyResource): ClusterKey;
+    /** How messages name a cluster, e.g. `the cluster of Kubernetes provider "green"`; "" in a stack of one cluster. */
+    describe(key: ClusterKey): string;
+}
 
 /** One cluster for the whole stack. */
-export const oneCluster: ClusterOf = () => "";
+export const oneCluster: Clusters = { keyOf: () => "", describe: () => "" };
 
 /** Where each Kubernetes object of the stack goes; `oneCluster` unless every object's cluster is known and they differ. */
-export function clustersOf(resources: readonly PolicyResource[]): ClusterOf {
+export function clustersOf(resources: readonly PolicyResource[]): Clusters {
     const byUrn = new Map<string, PolicyResource>();
     for (const r of resources) byUrn.set(r.urn, r);
     const identities = new Map<PolicyResource, string>();
     const ofProvider = new Map<string, string | undefined>();
+    /** Per cluster, the first provider seen deploying to it (undefined: objects that name none). */
+    const namedBy = new Map<string, string | undefined>();
     for (const r of resources) {
         if (!r.type.startsWith("kubernetes:")) continue;
         const provider = r.provider;
@@ -47,9 +54,16 @@ export function clustersOf(resources: readonly PolicyResource[]): ClusterOf {
         const identity = ofProvider.get(key);
         if (identity === undefined) return oneCluster;
         identities.set(r, identity);
+        if (!namedBy.has(identity)) namedBy.set(identity, provider?.name);
     }
-    if (new Set(identities.values()).size <= 1) return oneCluster;
-    return (resource) => identities.get(resource) ?? "";
+    if (namedBy.size <= 1) return oneCluster;
+    return {
+        keyOf: (resource) => identities.get(resource) ?? "",
+        describe: (key) => {
+            const provider = namedBy.get(key);
+            return provider === undefined ? "the cluster of the default Kubernetes provider" : `the cluster of Kubernetes provider "${showName(provider)}"`;
+        },
+    };
 }
 
 const ambient = "ambient";

@@ -14,7 +14,7 @@ import { kubernetes, type TypeSet } from "../core/types";
 import { isUnknown, PartialVerdict, peek, plainTargetOf, unknown } from "../core/unknowns";
 import { asString, showName } from "../core/values";
 import { dependencyTargets } from "../core/links";
-import { type ClusterKey, type ClusterOf, clustersOf } from "./clusters";
+import { type ClusterKey, type Clusters, clustersOf } from "./clusters";
 
 /** Where a namespaced object lives, as far as the stack can tell. */
 export interface NamespaceLink {
@@ -90,14 +90,14 @@ export class Namespaces {
     /** Namespace objects whose name is unknown in this preview. */
     private readonly unnamed: PolicyResource[] = [];
 
-    /** @param clusterOf the cluster of each object; the stack's own by default. */
-    constructor(resources: readonly PolicyResource[], readonly clusterOf: ClusterOf = clustersOf(resources)) {
+    /** @param clusters where each object goes; the stack's own by default. */
+    constructor(resources: readonly PolicyResource[], readonly clusters: Clusters = clustersOf(resources)) {
         this.objects = resources.filter((r) => kubernetes.namespace.has(r.type));
         for (const ns of this.objects) {
             const name = metadataName(ns);
             if (name === unknownName) this.unnamed.push(ns);
             else if (typeof name === "string" && name !== "") {
-                const key = namedKey(clusterOf(ns), name);
+                const key = namedKey(clusters.keyOf(ns), name);
                 if (!this.byName.has(key)) this.byName.set(key, ns);
             }
         }
@@ -109,6 +109,11 @@ export class Namespaces {
      */
     couldBe(link: NamespaceLink): readonly PolicyResource[] {
         return link.name !== undefined && !link.namespace ? this.unnamed.filter((ns) => this.clusterOf(ns) === link.cluster) : [];
+    }
+
+    /** The cluster an object goes to. */
+    clusterOf(resource: PolicyResource): ClusterKey {
+        return this.clusters.keyOf(resource);
     }
 
     /** The Namespace objects of the stack. */
@@ -157,10 +162,15 @@ export class Namespaces {
         return { key: this.keyOfNamespace(namespace), cluster, ...(name !== undefined ? { name } : {}), namespace, via: "dependency" };
     }
 
-    /** The namespace for messages: `namespace "shop"`, or the Namespace object when its name is not known yet. */
+    /**
+     * The namespace for messages: `namespace "shop"`, or the Namespace object when its name is not known yet;
+     * in a stack of several clusters, with its cluster (`namespace "shop" in the cluster of Kubernetes provider "green"`).
+     */
     describe(link: NamespaceLink): string {
-        if (link.name !== undefined) return `namespace "${showName(link.name)}"`;
-        return `the namespace of Namespace resource "${showName(link.namespace?.name ?? "?")}" (name known at deploy)`;
+        const cluster = this.clusters.describe(link.cluster);
+        const where = cluster ? ` in ${cluster}` : "";
+        if (link.name !== undefined) return `namespace "${showName(link.name)}"${where}`;
+        return `the namespace of Namespace resource "${showName(link.namespace?.name ?? "?")}" (name known at deploy)${where}`;
     }
 }
 

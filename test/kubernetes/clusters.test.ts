@@ -56,8 +56,8 @@ function namespace(name: string, labels: Record<string, string> = {}): StackReso
 /** The key clustersOf gives each Kubernetes object of a stack, by resource name. */
 function clusterKeys(resources: StackResourceInput[]): Record<string, string> {
     const stack = stackResources(resources);
-    const clusterOf = clustersOf(stack);
-    return Object.fromEntries(stack.filter((r) => r.type.startsWith("kubernetes:")).map((r) => [r.name, clusterOf(r)]));
+    const clusters = clustersOf(stack);
+    return Object.fromEntries(stack.filter((r) => r.type.startsWith("kubernetes:")).map((r) => [r.name, clusters.keyOf(r)]));
 }
 
 describe("clusters of a stack", () => {
@@ -148,9 +148,20 @@ describe("clusters of a stack", () => {
         it("a default-deny NetworkPolicy in one cluster does not cover pods of the same namespace in another", () => {
             const r = checkStack(k8sNetworkDefaultDenyIngress, stack(via(blueProvider, web, "blue"), via(greenProvider, web, "green"), ...hardenedPolicies("shop").map((p) => via(blueProvider, p, "blue"))));
             assert.deepStrictEqual(r.violations.map((v) => v.urn), [urnOf(web.type, "shop-web-green")]);
-            assert.match(r.violations[0].message, /namespace "shop", which has no NetworkPolicy/);
+            // The message and the fix name the cluster by its provider, so the fix says which provider to create the policy with.
+            assert.match(r.violations[0].message, /namespace "shop" in the cluster of Kubernetes provider "green", which has no NetworkPolicy.*Fix: add a NetworkPolicy in namespace "shop" in the cluster of Kubernetes provider "green"/);
             const both = checkStack(k8sNetworkDefaultDenyIngress, stack(via(blueProvider, web, "blue"), via(greenProvider, web, "green"), ...["blue", "green"].flatMap((c) => hardenedPolicies("shop").map((p) => via(c === "blue" ? blueProvider : greenProvider, p, c)))));
             assert.deepStrictEqual(both.violations, []);
+        });
+
+        it("a stack of one cluster keeps its messages as they were", () => {
+            const r = checkStack(k8sNetworkDefaultDenyIngress, [blue, blueProvider, via(blueProvider, web, "blue")]);
+            assert.match(r.violations[0].message, /in namespace "shop", which has no NetworkPolicy/);
+        });
+
+        it("names the ambient cluster by the default provider", () => {
+            const r = checkStack(k8sNetworkDefaultDenyIngress, stack(web, via(blueProvider, web, "blue"), ...hardenedPolicies("shop").map((p) => via(blueProvider, p, "blue"))));
+            assert.match(r.violations[0].message, /namespace "shop" in the cluster of the default Kubernetes provider, which has no NetworkPolicy/);
         });
 
         it("a cluster-wide policy covers only its own cluster", () => {

@@ -149,8 +149,10 @@ describe("Kubernetes programs", () => {
             } else {
                 assert.deepStrictEqual(findings, ['k8s-network-default-deny-ingress: Deployment "shop/web" metadata.namespace']);
                 assert.deepStrictEqual(deferrals, []);
-                // Both Deployments are "shop/web"; the URN tells which cluster's.
-                assert.deepStrictEqual(ofPolicy("k8s-network-default-deny-ingress", result().findings).map((d) => d.urn?.replace(/.*::/, "")), ["green-web"]);
+                // Both Deployments are "shop/web": the URN, and the cluster named in the message and fix, tell which.
+                const [finding] = ofPolicy("k8s-network-default-deny-ingress", result().findings);
+                assert.strictEqual(finding.urn?.replace(/.*::/, ""), "green-web");
+                assert.match(finding.message, /Fix: add a NetworkPolicy in namespace "shop" in the cluster of Kubernetes provider "green"/);
             }
         });
     });

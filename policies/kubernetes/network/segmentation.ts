@@ -123,7 +123,7 @@ export function stackTraffic(resources: readonly PolicyResource[]): StackTraffic
     const context: EngineContext = {
         owns: (type) => networkPolicyTypes.has(type),
         namespaceOf: (r) => (clusterScoped.has(r.type) ? undefined : namespaces.of(r)),
-        clusterOf: namespaces.clusterOf,
+        clusterOf: (r) => namespaces.clusterOf(r),
         earliestStage,
     };
     const set = collectLayers(resources, [networkPolicyLayers, ciliumLayers, calicoLayers, adminNetworkPolicyLayers], context);
