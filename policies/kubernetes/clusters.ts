@@ -61,7 +61,9 @@ export function clustersOf(resources: readonly PolicyResource[]): Clusters {
         keyOf: (resource) => identities.get(resource) ?? "",
         describe: (key) => {
             const provider = namedBy.get(key);
-            return provider === undefined ? "the cluster of the default Kubernetes provider" : `the cluster of Kubernetes provider "${showName(provider)}"`;
+            // The engine names the default provider `default` or `default_<version>`.
+            if (provider === undefined || /^default(_|$)/.test(provider)) return "the cluster of the default Kubernetes provider";
+            return `the cluster of Kubernetes provider "${showName(provider)}"`;
         },
     };
 }

@@ -162,6 +162,9 @@ describe("clusters of a stack", () => {
         it("names the ambient cluster by the default provider", () => {
             const r = checkStack(k8sNetworkDefaultDenyIngress, stack(web, via(blueProvider, web, "blue"), ...hardenedPolicies("shop").map((p) => via(blueProvider, p, "blue"))));
             assert.match(r.violations[0].message, /namespace "shop" in the cluster of the default Kubernetes provider, which has no NetworkPolicy/);
+            const defaultProvider: StackResourceInput = { type: providerType, name: "default_4_18_0", props: {} };
+            const named = checkStack(k8sNetworkDefaultDenyIngress, stack(via(defaultProvider, web, "default"), via(blueProvider, web, "blue"), ...hardenedPolicies("shop").map((p) => via(blueProvider, p, "blue"))));
+            assert.match(named.violations[0].message, /namespace "shop" in the cluster of the default Kubernetes provider, which/);
         });
 
         it("a cluster-wide policy covers only its own cluster", () => {
