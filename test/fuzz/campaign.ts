@@ -51,6 +51,11 @@ const asInput = (r: ResourceInput): ResourceInput => ({ type: r.type, name: r.na
 /** `unknown(bool) at spec.containers[0].name` -> `spec.containers[].name`, to group breaches of one field. */
 const fieldPattern = (mutation: string) => mutation.replace(/^unknown\(\w+\) at /, "").replace(/\[\d+\]/g, "[]");
 
+const fuzzUrn = "urn:pulumi:fuzz::fuzz::";
+const kubernetesProvider = "pulumi:providers:kubernetes";
+const kubeconfigFor = (name: string) =>
+    `apiVersion: v1\nclusters:\n- name: ${name}\n  cluster: {server: "https://${name}.example.com"}\ncontexts:\n- name: ${name}\n  context: {cluster: ${name}, user: ${name}}\ncurrent-context: ${name}\nusers:\n- name: ${name}\n  user: {token: fuzz}\n`;
+
 /** How much the CPU time of one long request varies between processes of the same pack. */
 const sdkCostNoise = 0.1;
 
@@ -135,6 +140,43 @@ export class Campaign {
                 edited.set(index, previous ? { ...mutant, description: `${previous.description}; ${mutant.description}`, kinds: [...previous.kinds, ...mutant.kinds], unknownOnly: previous.unknownOnly && mutant.unknownOnly } : mutant);
             }
             await this.stackCase(runner, phase, id, stack, edited);
+        }
+    }
+
+    /**
+     * `count` AnalyzeStack calls over a Kubernetes stack whose objects go through two Kubernetes providers with
+     * randomly edited configuration (or the default one), as a stack that deploys to several clusters does.
+     */
+    async stackProviders(runner: SupervisedRunner, count: number, phase = "analyzeStack-providers"): Promise<void> {
+        const stacks = this.stacks.filter((s) => s.family === "kubernetes");
+        const cluster: ResourceInput = { type: "gcp:container/cluster:Cluster", name: "fuzz-cluster", urn: `${fuzzUrn}gcp:container/cluster:Cluster::fuzz-cluster`, props: { name: "fuzz-cluster" } };
+        for (let id = 0; id < count; id++) {
+            const rng = this.caseRng(phase, id);
+            const stack = rng.pick(stacks);
+            const providers = ["blue", "green"].map((name) => {
+                const mutant = randomMutant({ type: kubernetesProvider, props: { kubeconfig: kubeconfigFor(name) } }, rng, this.settings);
+                const resource: ResourceInput = {
+                    type: mutant.type,
+                    name,
+                    urn: `${fuzzUrn}${mutant.type}::${name}`,
+                    props: mutant.props,
+                    ...(rng.chance(0.5) ? { propertyDependencies: { kubeconfig: [cluster.urn!] } } : {}),
+                };
+                return { mutant, resource };
+            });
+            const members = stack.resources.map((r) => {
+                const via = providers[rng.int(providers.length + 1)]?.resource; // past the end: the default provider
+                return via ? { ...asInput(r), provider: { type: via.type, name: via.name, urn: via.urn, props: via.props } } : asInput(r);
+            });
+            const input = [cluster, ...providers.map((p) => p.resource), ...members];
+            await this.run(runner, {
+                phase, id, call: "analyzeStack", config: analyzeConfig,
+                subject: stack.resources[0],
+                mutation: providers.map((p) => `provider "${p.resource.name}": ${p.mutant.description}`).join(" | "),
+                input,
+                invoke: (r) => r.analyzeStack(input),
+                classify: classifyAnalyze,
+            });
         }
     }
 

@@ -106,6 +106,11 @@ describe(`fuzz slice (seed ${seed}): Analyze and AnalyzeStack through the engine
         await campaign.stackRandom(runner, 30);
         check();
     });
+
+    it("Kubernetes stacks sent through two providers with edited configuration", async () => {
+        await campaign.stackProviders(runner, 20);
+        check();
+    });
 });
 
 describe(`fuzz slice (seed ${seed}): Remediate through the engine runner`, () => {

@@ -14,7 +14,8 @@ const usage = `usage: npm run fuzz -- --seed N --n COUNT [--stack M] [--remediat
        npm run fuzz -- --replay FILE
 
   --n COUNT        random Analyze calls (each on a random family, resource and one to three edits)
-  --stack M        random AnalyzeStack calls over whole example stacks with mutated members (default COUNT/50)
+  --stack M        random AnalyzeStack calls over whole example stacks with mutated members (default COUNT/50),
+                   and M/4 over Kubernetes stacks sent through two providers with edited configuration
   --remediate R    random Remediate calls with every policy at remediate (default COUNT/50)
   --sweep          also make every path of every resource unknown, with every sentinel kind, and replace
                    every path by {"toString": {}}, which throws when coerced to a string (Analyze)
@@ -113,6 +114,7 @@ async function fuzz(args: Args): Promise<number> {
             await campaign.coercionSweep(analyzer);
         }
         await campaign.stackRandom(analyzer, args.stack);
+        await campaign.stackProviders(analyzer, Math.ceil(args.stack / 4));
         if (args.stackSweep) await campaign.stackSweep(analyzer, args.stackSweep === "all");
         await analyzer.stop();
         if (args.remediate > 0) {
