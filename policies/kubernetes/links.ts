@@ -176,15 +176,7 @@ export class Namespaces {
 
 /** The grouping key of a namespace known by name: `name:<ns>`, after the cluster's key when the stack has several. */
 function namedKey(cluster: ClusterKey, name: string): string {
-    return cluster === "" ? `name:${name}` : `${cluster}${clusterSeparator}name:${name}`;
-}
-const clusterSeparator = "\u0000";
-
-/** The cluster of a namespace key made from a known name; undefined for a key made from a Namespace's URN. */
-export function clusterOfNamedKey(key: string): ClusterKey | undefined {
-    if (key.startsWith("urn:")) return undefined;
-    const end = key.indexOf(`${clusterSeparator}name:`);
-    return end < 0 ? "" : key.slice(0, end);
+    return cluster === "" ? `name:${name}` : `${cluster}\u0000name:${name}`;
 }
 
 /**

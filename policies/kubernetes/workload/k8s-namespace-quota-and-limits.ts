@@ -1,21 +1,22 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { anyOf, kubernetes, nsaHardening, stackPolicy, type TypeSet, yamlFix } from "../../core";
-import { clusterOfNamedKey, judgeWithSiblings, type NamespaceLink, Namespaces, SiblingUnknown } from "../links";
+import { judgeWithSiblings, type NamespaceLink, Namespaces, SiblingUnknown } from "../links";
 
-/** The namespaces that hold an object of `types`, and the objects whose namespace is not known yet. */
+/** The namespaces that hold an object of `types` (by key), and the objects whose namespace is not known yet. */
 function placement(resources: readonly PolicyResource[], types: TypeSet, namespaces: Namespaces) {
-    const keys = new Set<string>();
+    const links = new Map<string, NamespaceLink>();
     const floating: SiblingUnknown[] = [];
     for (const resource of resources) {
         if (!types.has(resource.type)) continue;
         try {
-            keys.add(namespaces.of(resource).key);
+            const link = namespaces.of(resource);
+            links.set(link.key, link);
         } catch (e) {
             if (!(e instanceof SiblingUnknown)) throw e;
             floating.push(e);
         }
     }
-    return { keys, floating };
+    return { links, floating };
 }
 
 export const k8sNamespaceQuotaAndLimits = stackPolicy({
@@ -84,15 +85,15 @@ export const k8sNamespaceQuotaAndLimits = stackPolicy({
         // Namespaces named by objects but by no Namespace object of a known name: a Namespace whose name is
         // not known yet may be one of them.
         const ownedKeys = new Set(namespaces.all.map((ns) => namespaces.keyOfNamespace(ns)));
-        const unowned = (keys: Set<string>, cluster: string) => [...keys].some((k) => clusterOfNamedKey(k) === cluster && !ownedKeys.has(k));
+        const unowned = (links: Map<string, NamespaceLink>, cluster: string) => [...links.values()].some((l) => l.name !== undefined && l.cluster === cluster && !ownedKeys.has(l.key));
         for (const { link, resources } of targets.values()) {
-            if (link.name === undefined && link.namespace && (unowned(quotas.keys, link.cluster) || unowned(limitRanges.keys, link.cluster))) {
+            if (link.name === undefined && link.namespace && (unowned(quotas.links, link.cluster) || unowned(limitRanges.links, link.cluster))) {
                 ctx.defer(link.namespace, "metadata.name");
                 continue;
             }
             const missing = [
-                quotas.keys.has(link.key) ? undefined : { kind: "ResourceQuota", floating: quotas.floating },
-                limitRanges.keys.has(link.key) ? undefined : { kind: "LimitRange", floating: limitRanges.floating },
+                quotas.links.has(link.key) ? undefined : { kind: "ResourceQuota", floating: quotas.floating },
+                limitRanges.links.has(link.key) ? undefined : { kind: "LimitRange", floating: limitRanges.floating },
             ].filter((m) => m !== undefined);
             if (missing.length === 0) continue;
             // A quota whose namespace is not known yet may be this namespace's: no claim until it is.
