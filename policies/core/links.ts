@@ -78,8 +78,9 @@ function hasUnknownKey(target: PolicyResource, fields: readonly string[]): boole
 
 /**
  * The resources `from` refers to through `query.property`. A known value links to the target whose
- * output field equals it (where several do, the one the property was computed from). An unknown value (preview), or a known value that names nothing whose key is
- * known, links to the targets the property was computed from (propertyDependencies).
+ * output field equals it (where several do, the one the property was computed from). An unknown value
+ * (preview), or a known value that names nothing whose key is known, links to the targets the property
+ * was computed from (propertyDependencies).
  */
 export function linksOf(resources: readonly PolicyResource[], from: PolicyResource, query: LinkQuery): Link[] {
     const index = keyIndex(resources, query);

@@ -6,8 +6,10 @@ import { repoRoot } from "./packs";
 
 /**
  * Every example resource (or only those of the hardened examples, which have no findings), copied under
- * distinct names until there are `count`. Each copy of the Kubernetes examples lives in namespaces of its
- * own (as the tenants of a larger cluster do), so that no two copies are the same object.
+ * distinct names until there are `count`. Each copy of a Kubernetes object with an explicit namespace
+ * lives in a namespace of its own (as the tenants of a larger cluster do). Copies of objects without one
+ * stay in `default`, and cluster-scoped ones other than Namespaces keep their names: those copies are one
+ * object in a cluster, and the pack reports each of their findings once.
  */
 export function mixedStack(count: number, only: "all" | "hardened" = "all"): ResourceInput[] {
     const stacks = readStacks([path.join(repoRoot, "examples")]).filter((s) => only === "all" || /hardened/.test(path.basename(s.source)));

@@ -176,7 +176,8 @@ export type Engine = (resource: PolicyResource, context: EngineContext) => Polic
 
 /**
  * Builds a layer set, turning a policy with unknown fields into an UnknownPolicy instead of reading them;
- * one whose namespace is not known yet may apply in any namespace of its cluster. Cluster-wide layers apply in their own cluster.
+ * one whose namespace is not known yet may apply in any namespace of its cluster. Cluster-wide layers
+ * apply in their own cluster.
  */
 export function collectLayers(resources: readonly PolicyResource[], engines: readonly Engine[], context: EngineContext): PolicySet {
     // Selecting a pod checks only its namespace's layers: a stack of many namespaces stays linear.
