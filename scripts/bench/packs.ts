@@ -127,7 +127,7 @@ export function clusterGuardPack(options: PackOptions = {}): string {
         : "";
     fs.writeFileSync(
         path.join(dir, "index.js"),
-        prelude(options, "./bin/policies/core") +
+        prelude(options, path.join(dir, "bin", "policies", "core")) +
             'const { policies } = require("./bin/policies");\n' +
             'const { appliesToOf } = require("./bin/policies/core/policy");\n' +
             filter +

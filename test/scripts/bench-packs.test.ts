@@ -1,10 +1,11 @@
 // `npm run bench` compares three packs; each must start and answer as the bench assumes, or the
 // figures compare nothing. (Timing is the bench's job; this only checks the packs' verdicts.)
 import * as assert from "assert";
+import * as path from "path";
 import type { ClusterArgs } from "@pulumi/aws/eks/cluster";
 import { PolicyPackRunner } from "../../engine/runner";
 import { policies } from "../../policies";
-import { clusterGuardPack, floorPack, noopPack, shapesOf } from "../../scripts/bench/packs";
+import { clusterGuardPack, floorPack, noopPack, repoRoot, shapesOf } from "../../scripts/bench/packs";
 
 const cluster: ClusterArgs = { roleArn: "arn", vpcConfig: { subnetIds: ["s"], endpointPublicAccess: true } };
 const resource = { type: "aws:eks/cluster:Cluster", name: "prod", props: cluster };
@@ -23,6 +24,14 @@ describe("the bench's packs", function () {
 
     it("ClusterGuard as installed (the bundle, its dependencies external) judges as the pack does", async () => {
         const { info, result } = await analyzeWith(clusterGuardPack());
+        assert.strictEqual(info.policies.length, policies.length);
+        assert.ok(result.diagnostics.some((d) => d.policyName === "eks-endpoint-private"));
+    });
+
+    // sdk-experiments runs this layout over a patched copy of @pulumi/policy; its index must find the SDK fixes it loads.
+    it("ClusterGuard over another node_modules (the compiled pack copied, the SDK fixes loaded from the copy) judges as the pack does", async () => {
+        const dir = clusterGuardPack({ releaseDebugger: true, deserializeOnce: true, typeFilter: true, nodeModules: path.join(repoRoot, "node_modules"), variant: "test" });
+        const { info, result } = await analyzeWith(dir);
         assert.strictEqual(info.policies.length, policies.length);
         assert.ok(result.diagnostics.some((d) => d.policyName === "eks-endpoint-private"));
     });
