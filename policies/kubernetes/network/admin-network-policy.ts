@@ -51,7 +51,7 @@ function subjectMatcher(subject: Dict): ((pod: PodIdentity) => boolean) | undefi
     return undefined;
 }
 
-const fixFor = (address: string) => `set the rule's action to Deny, or take ${address} out of its \`networks\``;
+const fixFor = (addresses: readonly string[]) => `set the rule's action to Deny, or take ${addresses.join(", ")} out of its \`networks\``;
 
 export function adminNetworkPolicyLayers(resource: PolicyResource, context: EngineContext): PolicyLayer[] | IgnoredPolicy | undefined {
     const policy = policyObject(resource, context, undefined, [kubernetes.adminNetworkPolicy, "AdminNetworkPolicy"]) ?? policyObject(resource, context, undefined, [kubernetes.baselineAdminNetworkPolicy, "BaselineAdminNetworkPolicy"]);

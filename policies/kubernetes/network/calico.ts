@@ -10,7 +10,7 @@ import { parseCidr, cidrContainsAddress } from "../../core/cidr";
 import { kubernetes } from "../../core/types";
 import { asArray, asDict, asNumber, asString, type Dict, isDict, show } from "../../core/values";
 import { type LabelPredicate, parseCalicoSelector } from "./calico-selector";
-import { type Action, cidrReaches, type Direction, type EngineContext, type IgnoredPolicy, lazyLabels, type PodIdentity, type PolicyLayer, portSpecOf, policyObject, portsAdmitMetadata, type TrafficRule } from "./traffic";
+import { type Action, cidrReaches, type Direction, type EngineContext, hostCidrs, type IgnoredPolicy, lazyLabels, type PodIdentity, type PolicyLayer, portSpecOf, policyObject, portsAdmitMetadata, type TrafficRule } from "./traffic";
 
 /** The labels Calico gives a pod's workload endpoint. */
 function endpointLabels(pod: PodIdentity): Record<string, string> {
@@ -87,8 +87,7 @@ function matchesEverything(rule: Dict): boolean {
     return Object.keys(rule).every((k) => k === "action" || k === "metadata");
 }
 
-const allowFix = (address: string) =>
-    `add a rule before it with \`action: Deny\` and \`destination: { nets: ["${address}/${address.includes(":") ? 128 : 32}"] }\`, or narrow its \`destination.nets\``;
+const allowFix = (addresses: readonly string[]) => `add a rule before it with \`action: Deny\` and \`destination: { nets: [${hostCidrs(addresses)}] }\`, or narrow its \`destination.nets\``;
 
 export function calicoLayers(resource: PolicyResource, context: EngineContext): PolicyLayer[] | IgnoredPolicy | undefined {
     const policy = policyObject(resource, context, [kubernetes.calicoNetworkPolicy, "Calico NetworkPolicy"], [kubernetes.calicoGlobalNetworkPolicy, "GlobalNetworkPolicy"]);

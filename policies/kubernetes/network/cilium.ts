@@ -13,6 +13,7 @@ import {
     cidrReaches,
     type Direction,
     type EngineContext,
+    hostCidrs,
     type IgnoredPolicy,
     inNamespace,
     lazyLabels,
@@ -107,8 +108,8 @@ export function ciliumEgressReaches(rule: Dict, address: string): string | undef
     return undefined;
 }
 
-const allowFix = (address: string) =>
-    `list "${address}/${address.includes(":") ? 128 : 32}" under the toCIDRSet's \`except\` (or add an egressDeny rule for it), or narrow the rule's destinations`;
+const allowFix = (addresses: readonly string[]) =>
+    `list ${hostCidrs(addresses)} under the toCIDRSet's \`except\` (or add an egressDeny rule for ${addresses.length > 1 ? "them" : "it"}), or narrow the rule's destinations`;
 
 function ciliumRules(rules: unknown[], base: string, action: "Allow" | "Deny", direction: Direction): TrafficRule[] {
     return rules.flatMap((entry, i) => {

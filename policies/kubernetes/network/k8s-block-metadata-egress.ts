@@ -1,7 +1,7 @@
 import { deploymentFix, groupBy, kubernetes, nsaHardening, parseCidr, PolicyConfigError, stackPolicy } from "../../core";
 import { judgeWithSiblings, type SiblingUnknown } from "../links";
 import { deferFor, stackTraffic, workloadModels } from "./segmentation";
-import { egressVerdict, mayChange, selectingLayers, type UnknownPolicy } from "./traffic";
+import { egressVerdict, mayChange, type PolicyLayer, selectingLayers, type TrafficRule, type UnknownPolicy } from "./traffic";
 
 interface Config {
     metadataAddresses: string[];
@@ -98,6 +98,8 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
                     // A policy not known in this preview leaves open only the verdicts it could change.
                     const open = new Set<UnknownPolicy>();
                     const unrestricted: string[] = [];
+                    // One finding per rule, naming every address it lets through (an empty rule reaches them all).
+                    const reaching = new Map<TrafficRule, { layer: PolicyLayer; hows: Set<string>; addresses: string[] }>();
                     const selecting = selectingLayers(pod, traffic.layersIn(w.namespace));
                     for (const address of addresses) {
                         const verdict = egressVerdict(pod, selecting, address);
@@ -109,8 +111,19 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
                         if (verdict.kind === "unrestricted") unrestricted.push(address);
                         if (verdict.kind !== "allowed") continue;
                         for (const hit of verdict.hits) {
-                            ctx.violation(w.resource, "metadata.namespace", `has pods selected by ${hit.layer.label}, whose ${hit.rule.path} ${hit.how}, so the pods can reach the metadata API`, hit.rule.fix(address));
+                            let reached = reaching.get(hit.rule);
+                            if (!reached) reaching.set(hit.rule, (reached = { layer: hit.layer, hows: new Set(), addresses: [] }));
+                            reached.hows.add(hit.how);
+                            reached.addresses.push(address);
                         }
+                    }
+                    for (const [rule, { layer, hows, addresses: reached }] of reaching) {
+                        ctx.violation(
+                            w.resource,
+                            "metadata.namespace",
+                            `has pods selected by ${layer.label}, whose ${rule.path} ${[...hows].join("; ")}, so the pods can reach the metadata API at ${reached.join(", ")}`,
+                            rule.fix(reached),
+                        );
                     }
                     if (unrestricted.length > 0) {
                         ctx.violation(

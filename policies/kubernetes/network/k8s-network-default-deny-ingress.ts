@@ -55,7 +55,7 @@ export const k8sNetworkDefaultDenyIngress = stackPolicy({
                 for (const layer of isolators) {
                     for (const rule of layer.rules.Ingress) {
                         if (!rule.admitsEverything) continue;
-                        ctx.violation(w.resource, "metadata.namespace", `has pods selected by ${layer.label}, whose ${rule.path} ${rule.admitsEverything}, so ingress is not denied by default`, rule.fix(""));
+                        ctx.violation(w.resource, "metadata.namespace", `has pods selected by ${layer.label}, whose ${rule.path} ${rule.admitsEverything}, so ingress is not denied by default`, rule.fix([]));
                         reported = true;
                     }
                 }

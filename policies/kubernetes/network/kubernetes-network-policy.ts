@@ -6,7 +6,7 @@ import { labelSelectorMatches } from "../../core/kubernetes-objects";
 import { kubernetes } from "../../core/types";
 import { UnknownValueError } from "../../core/unknowns";
 import { asArray, asDict, asNumber, asString, asStrings, type Dict, isDict } from "../../core/values";
-import { type Direction, type EngineContext, type IgnoredPolicy, metadataPort, type PolicyLayer, policyObject } from "./traffic";
+import { type Direction, type EngineContext, hostCidrs, type IgnoredPolicy, metadataPort, type PolicyLayer, policyObject } from "./traffic";
 
 /** Effective policyTypes, as the API server defaults them: Ingress, plus Egress when egress rules exist. */
 export function policyTypesOf(spec: Dict | undefined): Set<Direction> {
@@ -96,7 +96,8 @@ export function egressRuleAllows(rule: Dict, address: string): string | undefine
     return how;
 }
 
-const exceptFix = (address: string) => `list "${address}/${address.includes(":") ? 128 : 32}" under the ipBlock's \`except\`, or narrow the rule's destinations`;
+const exceptFix = (addresses: readonly string[]) =>
+    `list ${hostCidrs(addresses)} under ${addresses.length > 1 ? "the `except` of the ipBlocks that contain them" : "the ipBlock's `except`"}, or narrow the rule's destinations`;
 
 export function networkPolicyLayers(resource: PolicyResource, context: EngineContext): PolicyLayer[] | IgnoredPolicy | undefined {
     const policy = policyObject(resource, context, [kubernetes.networkPolicy, "NetworkPolicy"], undefined);

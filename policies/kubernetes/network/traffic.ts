@@ -64,8 +64,8 @@ export interface TrafficRule {
     path: string;
     /** How the rule admits the pod's TCP traffic to the address on the metadata port, or undefined when it does not. */
     reaches(address: string, pod: PodIdentity): string | undefined;
-    /** How a rule that reaches the metadata address is fixed. */
-    fix(address: string): string;
+    /** How a rule that reaches the metadata addresses is fixed. */
+    fix(addresses: readonly string[]): string;
     /** How the rule admits every source (ingress), or undefined. */
     admitsEverything?: string;
 }
@@ -155,6 +155,11 @@ export function portSpecOf(port: unknown, protocol?: string, endPort?: unknown):
     // Port 0 means every port (Cilium).
     if (number === 0) return { protocol };
     return { protocol, start: number, end: asNumber(endPort) };
+}
+
+/** `"169.254.169.254/32", "fd00:ec2::254/128"`: the addresses as host CIDRs, quoted, for fixes. */
+export function hostCidrs(addresses: readonly string[]): string {
+    return addresses.map((a) => `"${a}/${a.includes(":") ? 128 : 32}"`).join(", ");
 }
 
 /**

@@ -40,7 +40,10 @@ describe("k8s-block-metadata-egress", () => {
         ];
         for (const rule of cases) {
             const p = networkPolicy("egress", "shop", { podSelector: {}, policyTypes: ["Egress"], egress: [rule] });
-            assert.strictEqual(checkStack(policy, [web, p]).violations.length, rule.to?.[0].ipBlock.cidr === "::/0" ? 1 : rule.to ? 1 : 2, JSON.stringify(rule));
+            const r = checkStack(policy, [web, p]);
+            assert.strictEqual(r.violations.length, 1, JSON.stringify(rule));
+            const reached = rule.to?.[0].ipBlock.cidr === "::/0" ? "fd00:ec2::254" : rule.to ? "169.254.169.254" : "169.254.169.254, fd00:ec2::254";
+            assert.ok(r.violations[0].message.includes(`so the pods can reach the metadata API at ${reached}.`), r.violations[0].message);
         }
     });
 
