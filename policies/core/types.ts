@@ -131,6 +131,8 @@ export const kubernetes = {
     calicoGlobalNetworkPolicy: types(...kubernetesTokens("projectcalico.org", ["v3"], "GlobalNetworkPolicy"), ...kubernetesTokens("crd.projectcalico.org", ["v1"], "GlobalNetworkPolicy")),
     adminNetworkPolicy: types(...kubernetesTokens("policy.networking.k8s.io", ["v1alpha1"], "AdminNetworkPolicy")),
     baselineAdminNetworkPolicy: types(...kubernetesTokens("policy.networking.k8s.io", ["v1alpha1"], "BaselineAdminNetworkPolicy")),
+    // v1alpha2 replaces both kinds with one, whose `tier` is Admin or Baseline.
+    clusterNetworkPolicy: types(...kubernetesTokens("policy.networking.k8s.io", ["v1alpha2"], "ClusterNetworkPolicy")),
     clusterRole: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "ClusterRole")),
     role: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "Role")),
     clusterRoleBinding: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "ClusterRoleBinding")),

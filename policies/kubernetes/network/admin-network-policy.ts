@@ -1,18 +1,36 @@
-// AdminNetworkPolicy and BaselineAdminNetworkPolicy (policy.networking.k8s.io/v1alpha1) as traffic layers.
-// AdminNetworkPolicies are evaluated before any NetworkPolicy, by `priority` (lower first): the first rule
-// that matches decides, and `Pass` hands the connection to the NetworkPolicies. The baseline policy applies
-// only to pods no NetworkPolicy isolates. Egress rules can name `networks` (CIDRs), so a Deny rule can block
-// the metadata address. Ingress peers are namespaces and pods only, so neither kind can deny traffic from
-// outside the cluster: they never count as default-deny ingress.
-// https://network-policy-api.sigs.k8s.io/reference/spec/
+// The network policy API of SIG Network (policy.networking.k8s.io) as traffic layers: AdminNetworkPolicy and
+// BaselineAdminNetworkPolicy (v1alpha1), and ClusterNetworkPolicy (v1alpha2), which replaces both with one
+// kind whose `tier` is Admin or Baseline. Admin policies are evaluated before any NetworkPolicy, by
+// `priority` (lower first): the first rule that matches decides, and `Pass` hands the connection to the
+// NetworkPolicies. Baseline policies decide only for pods no NetworkPolicy isolates. Egress rules can name
+// `networks` (CIDRs), so a Deny rule can block the metadata address; `domainNames` (allow rules only) can
+// open it by name. Ingress peers are namespaces and pods only, so no kind can deny traffic from outside the
+// cluster: they never count as default-deny ingress.
+// https://network-policy-api.sigs.k8s.io/reference/spec/ and, for v1alpha2, apis/v1alpha2/clusternetworkpolicy_types.go
+// of kubernetes-sigs/network-policy-api.
 import type { PolicyResource } from "@pulumi/policy";
 import { labelSelectorMatches } from "../../core/kubernetes-objects";
-import { kubernetes } from "../../core/types";
-import { asArray, asDict, asNumber, asString, type Dict, isDict } from "../../core/values";
-import { cidrReaches, type EngineContext, type IgnoredPolicy, type PodIdentity, policyObject, type PolicyLayer, type PortSpec, portSpecOf, portsAdmitMetadata, type TrafficRule } from "./traffic";
+import { kubernetes, type TypeSet } from "../../core/types";
+import { asArray, asDict, asNumber, asString, asStrings, type Dict, isDict } from "../../core/values";
+import {
+    cidrReaches,
+    type EngineContext,
+    hostCidrs,
+    type IgnoredPolicy,
+    metadataName,
+    metadataNameAddress,
+    type PodIdentity,
+    policyObject,
+    type PolicyLayer,
+    type PortSpec,
+    portSpecOf,
+    portsAdmitMetadata,
+    type Stage,
+    type TrafficRule,
+} from "./traffic";
 
-/** `ports: [{portNumber: {protocol, port}}, {portRange: {protocol, start, end}}, {namedPort}]`; absent: every port. */
-function portsOf(rule: Dict): PortSpec[] | undefined {
+/** v1alpha1 `ports: [{portNumber: {protocol, port}}, {portRange: {protocol, start, end}}, {namedPort}]`; absent: every port. */
+function v1alpha1Ports(rule: Dict): PortSpec[] | undefined {
     const ports = asArray(rule.ports).filter(isDict);
     if (ports.length === 0) return undefined;
     return ports.map((p) => {
@@ -24,8 +42,41 @@ function portsOf(rule: Dict): PortSpec[] | undefined {
     });
 }
 
-function egressReaches(rule: Dict, address: string): string | undefined {
-    if (!portsAdmitMetadata(portsOf(rule))) return undefined;
+const v1alpha2Protocols = ["tcp", "udp", "sctp"] as const;
+
+/** v1alpha2 `protocols: [{tcp: {destinationPort: {number} | {range: {start, end}}}}, {udp…}, {sctp…}, {destinationNamedPort}]`; absent: every port. */
+function v1alpha2Ports(rule: Dict): PortSpec[] | undefined {
+    const protocols = asArray(rule.protocols).filter(isDict);
+    if (protocols.length === 0) return undefined;
+    return protocols.map((p) => {
+        const protocol = v1alpha2Protocols.find((name) => isDict(p[name]));
+        if (!protocol) return { named: true }; // a named port, or a field of a newer version: may be any port
+        const port = asDict(asDict(p[protocol])?.destinationPort);
+        const range = asDict(port?.range);
+        if (range) return { protocol: protocol.toUpperCase(), start: asNumber(range.start), end: asNumber(range.end) };
+        return { protocol: protocol.toUpperCase(), start: asNumber(port?.number) };
+    });
+}
+
+/** A `domainNames` entry: exact, or `*.` and a suffix, where `*` stands for one or more whole labels. */
+function domainNameMatches(pattern: string, name: string): boolean {
+    const p = pattern.toLowerCase().replace(/\.$/, "");
+    return p.startsWith("*.") ? name.length > p.length - 1 && name.endsWith(p.slice(1)) : p === name;
+}
+
+/** The entry of the rule's `domainNames` that names the metadata server, if any. */
+function metadataDomainName(rule: Dict): { where: string; name: string } | undefined {
+    const peers = asArray(rule.to);
+    for (let i = 0; i < peers.length; i++) {
+        const names = asStrings(asDict(peers[i])?.domainNames);
+        const j = names.findIndex((n) => domainNameMatches(n, metadataName));
+        if (j >= 0) return { where: `to[${i}].domainNames[${j}]`, name: names[j] };
+    }
+    return undefined;
+}
+
+function egressReaches(rule: Dict, ports: PortSpec[] | undefined, allows: boolean, address: string): string | undefined {
+    if (!portsAdmitMetadata(ports)) return undefined;
     const peers = asArray(rule.to);
     for (let i = 0; i < peers.length; i++) {
         const networks = asArray(asDict(peers[i])?.networks);
@@ -34,7 +85,9 @@ function egressReaches(rule: Dict, address: string): string | undefined {
             if (how) return how;
         }
     }
-    return undefined;
+    // Domain names only ever allow (the API rejects them in Deny and Pass rules).
+    const byName = allows && address === metadataNameAddress ? metadataDomainName(rule) : undefined;
+    return byName ? `${byName.where} "${byName.name}" matches ${metadataName}, which resolves to ${address}` : undefined;
 }
 
 /** `subject: {namespaces: selector}` or `subject: {pods: {namespaceSelector, podSelector}}`. */
@@ -51,34 +104,61 @@ function subjectMatcher(subject: Dict): ((pod: PodIdentity) => boolean) | undefi
     return undefined;
 }
 
-const fixFor = (addresses: readonly string[]) => `set the rule's action to Deny, or take ${addresses.join(", ")} out of its \`networks\``;
+function fixFor(rule: Dict): (addresses: readonly string[]) => string {
+    const byName = metadataDomainName(rule);
+    return (addresses) =>
+        byName
+            ? `remove "${byName.name}" from its \`domainNames\`, or add a rule before it with \`action: Deny\` and \`to: [{ networks: [${hostCidrs(addresses)}] }]\``
+            : `set the rule's action to Deny, or take ${addresses.join(", ")} out of its \`networks\``;
+}
+
+interface Kind {
+    types: TypeSet;
+    label: string;
+    /** The action that allows: `Allow` in v1alpha1, `Accept` in v1alpha2. */
+    allow: string;
+    ports(rule: Dict): PortSpec[] | undefined;
+    /** Where the policy is evaluated, or the field that says so when it has the wrong type. */
+    placement(spec: Dict): { stage: Stage; order: number } | { field: string; expected: string };
+}
+
+const priorityOf = (spec: Dict, stage: Stage) => {
+    const order = asNumber(spec.priority);
+    return order === undefined ? { field: "spec.priority", expected: "a number" } : { stage, order };
+};
+
+const kinds: readonly Kind[] = [
+    { types: kubernetes.adminNetworkPolicy, label: "AdminNetworkPolicy", allow: "Allow", ports: v1alpha1Ports, placement: (spec) => priorityOf(spec, "admin") },
+    { types: kubernetes.baselineAdminNetworkPolicy, label: "BaselineAdminNetworkPolicy", allow: "Allow", ports: v1alpha1Ports, placement: () => ({ stage: "baseline", order: 0 }) },
+    {
+        types: kubernetes.clusterNetworkPolicy,
+        label: "ClusterNetworkPolicy",
+        allow: "Accept",
+        ports: v1alpha2Ports,
+        placement: (spec) =>
+            spec.tier === "Admin" ? priorityOf(spec, "admin") : spec.tier === "Baseline" ? priorityOf(spec, "baseline") : { field: "spec.tier", expected: '"Admin" or "Baseline"' },
+    },
+];
 
 export function adminNetworkPolicyLayers(resource: PolicyResource, context: EngineContext): PolicyLayer[] | IgnoredPolicy | undefined {
-    const policy = policyObject(resource, context, undefined, [kubernetes.adminNetworkPolicy, "AdminNetworkPolicy"]) ?? policyObject(resource, context, undefined, [kubernetes.baselineAdminNetworkPolicy, "BaselineAdminNetworkPolicy"]);
-    if (!policy) return undefined;
+    const kind = kinds.find((k) => k.types.has(resource.type));
+    const policy = kind && policyObject(resource, context, undefined, [kind.types, kind.label]);
+    if (!kind || !policy) return undefined;
     const { props, name, label, ignored } = policy;
-    const baseline = kubernetes.baselineAdminNetworkPolicy.has(resource.type);
     const spec = asDict(props?.spec);
     if (!spec) return ignored("spec", "an object", props?.spec);
     const subject = asDict(spec.subject);
     const selects = subject ? subjectMatcher(subject) : undefined;
     if (!selects) return ignored("spec.subject", "an object with `namespaces` or `pods` selectors", spec.subject);
-    const priority = asNumber(spec.priority);
-    if (!baseline && priority === undefined) return ignored("spec.priority", "a number", spec.priority);
+    const placement = kind.placement(spec);
+    if ("field" in placement) return ignored(placement.field, placement.expected, spec[placement.field.slice("spec.".length)]);
     if (spec.egress !== undefined && spec.egress !== null && !Array.isArray(spec.egress)) return ignored("spec.egress", "an array of rules", spec.egress);
     const egress: TrafficRule[] = asArray(spec.egress).flatMap((entry, i) => {
-        const action = asString(asDict(entry)?.action);
-        if (!isDict(entry) || (action !== "Allow" && action !== "Deny" && action !== "Pass")) return [];
-        return [{ action, path: `spec.egress[${i}]`, reaches: (address: string) => egressReaches(entry, address), fix: fixFor }];
+        const written = asString(asDict(entry)?.action);
+        const action = written === kind.allow ? "Allow" : written === "Deny" || written === "Pass" ? written : undefined;
+        if (!isDict(entry) || !action) return [];
+        const ports = kind.ports(entry);
+        return [{ action, path: `spec.egress[${i}]`, reaches: (address: string) => egressReaches(entry, ports, action === "Allow", address), fix: fixFor(entry) }];
     });
-    return [{
-        resource,
-        label,
-        stage: baseline ? "baseline" : "admin",
-        order: priority ?? 0,
-        name,
-        selects,
-        isolates: new Set(),
-        rules: { Ingress: [], Egress: egress },
-    }];
+    return [{ resource, label, ...placement, name, selects, isolates: new Set(), rules: { Ingress: [], Egress: egress } }];
 }

@@ -17,6 +17,8 @@ import {
     type IgnoredPolicy,
     inNamespace,
     lazyLabels,
+    metadataName,
+    metadataNameAddress,
     type PodIdentity,
     type PolicyLayer,
     portSpecOf,
@@ -75,9 +77,6 @@ function fqdnMatches(selector: Dict, name: string): boolean {
     return regex.test(name);
 }
 
-/** The GCE metadata server's name; it resolves to 169.254.169.254. */
-const metadataName = "metadata.google.internal";
-
 /** How an egress (or egressDeny) rule admits TCP to the address on the metadata port. */
 export function ciliumEgressReaches(rule: Dict, address: string): string | undefined {
     const ports = portsOf(rule);
@@ -98,7 +97,7 @@ export function ciliumEgressReaches(rule: Dict, address: string): string | undef
         const how = cidrReaches(`toCIDRSet[${i}]`, set?.cidr, asArray(set?.except), address);
         if (how) return how;
     }
-    if (address === "169.254.169.254") {
+    if (address === metadataNameAddress) {
         const fqdns = asArray(rule.toFQDNs);
         for (let i = 0; i < fqdns.length; i++) {
             const selector = asDict(fqdns[i]);

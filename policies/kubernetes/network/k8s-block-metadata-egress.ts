@@ -12,7 +12,7 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
     displayName: "No egress to the cloud metadata API",
     description:
         "Workloads cannot reach the cloud instance metadata API (169.254.169.254, fd00:ec2::254): the network policies that " +
-        "select their pods (Kubernetes, Cilium, Calico or AdminNetworkPolicy) restrict egress and no rule allows that address. " +
+        "select their pods (Kubernetes, Cilium, Calico, AdminNetworkPolicy or ClusterNetworkPolicy) restrict egress and no rule allows that address. " +
         "Host-network pods are reported separately.",
     severity: "high",
     enforcementLevel: "advisory",
@@ -43,8 +43,9 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
         'egress rules whose ipBlocks exclude the metadata address, e.g. `{ to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ' +
         '["169.254.169.254/32"] } }] }`. Pods with `hostNetwork: true` bypass NetworkPolicies: block the endpoint on the node ' +
         "instead (EKS: IMDSv2 with hop limit 1; GKE: Workload Identity metadata server; AKS: the IMDS restriction feature). " +
-        "Cluster-wide alternatives: an AdminNetworkPolicy with an egress rule `{ action: \"Deny\", to: [{ networks: " +
-        '["169.254.169.254/32", "fd00:ec2::254/128"] }] }`, a CiliumClusterwideNetworkPolicy with `endpointSelector: {}`, ' +
+        "Cluster-wide alternatives: a ClusterNetworkPolicy (`policy.networking.k8s.io/v1alpha2`) with the spec `{ tier: \"Admin\", " +
+        "priority: 10, subject: { namespaces: {} }, egress: [{ action: \"Deny\", to: [{ networks: " +
+        '["169.254.169.254/32", "fd00:ec2::254/128"] }] }] }` (a v1alpha1 AdminNetworkPolicy takes the same spec without `tier`), a CiliumClusterwideNetworkPolicy with `endpointSelector: {}`, ' +
         "`enableDefaultDeny: { ingress: false, egress: false }` (so it puts no pod in default deny) and an `egressDeny` rule with " +
         "`toCIDR` of those ranges, or a Calico " +
         'GlobalNetworkPolicy in a tier ahead of default (e.g. `tier: "security"`) with `selector: "all()"`, `types: ["Egress"]` and ' +

@@ -1,5 +1,6 @@
 // Shared model for the network-segmentation policies: the stack's workloads and the network policies of
-// every engine the pack reads (Kubernetes, Cilium, Calico, AdminNetworkPolicy), with the pods each selects.
+// every engine the pack reads (Kubernetes, Cilium, Calico, and SIG Network's AdminNetworkPolicy and
+// ClusterNetworkPolicy), with the pods each selects.
 //
 // Namespaces are linked as ../links finds them: by value, or in a preview by the Namespace an object's
 // metadata was computed from. What a verdict needs and cannot have in this preview (a workload's field, a
@@ -25,17 +26,20 @@ export { egressRuleAllows, policyTypesOf, ruleAllowsAnyAddress, ruleAllowsEveryt
 const cilium = anyOf(kubernetes.ciliumNetworkPolicy, kubernetes.ciliumClusterwideNetworkPolicy);
 const calico = anyOf(kubernetes.calicoNetworkPolicy, kubernetes.calicoGlobalNetworkPolicy);
 
+/** SIG Network's cluster-wide kinds (./admin-network-policy). */
+const networkPolicyApi = anyOf(kubernetes.adminNetworkPolicy, kubernetes.baselineAdminNetworkPolicy, kubernetes.clusterNetworkPolicy);
+
 /** Every network-policy kind the pack reads. */
-const networkPolicyTypes = anyOf(kubernetes.networkPolicy, cilium, calico, kubernetes.adminNetworkPolicy, kubernetes.baselineAdminNetworkPolicy);
+const networkPolicyTypes = anyOf(kubernetes.networkPolicy, cilium, calico, networkPolicyApi);
 
-const clusterScoped = anyOf(kubernetes.ciliumClusterwideNetworkPolicy, kubernetes.calicoGlobalNetworkPolicy, kubernetes.adminNetworkPolicy, kubernetes.baselineAdminNetworkPolicy);
+const clusterScoped = anyOf(kubernetes.ciliumClusterwideNetworkPolicy, kubernetes.calicoGlobalNetworkPolicy, networkPolicyApi);
 
-/** The earliest stage a kind acts in (see ./traffic): Cilium deny rules, Calico tiers, AdminNetworkPolicy priorities. */
+/** The earliest stage a kind acts in (see ./traffic): Cilium deny rules, Calico tiers, AdminNetworkPolicy priorities (a ClusterNetworkPolicy's tier may be Admin). */
 function earliestStage(type: string): { stage: Stage; onlyAllows: boolean } {
     if (kubernetes.networkPolicy.has(type)) return { stage: "default", onlyAllows: true };
     if (cilium.has(type)) return { stage: "deny", onlyAllows: false };
     if (calico.has(type)) return { stage: "tier", onlyAllows: false };
-    if (kubernetes.adminNetworkPolicy.has(type)) return { stage: "admin", onlyAllows: false };
+    if (kubernetes.adminNetworkPolicy.has(type) || kubernetes.clusterNetworkPolicy.has(type)) return { stage: "admin", onlyAllows: false };
     return { stage: "baseline", onlyAllows: false };
 }
 
@@ -192,9 +196,9 @@ function podIdentity(w: WorkloadModel): PodIdentity {
     };
 }
 
-/** AdminNetworkPolicies cannot put pods in default deny for ingress (see ./admin-network-policy): an unknown one does not matter there. */
+/** SIG Network's kinds cannot put pods in default deny for ingress (see ./admin-network-policy): an unknown one does not matter there. */
 export function mayIsolateIngress(u: UnknownPolicy): boolean {
-    return !kubernetes.adminNetworkPolicy.has(u.unknown.resource.type) && !kubernetes.baselineAdminNetworkPolicy.has(u.unknown.resource.type);
+    return !networkPolicyApi.has(u.unknown.resource.type);
 }
 
 /** Defers for the unknown policies, each naming its resource and field. */

@@ -1,6 +1,7 @@
 // The traffic model every network-policy engine maps onto: which policies select a pod, whether they put
 // it in default deny for a direction, and the ordered rules that decide a connection. One evaluation
-// serves Kubernetes NetworkPolicies, Cilium, Calico and the AdminNetworkPolicy API.
+// serves Kubernetes NetworkPolicies, Cilium, Calico, and SIG Network's AdminNetworkPolicy and
+// ClusterNetworkPolicy.
 import type { PolicyResource } from "@pulumi/policy";
 import { cidrContainsAddress, parseCidr } from "../../core/cidr";
 import { groupBy, pushTo } from "../../core/collections";
@@ -71,10 +72,11 @@ export interface TrafficRule {
 }
 
 /**
- * Where a policy is evaluated: `admin` (AdminNetworkPolicy, by priority, before everything), `deny`
- * (Cilium deny rules, which win over every allow), `tier` (a Calico tier other than default), `default`
- * (the default tier: NetworkPolicies, Cilium allow rules, Calico default-tier policies), `baseline`
- * (BaselineAdminNetworkPolicy, only for pods no earlier policy isolates).
+ * Where a policy is evaluated: `admin` (AdminNetworkPolicy and Admin-tier ClusterNetworkPolicy, by
+ * priority, before everything), `deny` (Cilium deny rules, which win over every allow), `tier` (a Calico
+ * tier other than default), `default` (the default tier: NetworkPolicies, Cilium allow rules, Calico
+ * default-tier policies), `baseline` (BaselineAdminNetworkPolicy and Baseline-tier ClusterNetworkPolicy,
+ * only for pods no earlier policy isolates).
  */
 export type Stage = "admin" | "deny" | "tier" | "default" | "baseline";
 
@@ -124,6 +126,10 @@ export interface PolicySet {
 
 /** The port metadata services listen on (AWS IMDS, Azure IMDS, GCE metadata server). */
 export const metadataPort = 80;
+
+/** The GCE metadata server's name and the address it resolves to, for rules that allow destinations by name. */
+export const metadataName = "metadata.google.internal";
+export const metadataNameAddress = "169.254.169.254";
 
 /** A port or range a rule names; `named` ports cannot be judged and may be anything. */
 export interface PortSpec {
@@ -316,8 +322,8 @@ export function selectingLayers(pod: PodIdentity, layers: readonly PolicyLayer[]
 
 /**
  * Whether a pod's TCP traffic to the address on the metadata port is blocked, in the order the engines
- * evaluate: AdminNetworkPolicies by priority; Cilium deny rules; Calico tiers; the default tier; and, for a
- * pod nothing isolates, the BaselineAdminNetworkPolicy.
+ * evaluate: admin policies by priority; Cilium deny rules; Calico tiers; the default tier; and, for a
+ * pod nothing isolates, the baseline policies.
  */
 export function egressVerdict(pod: PodIdentity, selecting: SelectingLayers, address: string): EgressVerdict {
     const stage = (s: Stage) => selecting.byStage.get(s) ?? [];
@@ -396,7 +402,8 @@ export const networkPolicyFormsDoc: readonly string[] = [
     "| NetworkPolicy | `networking.k8s.io/v1` | selects the pods with `Ingress` in policyTypes (the API default) | selects the pods with `Egress` in policyTypes; no rule's `to` reaches the address (ipBlock `except` honoured) |",
     "| CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy | `cilium.io/v2` | `endpointSelector` selects the pods (`{}`: all of the namespace, or of the cluster) and the rule has `ingress` or `ingressDeny` rules, or `enableDefaultDeny.ingress: true`; an empty rule `{}` allows nothing; `specs` lists are read | the same for egress; `toCIDR`, `toCIDRSet` with `except`, `toEntities` world/all, port-only rules and `toFQDNs` matching metadata.google.internal reach the address; an `egressDeny` rule that covers it wins over every allow |",
     "| NetworkPolicy, GlobalNetworkPolicy | `projectcalico.org/v3` (and `crd.projectcalico.org/v1`) | `selector` (absent: `all()`), and for a global policy `namespaceSelector`, select the pods and `types` (Calico's default when absent) includes Ingress; a policy whose ingress has a criteria-less `Pass` does not count | tiers, then `order` (absent: last; NetworkPolicies are 1000); the first rule that matches decides (`Deny` with `destination.nets`, `Allow`, `Pass` to the next tier); a tier that applies denies what no rule matched. Tiers other than `default` are taken to come before it |",
-    "| AdminNetworkPolicy, BaselineAdminNetworkPolicy | `policy.networking.k8s.io/v1alpha1` | never: their ingress peers are namespaces and pods, so they cannot deny traffic from outside the cluster | AdminNetworkPolicies by `priority` before everything else: a `Deny` rule whose `networks` cover the address blocks it, `Allow` opens it, `Pass` leaves it to the NetworkPolicies; the baseline policy decides only for pods no other policy isolates |",
+    "| AdminNetworkPolicy, BaselineAdminNetworkPolicy | `policy.networking.k8s.io/v1alpha1` | never: their ingress peers are namespaces and pods, so they cannot deny traffic from outside the cluster | AdminNetworkPolicies by `priority` before everything else: a `Deny` rule whose `networks` cover the address blocks it, `Allow` opens it (also through `domainNames` matching metadata.google.internal), `Pass` leaves it to the NetworkPolicies; the baseline policy decides only for pods no other policy isolates |",
+    "| ClusterNetworkPolicy | `policy.networking.k8s.io/v1alpha2` | never, for the same reason | as the two kinds above, with `tier: Admin` or `tier: Baseline`, `Accept` for Allow, ports under `protocols`, and `priority` ordering both tiers |",
     "",
     "Selectors match the pod template's labels, the namespace's labels from its Namespace object in the stack (plus " +
         "`kubernetes.io/metadata.name`), and the service account. A policy whose fields have the wrong type is ignored, and the " +

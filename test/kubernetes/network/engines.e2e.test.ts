@@ -1,5 +1,5 @@
 // End to end through the engine runner: the Cilium example is clean under every policy of the pack and each
-// weakening of its policies is caught; Calico and AdminNetworkPolicy manifests, read by the CLI's reader
+// weakening of its policies is caught; Calico, AdminNetworkPolicy and ClusterNetworkPolicy manifests, read by the CLI's reader
 // (apiVersion and kind become `kubernetes:<group>/<version>:<Kind>`), are judged the same way.
 import * as assert from "assert";
 import { exampleManifests, exampleResources, type Manifest, manifestResources, reportedPolicies, useRunner } from "../../e2e";
@@ -82,5 +82,20 @@ describe("network policy engines (end to end through the engine runner)", () => 
         assert.deepStrictEqual(reportedPolicies(await runner().evaluate(manifestResources([...workloads(), ingressDeny, anp])), segmentation), []);
         anp.spec.egress[0].action = "Pass";
         assert.deepStrictEqual(reportedPolicies(await runner().evaluate(manifestResources([...workloads(), ingressDeny, anp])), segmentation), ["k8s-block-metadata-egress"]);
+    });
+
+    it("ClusterNetworkPolicy (v1alpha2): an Admin-tier Deny blocks the metadata networks, an earlier Accept of them does not", async () => {
+        const cnp = (name: string, priority: number, action: string): Manifest => ({
+            apiVersion: "policy.networking.k8s.io/v1alpha2",
+            kind: "ClusterNetworkPolicy",
+            metadata: { name },
+            spec: { tier: "Admin", priority, subject: { namespaces: {} }, egress: [{ name: "metadata", action, to: [{ networks: ["169.254.169.254/32", "fd00:ec2::254/128"] }] }] },
+        });
+        const ingressDeny: Manifest = { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "deny", namespace: "payments" }, spec: { podSelector: {}, policyTypes: ["Ingress"] } };
+        const deny = cnp("deny-metadata", 10, "Deny");
+        assert.strictEqual(manifestResources([deny])[0].type, "kubernetes:policy.networking.k8s.io/v1alpha2:ClusterNetworkPolicy");
+        assert.deepStrictEqual(reportedPolicies(await runner().evaluate(manifestResources([...workloads(), ingressDeny, deny])), segmentation), []);
+        const evaluation = await runner().evaluate(manifestResources([...workloads(), ingressDeny, deny, cnp("accept-metadata", 5, "Accept")]));
+        assert.deepStrictEqual(reportedPolicies(evaluation, segmentation), ["k8s-block-metadata-egress"]);
     });
 });

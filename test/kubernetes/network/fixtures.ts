@@ -51,6 +51,7 @@ export const calicoPolicy = (name: string, namespace: string, spec: unknown) => 
 export const calicoGlobalPolicy = (name: string, spec: unknown) => customResource("projectcalico.org/v3", "GlobalNetworkPolicy", name, undefined, { spec });
 export const adminNetworkPolicy = (name: string, spec: unknown) => customResource("policy.networking.k8s.io/v1alpha1", "AdminNetworkPolicy", name, undefined, { spec });
 export const baselineAdminNetworkPolicy = (spec: unknown) => customResource("policy.networking.k8s.io/v1alpha1", "BaselineAdminNetworkPolicy", "default", undefined, { spec });
+export const clusterNetworkPolicy = (name: string, spec: unknown) => customResource("policy.networking.k8s.io/v1alpha2", "ClusterNetworkPolicy", name, undefined, { spec });
 
 /** The two metadata addresses k8s-block-metadata-egress checks by default, as CIDRs. */
 export const metadataCidrs = ["169.254.169.254/32", "fd00:ec2::254/128"];
