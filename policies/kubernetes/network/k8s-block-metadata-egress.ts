@@ -1,7 +1,10 @@
-import { deploymentFix, groupBy, kubernetes, nsaHardening, parseCidr, PolicyConfigError, stackPolicy } from "../../core";
+import { deploymentFix, groupBy, kubernetes, nsaHardening, parseCidr, PolicyConfigError, pushTo, stackPolicy } from "../../core";
 import { judgeWithSiblings, type SiblingUnknown } from "../links";
 import { deferFor, stackTraffic, workloadModels } from "./segmentation";
 import { egressVerdict, mayChange, type PolicyLayer, selectingLayers, type TrafficRule, type UnknownPolicy } from "./traffic";
+
+/** Where a rule's description names the address, so that descriptions differing only there are told once. */
+const addressSlot = "\u0000";
 
 interface Config {
     metadataAddresses: string[];
@@ -100,7 +103,7 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
                     const open = new Set<UnknownPolicy>();
                     const unrestricted: string[] = [];
                     // One finding per rule, naming every address it lets through (an empty rule reaches them all).
-                    const reaching = new Map<TrafficRule, { layer: PolicyLayer; hows: Set<string>; addresses: string[] }>();
+                    const reaching = new Map<TrafficRule, { layer: PolicyLayer; hows: Map<string, string[]>; addresses: string[] }>();
                     const selecting = selectingLayers(pod, traffic.layersIn(w.namespace));
                     for (const address of addresses) {
                         const verdict = egressVerdict(pod, selecting, address);
@@ -113,8 +116,9 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
                         if (verdict.kind !== "allowed") continue;
                         for (const hit of verdict.hits) {
                             let reached = reaching.get(hit.rule);
-                            if (!reached) reaching.set(hit.rule, (reached = { layer: hit.layer, hows: new Set(), addresses: [] }));
-                            reached.hows.add(hit.how);
+                            if (!reached) reaching.set(hit.rule, (reached = { layer: hit.layer, hows: new Map(), addresses: [] }));
+                            // "toEntities "all" includes <address>" for two addresses reads as one sentence naming both.
+                            pushTo(reached.hows, hit.how.split(address).join(addressSlot), address);
                             reached.addresses.push(address);
                         }
                     }
@@ -122,7 +126,7 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
                         ctx.violation(
                             w.resource,
                             "metadata.namespace",
-                            `has pods selected by ${layer.label}, whose ${rule.path} ${[...hows].join("; ")}, so the pods can reach the metadata API at ${reached.join(", ")}`,
+                            `has pods selected by ${layer.label}, whose ${rule.path} ${[...hows].map(([how, at]) => how.split(addressSlot).join(at.join(" and "))).join("; ")}, so the pods can reach the metadata API at ${reached.join(", ")}`,
                             rule.fix(reached),
                         );
                     }

@@ -76,7 +76,7 @@ describe("Cilium network policies", () => {
             const ipv4 = /at 169\.254\.169\.254\. Fix: list "169\.254\.169\.254\/32" under the toCIDRSet's `except` \(or add an egressDeny rule for it\)/;
             const cases: [unknown, RegExp, RegExp][] = [
                 [{ toCIDRSet: [{ cidr: "0.0.0.0/0" }] }, /spec\.egress\[0\] toCIDRSet\[0\] 0\.0\.0\.0\/0 contains 169\.254\.169\.254/, ipv4],
-                [{ toEntities: ["world"] }, /spec\.egress\[0\] toEntities "world" includes 169\.254\.169\.254/, both],
+                [{ toEntities: ["world"] }, /spec\.egress\[0\] toEntities "world" includes 169\.254\.169\.254 and fd00:ec2::254, so/, both],
                 [{ toCIDR: ["169.254.0.0/16"] }, /toCIDR\[0\] 169\.254\.0\.0\/16 contains/, ipv4],
                 [{ toPorts: [{ ports: [{ port: "80", protocol: "TCP" }] }] }, /names only `toPorts`, so it allows every destination on those ports/, both],
                 [{ toFQDNs: [{ matchPattern: "*" }] }, /toFQDNs\[0\] matches metadata\.google\.internal, which resolves to 169\.254\.169\.254/, ipv4],
