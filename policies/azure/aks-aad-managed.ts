@@ -2,6 +2,7 @@ import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/m
 import type { Unwrap } from "@pulumi/pulumi";
 import { azure, cisAks, nsaHardening, resourcePolicy, typescriptFix } from "../core";
 import { handled, requireTrue, valueAt } from "./fields";
+import { automaticNote } from "./automatic";
 
 export const aksAadManaged = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-aad-managed",
@@ -24,7 +25,7 @@ export const aksAadManaged = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     `),
     remediationSteps:
         "Set `aadProfile: { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: [...] }` on the azure-native " +
-        "containerservice.ManagedCluster (the legacy serverAppID/clientAppID integration is deprecated).",
+        "containerservice.ManagedCluster (the legacy serverAppID/clientAppID integration is deprecated)." + automaticNote,
     url: "https://learn.microsoft.com/azure/aks/enable-authentication-microsoft-entra-id",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {

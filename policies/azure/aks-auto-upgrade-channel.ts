@@ -2,6 +2,7 @@ import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/m
 import type { Unwrap } from "@pulumi/pulumi";
 import { azure, nsaHardening, resourcePolicy, typescriptFix } from "../core";
 import { handled, notOneOf, valueAt } from "./fields";
+import { automaticNote } from "./automatic";
 
 const channels = ["patch", "stable", "rapid", "node-image"];
 
@@ -23,7 +24,7 @@ export const aksAutoUpgradeChannel = resourcePolicy<Unwrap<ManagedClusterArgs>>(
     `),
     remediationSteps:
         'Set `autoUpgradeProfile: { upgradeChannel: "patch" }` (or "stable", "rapid", "node-image") on the azure-native ' +
-        "containerservice.ManagedCluster, with a maintenance configuration to control when upgrades run.",
+        "containerservice.ManagedCluster, with a maintenance configuration to control when upgrades run." + automaticNote,
     url: "https://learn.microsoft.com/azure/aks/auto-upgrade-cluster",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {

@@ -2,6 +2,7 @@ import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/m
 import type { Unwrap } from "@pulumi/pulumi";
 import { azure, nsaHardening, resourcePolicy, typescriptFix } from "../core";
 import { findAddons, requireAddonOn } from "./addons";
+import { automaticNote, automaticWhy, isAutomatic } from "./automatic";
 
 export const aksAzurePolicyAddon = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-azure-policy-addon",
@@ -19,10 +20,17 @@ export const aksAzurePolicyAddon = resourcePolicy<Unwrap<ManagedClusterArgs>>({
             addonProfiles: { azurepolicy: { enabled: true } },
         });
     `),
-    remediationSteps: "Set `addonProfiles: { azurepolicy: { enabled: true } }` on the azure-native containerservice.ManagedCluster.",
+    remediationSteps: "Set `addonProfiles: { azurepolicy: { enabled: true } }` on the azure-native containerservice.ManagedCluster." + automaticNote,
     url: "https://learn.microsoft.com/azure/governance/policy/concepts/policy-for-kubernetes",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
-        requireAddonOn(ctx, findAddons(ctx, cluster, "azurepolicy"), "azurepolicy", "is absent, and AKS then does not install the Azure Policy add-on");
+        const found = findAddons(ctx, cluster, "azurepolicy");
+        // Deployment Safeguards run on it in every AKS Automatic cluster (./automatic).
+        if (found.addons.length === 0 && !found.reported) {
+            const automatic = isAutomatic(cluster);
+            if (automatic === "unknown") ctx.defer("sku.name", automaticWhy("addonProfiles.azurepolicy"));
+            if (automatic !== false) return;
+        }
+        requireAddonOn(ctx, found, "azurepolicy", "is absent, and AKS then does not install the Azure Policy add-on");
     },
 });

@@ -2,6 +2,7 @@ import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/m
 import type { Unwrap } from "@pulumi/pulumi";
 import { azure, cisAks, nsaHardening, resourcePolicy, typescriptFix } from "../core";
 import { handled, requireTrue, valueAt } from "./fields";
+import { automaticNote } from "./automatic";
 
 const absent = "is absent, and AKS then does not use Azure RBAC for Kubernetes authorization";
 
@@ -24,7 +25,7 @@ export const aksAzureRbacEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
             aadProfile: { managed: true, enableAzureRBAC: true },
         });
     `),
-    remediationSteps: "Set `aadProfile: { managed: true, enableAzureRBAC: true }` on the azure-native containerservice.ManagedCluster.",
+    remediationSteps: "Set `aadProfile: { managed: true, enableAzureRBAC: true }` on the azure-native containerservice.ManagedCluster." + automaticNote,
     url: "https://learn.microsoft.com/azure/aks/manage-azure-rbac",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {

@@ -2,6 +2,7 @@ import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/m
 import type { Unwrap } from "@pulumi/pulumi";
 import { azure, cisAks, nsaHardening, resourcePolicy, typescriptFix } from "../core";
 import { requireTrue } from "./fields";
+import { automaticNote } from "./automatic";
 
 export const aksLocalAccountsDisabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-local-accounts-disabled",
@@ -25,7 +26,7 @@ export const aksLocalAccountsDisabled = resourcePolicy<Unwrap<ManagedClusterArgs
     `),
     remediationSteps:
         "Set `disableLocalAccounts: true` on the azure-native containerservice.ManagedCluster, together with " +
-        "`aadProfile: { managed: true, enableAzureRBAC: true }`, so that access is granted through Entra ID groups.",
+        "`aadProfile: { managed: true, enableAzureRBAC: true }`, so that access is granted through Entra ID groups." + automaticNote,
     url: "https://learn.microsoft.com/azure/aks/manage-local-accounts-managed-azure-ad",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {

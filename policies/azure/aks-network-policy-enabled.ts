@@ -2,6 +2,7 @@ import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/m
 import type { Unwrap } from "@pulumi/pulumi";
 import { azure, cisAks, nsaHardening, resourcePolicy, typescriptFix } from "../core";
 import { handled, notOneOf, valueAt } from "./fields";
+import { automaticNote } from "./automatic";
 
 const engines = ["azure", "calico", "cilium"];
 const fix = 'set networkProfile.networkPolicy: "cilium", "azure" or "calico"';
@@ -27,7 +28,7 @@ export const aksNetworkPolicyEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>
     `),
     remediationSteps:
         'Set `networkProfile: { networkPlugin: "azure", networkPolicy: "cilium", networkDataplane: "cilium" }` (or networkPolicy ' +
-        '"azure" / "calico") on the azure-native containerservice.ManagedCluster.',
+        '"azure" / "calico") on the azure-native containerservice.ManagedCluster.' + automaticNote,
     url: "https://learn.microsoft.com/azure/aks/use-network-policies",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {

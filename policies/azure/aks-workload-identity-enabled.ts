@@ -2,6 +2,7 @@ import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/m
 import type { Unwrap } from "@pulumi/pulumi";
 import { azure, cisAks, resourcePolicy, typescriptFix } from "../core";
 import { requireTrue } from "./fields";
+import { automaticNote } from "./automatic";
 
 export const aksWorkloadIdentityEnabled = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-workload-identity-enabled",
@@ -22,7 +23,7 @@ export const aksWorkloadIdentityEnabled = resourcePolicy<Unwrap<ManagedClusterAr
     `),
     remediationSteps:
         "Set `oidcIssuerProfile: { enabled: true }` and `securityProfile: { workloadIdentity: { enabled: true } }` on the " +
-        "azure-native containerservice.ManagedCluster, then federate each workload's service account with a user-assigned identity.",
+        "azure-native containerservice.ManagedCluster, then federate each workload's service account with a user-assigned identity." + automaticNote,
     url: "https://learn.microsoft.com/azure/aks/workload-identity-overview",
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {

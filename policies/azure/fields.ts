@@ -5,6 +5,7 @@
 // one field inside it is computed from another resource, e.g. `securityProfile.azureKeyVaultKms.keyId:
 // key.keyUriWithVersion`. The fields the program wrote as literals in that object are then unknown too.
 import { asBool, azure, type CheckContext, isDict, isUnknown, peek, show, wrongType } from "../core";
+import { absentValue, automaticWhy } from "./automatic";
 
 /** The ManagedCluster objects the azure-native SDK (v3) computes with one `.apply` (containerservice/managedCluster.js). */
 export const wholeObjects: ReadonlySet<string> = new Set(["securityProfile", "networkProfile", "bootstrapProfile", "nodeProvisioningProfile", "workloadAutoScalerProfile"]);
@@ -53,12 +54,19 @@ export interface ValueAtOptions {
 /**
  * The value at `path` (undefined when absent), or `handled` after reporting an object of the wrong type on
  * the way, or deferring an unknown: a field of a ManagedCluster object the SDK computes as a whole is
- * deferred by its own name, with the reason.
+ * deferred by its own name, with the reason. An absent field of an AKS Automatic cluster has the value
+ * Automatic gives it (./automatic).
  */
 export function valueAt(ctx: CheckContext<unknown>, root: unknown, path: string, options: ValueAtOptions): unknown {
     const prefix = options.prefix ?? "";
     const reading = read(root, path);
-    if (reading.kind === "value") return reading.value;
+    if (reading.kind === "value") {
+        if (reading.value !== undefined || prefix !== "" || !azure.managedCluster.has(ctx.type)) return reading.value;
+        const absent = absentValue(root, path);
+        if (absent !== "unknown") return absent?.value;
+        ctx.defer("sku.name", automaticWhy(path));
+        return handled;
+    }
     if (reading.kind === "notObject") {
         ctx.violation(prefix + reading.path, wrongType("an object", reading.value), options.fix);
     } else if (prefix === "" && wholeObjects.has(reading.path) && azure.managedCluster.has(ctx.type)) {

@@ -46,6 +46,26 @@ const defaultFindings = [
     "aks-workload-identity-enabled: securityProfile.workloadIdentity.enabled",
 ];
 
+// The AKS Automatic quickstart's cluster: the template's findings without the controls Automatic turns on
+// (local accounts, workload identity, the upgrade channel, the Azure Policy add-on), and with what the
+// quickstart leaves out that the template sets (authorized IP ranges; no Kubernetes version, so the
+// default, supported one).
+const automaticFindings = [
+    "aks-api-server-access-restricted: apiServerAccessProfile.authorizedIPRanges",
+    "aks-audit-logs-enabled: diagnostic",
+    "aks-defender-enabled: securityProfile.defender.securityMonitoring.enabled",
+    "aks-disk-encryption-cmk: diskEncryptionSetID",
+    "aks-monitoring-enabled: addonProfiles.omsagent",
+    "aks-node-encryption-at-host: agentPoolProfiles[0].enableEncryptionAtHost",
+    "aks-node-ssh-disabled: agentPoolProfiles[0].securityProfile.sshAccess",
+    "aks-node-trusted-launch: agentPoolProfiles[0].securityProfile.enableSecureBoot",
+    "aks-node-trusted-launch: agentPoolProfiles[0].securityProfile.enableVTPM",
+    "aks-pod-imds-access-blocked: networkProfile.podLinkLocalAccess",
+    "aks-private-cluster: apiServerAccessProfile.enablePrivateCluster",
+    "aks-run-command-disabled: apiServerAccessProfile.disableRunCommand",
+    "aks-secrets-kms-encryption: securityProfile.azureKeyVaultKms.enabled",
+];
+
 // The hardened cluster's securityProfile holds a Key Vault key URI and a workspace ID. The azure-native SDK
 // computes securityProfile with one `.apply`, so in a first preview the whole object is unknown and every
 // verdict that needs a field of it waits for `pulumi up`. Nothing else is deferred.
@@ -77,6 +97,12 @@ describe("AKS programs in a first preview", function () {
     it("default (Pulumi's template): the findings a reviewer expects, nothing deferred", async () => {
         const result = await evaluateProgram(runner(), "azure/aks-default", "preview");
         assert.deepStrictEqual(findingFields(result), defaultFindings);
+        assert.deepStrictEqual(deferralLines(result), []);
+    });
+
+    it("automatic (the AKS Automatic quickstart): what Automatic turns on is not reported, the rest is", async () => {
+        const result = await evaluateProgram(runner(), "azure/aks-automatic", "preview");
+        assert.deepStrictEqual(findingFields(result), automaticFindings);
         assert.deepStrictEqual(deferralLines(result), []);
     });
 
@@ -116,6 +142,12 @@ describe("AKS programs at pulumi up", function () {
         }
         for (const name of stackPolicyNames) if (!evaluation.stack.notApplicable.some((n) => n.policyName === name)) judged.add(name);
         assert.deepStrictEqual([...judged].sort(), [...azureNames].sort());
+    });
+
+    it("automatic: the same findings as in the preview", async () => {
+        const result = await evaluateProgram(runner(), "azure/aks-automatic", "up");
+        assert.deepStrictEqual(findingFields(result), automaticFindings);
+        assert.deepStrictEqual(lines(result.deferrals), []);
     });
 
     it("default: the same findings as in the preview", async () => {
