@@ -2,10 +2,11 @@
 // (v1alpha2, tier Admin or Baseline): a Deny of the metadata networks blocks it before any NetworkPolicy; Pass
 // does not block; no kind counts as default-deny ingress.
 import * as assert from "assert";
-import { unknownValue } from "../../../engine/wire";
+import { secretValue, unknownSentinels, unknownValue } from "../../../engine/wire";
 import { k8sBlockMetadataEgress as egressPolicy } from "../../../policies/kubernetes/network/k8s-block-metadata-egress";
 import { k8sNetworkDefaultDenyIngress as ingressPolicy } from "../../../policies/kubernetes/network/k8s-network-default-deny-ingress";
 import { liveObject } from "../../fixtures/live-object";
+import { allPaths, setAt } from "../../fuzz/json-paths";
 import { checkStack, type StackResourceInput } from "../../harness";
 import { adminNetworkPolicy, baselineAdminNetworkPolicy, clusterNetworkPolicy, customResource, deployment, metadataCidrs, networkPolicy } from "./fixtures";
 
@@ -186,6 +187,32 @@ describe("AdminNetworkPolicy and BaselineAdminNetworkPolicy", () => {
             const r = egress(cnp("deny", { ...denySpec, tier: unknownValue("string") }));
             assert.deepStrictEqual(r.violations, []);
             assert.match(r.unknown ?? "", /ClusterNetworkPolicy "deny": spec\.tier is computed from another resource/);
+        });
+
+        it("never throws on a field of any shape, in either version", () => {
+            const full = {
+                tier: "Admin",
+                priority: 5,
+                subject: { pods: { namespaceSelector: { matchLabels: { a: "b" } }, podSelector: { matchExpressions: [{ key: "app", operator: "In", values: ["web"] }] } } },
+                egress: [
+                    { name: "names", action: "Accept", to: [{ domainNames: ["*.google.internal"] }, { nodes: {} }], protocols: [{ tcp: { destinationPort: { range: { start: 1, end: 1024 } } } }, { destinationNamedPort: "http" }] },
+                    { action: "Deny", to: [{ networks: metadataCidrs }, { pods: { namespaceSelector: {}, podSelector: {} } }], protocols: [{ udp: { destinationPort: { number: 53 } } }] },
+                ],
+                ingress: [{ action: "Pass", from: [{ namespaces: {} }] }],
+            };
+            const { tier: _tier, ...v1alpha1 } = full;
+            const shapes = [null, 42, "text", true, [], {}, [null, 7, "x"], unknownSentinels.string, unknownSentinels.object, secretValue("x")];
+            let runs = 0;
+            for (const policy of [cnp("p", full), adminNetworkPolicy("p", { ...v1alpha1, egress: [{ action: "Allow", to: [{ networks: ["0.0.0.0/0"], domainNames: ["metadata.google.internal"] }], ports: [{ portNumber: { protocol: "TCP", port: 80 } }] }] })]) {
+                for (const at of allPaths(policy.props)) {
+                    for (const shape of shapes) {
+                        const mutated = { ...policy, props: setAt(policy.props, at, shape) as object };
+                        for (const check of [egressPolicy, ingressPolicy]) assert.doesNotThrow(() => checkStack(check, [web, mutated, allowAll]), `${at.join(".")} = ${JSON.stringify(shape)}`);
+                        runs++;
+                    }
+                }
+            }
+            assert.ok(runs > 300, `${runs} runs`);
         });
 
         it("gives the same verdicts on the live objects (state)", () => {
