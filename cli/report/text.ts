@@ -102,7 +102,7 @@ function summaryLines(report: ScanReport, paint: ReturnType<typeof styler>, widt
             ? paint("green", "passed")
             : report.exitCode === 1
               ? paint("red", `failed: ${plural(report.triage.failing, "finding")} at --fail-on ${report.triage.failOn}`)
-              : paint("red", "failed: input warnings under --strict");
+              : paint("red", report.stacks.length === 0 ? "failed: nothing scanned" : "failed: input warnings under --strict");
     lines.push(`  Result: ${verdict} (exit ${report.exitCode})`);
     return lines;
 }

@@ -102,6 +102,9 @@ describe("cluster-guard CLI (end to end)", () => {
         assert.ok(!fifo.timedOut);
         assert.strictEqual(fifo.code, 2);
         assert.match(fifo.stderr, /^cluster-guard: nothing scanned: .*x\.yaml: skipped: a FIFO, not a regular file$/m);
+        // The report says why it failed: nothing was scanned, not --strict, which was not given.
+        assert.match(fifo.stdout, /Result: failed: nothing scanned \(exit 2\)/);
+        assert.doesNotMatch(fifo.stdout, /--strict/);
         const huge = path.join(dir, "huge.json");
         fs.closeSync(fs.openSync(huge, "w"));
         fs.truncateSync(huge, 200 * 1024 * 1024);
