@@ -118,13 +118,13 @@ interface Kind {
     /** The action that allows: `Allow` in v1alpha1, `Accept` in v1alpha2. */
     allow: string;
     ports(rule: Dict): PortSpec[] | undefined;
-    /** Where the policy is evaluated, or the field that says so when it has the wrong type. */
+    /** Where the policy is evaluated, or the field of `spec` that says so when it has the wrong type. */
     placement(spec: Dict): { stage: Stage; order: number } | { field: string; expected: string };
 }
 
 const priorityOf = (spec: Dict, stage: Stage) => {
     const order = asNumber(spec.priority);
-    return order === undefined ? { field: "spec.priority", expected: "a number" } : { stage, order };
+    return order === undefined ? { field: "priority", expected: "a number" } : { stage, order };
 };
 
 const kinds: readonly Kind[] = [
@@ -136,7 +136,7 @@ const kinds: readonly Kind[] = [
         allow: "Accept",
         ports: v1alpha2Ports,
         placement: (spec) =>
-            spec.tier === "Admin" ? priorityOf(spec, "admin") : spec.tier === "Baseline" ? priorityOf(spec, "baseline") : { field: "spec.tier", expected: '"Admin" or "Baseline"' },
+            spec.tier === "Admin" ? priorityOf(spec, "admin") : spec.tier === "Baseline" ? priorityOf(spec, "baseline") : { field: "tier", expected: '"Admin" or "Baseline"' },
     },
 ];
 
@@ -151,7 +151,7 @@ export function adminNetworkPolicyLayers(resource: PolicyResource, context: Engi
     const selects = subject ? subjectMatcher(subject) : undefined;
     if (!selects) return ignored("spec.subject", "an object with `namespaces` or `pods` selectors", spec.subject);
     const placement = kind.placement(spec);
-    if ("field" in placement) return ignored(placement.field, placement.expected, spec[placement.field.slice("spec.".length)]);
+    if ("field" in placement) return ignored(`spec.${placement.field}`, placement.expected, spec[placement.field]);
     if (spec.egress !== undefined && spec.egress !== null && !Array.isArray(spec.egress)) return ignored("spec.egress", "an array of rules", spec.egress);
     const egress: TrafficRule[] = asArray(spec.egress).flatMap((entry, i) => {
         const written = asString(asDict(entry)?.action);

@@ -6,6 +6,11 @@ import { egressVerdict, mayChange, type PolicyLayer, selectingLayers, type Traff
 /** Where a rule's description names the address, so that descriptions differing only there are told once. */
 const addressSlot = "\u0000";
 
+/** `toEntities "all" includes 169.254.169.254 and fd00:ec2::254`: each description once, with the addresses it was given for. */
+function describeReach(hows: ReadonlyMap<string, readonly string[]>): string {
+    return [...hows].map(([how, addresses]) => how.split(addressSlot).join(addresses.join(" and "))).join("; ");
+}
+
 interface Config {
     metadataAddresses: string[];
 }
@@ -117,7 +122,6 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
                         for (const hit of verdict.hits) {
                             let reached = reaching.get(hit.rule);
                             if (!reached) reaching.set(hit.rule, (reached = { layer: hit.layer, hows: new Map(), addresses: [] }));
-                            // "toEntities "all" includes <address>" for two addresses reads as one sentence naming both.
                             pushTo(reached.hows, hit.how.split(address).join(addressSlot), address);
                             reached.addresses.push(address);
                         }
@@ -126,7 +130,7 @@ export const k8sBlockMetadataEgress = stackPolicy<Config>({
                         ctx.violation(
                             w.resource,
                             "metadata.namespace",
-                            `has pods selected by ${layer.label}, whose ${rule.path} ${[...hows].map(([how, at]) => how.split(addressSlot).join(at.join(" and "))).join("; ")}, so the pods can reach the metadata API at ${reached.join(", ")}`,
+                            `has pods selected by ${layer.label}, whose ${rule.path} ${describeReach(hows)}, so the pods can reach the metadata API at ${reached.join(", ")}`,
                             rule.fix(reached),
                         );
                     }
