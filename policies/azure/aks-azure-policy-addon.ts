@@ -2,7 +2,7 @@ import type { ManagedClusterArgs } from "@pulumi/azure-native/containerservice/m
 import type { Unwrap } from "@pulumi/pulumi";
 import { azure, nsaHardening, resourcePolicy, typescriptFix } from "../core";
 import { findAddons, requireAddonOn } from "./addons";
-import { automaticNote, automaticWhy, isAutomatic } from "./automatic";
+import { absentValue, automaticNote, automaticWhy } from "./automatic";
 
 export const aksAzurePolicyAddon = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     name: "aks-azure-policy-addon",
@@ -25,11 +25,11 @@ export const aksAzurePolicyAddon = resourcePolicy<Unwrap<ManagedClusterArgs>>({
     appliesTo: azure.managedCluster,
     validate: (cluster, ctx) => {
         const found = findAddons(ctx, cluster, "azurepolicy");
-        // Deployment Safeguards run on it in every AKS Automatic cluster (./automatic).
         if (found.addons.length === 0 && !found.reported) {
-            const automatic = isAutomatic(cluster);
-            if (automatic === "unknown") ctx.defer("sku.name", automaticWhy("addonProfiles.azurepolicy"));
-            if (automatic !== false) return;
+            // Every AKS Automatic cluster runs it (./automatic).
+            const absent = absentValue(cluster, "addonProfiles.azurepolicy.enabled");
+            if (absent === "unknown") return ctx.defer("sku.name", automaticWhy("addonProfiles.azurepolicy"));
+            if (absent?.value === true) return;
         }
         requireAddonOn(ctx, found, "azurepolicy", "is absent, and AKS then does not install the Azure Policy add-on");
     },

@@ -23,10 +23,12 @@ const automaticDefaults: Readonly<Record<string, unknown>> = {
     "autoUpgradeProfile.upgradeChannel": "stable",
     "autoUpgradeProfile.nodeOSUpgradeChannel": "NodeImage",
     "networkProfile.networkPolicy": "cilium",
+    // Deployment Safeguards run on it; add-on keys are matched without regard to case (./addons).
+    "addonProfiles.azurepolicy.enabled": true,
 };
 
 /** True for an AKS Automatic cluster, false for any other SKU (Base, or none), "unknown" while `sku.name` is. */
-export function isAutomatic(cluster: unknown): boolean | "unknown" {
+function isAutomatic(cluster: unknown): boolean | "unknown" {
     const sku = peek(cluster, "sku");
     const name = isUnknown(sku) ? sku : peek(sku, "name");
     if (isUnknown(name)) return "unknown";

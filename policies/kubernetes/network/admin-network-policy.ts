@@ -64,8 +64,13 @@ function domainNameMatches(pattern: string, name: string): boolean {
     return p.startsWith("*.") ? name.length > p.length - 1 && name.endsWith(p.slice(1)) : p === name;
 }
 
+interface MetadataDomainName {
+    where: string;
+    name: string;
+}
+
 /** The entry of the rule's `domainNames` that names the metadata server, if any. */
-function metadataDomainName(rule: Dict): { where: string; name: string } | undefined {
+function metadataDomainName(rule: Dict): MetadataDomainName | undefined {
     const peers = asArray(rule.to);
     for (let i = 0; i < peers.length; i++) {
         const names = asStrings(asDict(peers[i])?.domainNames);
@@ -75,7 +80,8 @@ function metadataDomainName(rule: Dict): { where: string; name: string } | undef
     return undefined;
 }
 
-function egressReaches(rule: Dict, ports: PortSpec[] | undefined, allows: boolean, address: string): string | undefined {
+/** How the rule admits TCP to the address on the metadata port; `byName` is its domain name for the metadata server, in an allow rule. */
+function egressReaches(rule: Dict, ports: PortSpec[] | undefined, byName: MetadataDomainName | undefined, address: string): string | undefined {
     if (!portsAdmitMetadata(ports)) return undefined;
     const peers = asArray(rule.to);
     for (let i = 0; i < peers.length; i++) {
@@ -85,9 +91,7 @@ function egressReaches(rule: Dict, ports: PortSpec[] | undefined, allows: boolea
             if (how) return how;
         }
     }
-    // Domain names only ever allow (the API rejects them in Deny and Pass rules).
-    const byName = allows && address === metadataNameAddress ? metadataDomainName(rule) : undefined;
-    return byName ? `${byName.where} "${byName.name}" matches ${metadataName}, which resolves to ${address}` : undefined;
+    return byName && address === metadataNameAddress ? `${byName.where} "${byName.name}" matches ${metadataName}, which resolves to ${address}` : undefined;
 }
 
 /** `subject: {namespaces: selector}` or `subject: {pods: {namespaceSelector, podSelector}}`. */
@@ -104,8 +108,7 @@ function subjectMatcher(subject: Dict): ((pod: PodIdentity) => boolean) | undefi
     return undefined;
 }
 
-function fixFor(rule: Dict): (addresses: readonly string[]) => string {
-    const byName = metadataDomainName(rule);
+function fixFor(byName: MetadataDomainName | undefined): (addresses: readonly string[]) => string {
     return (addresses) =>
         byName
             ? `remove "${byName.name}" from its \`domainNames\`, or add a rule before it with \`action: Deny\` and \`to: [{ networks: [${hostCidrs(addresses)}] }]\``
@@ -158,7 +161,9 @@ export function adminNetworkPolicyLayers(resource: PolicyResource, context: Engi
         const action = written === kind.allow ? "Allow" : written === "Deny" || written === "Pass" ? written : undefined;
         if (!isDict(entry) || !action) return [];
         const ports = kind.ports(entry);
-        return [{ action, path: `spec.egress[${i}]`, reaches: (address: string) => egressReaches(entry, ports, action === "Allow", address), fix: fixFor(entry) }];
+        // Domain names only ever allow (the API rejects them in Deny and Pass rules).
+        const byName = action === "Allow" ? metadataDomainName(entry) : undefined;
+        return [{ action, path: `spec.egress[${i}]`, reaches: (address: string) => egressReaches(entry, ports, byName, address), fix: fixFor(byName) }];
     });
     return [{ resource, label, ...placement, name, selects, isolates: new Set(), rules: { Ingress: [], Egress: egress } }];
 }
