@@ -133,6 +133,13 @@ export const kubernetes = {
     baselineAdminNetworkPolicy: types(...kubernetesTokens("policy.networking.k8s.io", ["v1alpha1"], "BaselineAdminNetworkPolicy")),
     // v1alpha2 replaces both kinds with one, whose `tier` is Admin or Baseline.
     clusterNetworkPolicy: types(...kubernetesTokens("policy.networking.k8s.io", ["v1alpha2"], "ClusterNetworkPolicy")),
+    // Gateway API: Gateways and ListenerSets hold listeners, routes attach to them. ListenerSet is v1
+    // since Gateway API 1.5; XListenerSet is its experimental predecessor.
+    gateway: types(...kubernetesTokens("gateway.networking.k8s.io", ["v1", "v1beta1"], "Gateway")),
+    listenerSet: types(...kubernetesTokens("gateway.networking.k8s.io", ["v1"], "ListenerSet"),
+        ...kubernetesTokens("gateway.networking.x-k8s.io", ["v1alpha1"], "XListenerSet")),
+    httpRoute: types(...kubernetesTokens("gateway.networking.k8s.io", ["v1", "v1beta1"], "HTTPRoute")),
+    grpcRoute: types(...kubernetesTokens("gateway.networking.k8s.io", ["v1", "v1alpha2"], "GRPCRoute")),
     clusterRole: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "ClusterRole")),
     role: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "Role")),
     clusterRoleBinding: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "ClusterRoleBinding")),

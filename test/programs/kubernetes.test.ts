@@ -103,6 +103,8 @@ describe("Kubernetes programs", () => {
                 "k8s-network-default-deny-ingress: Deployment \"webserver/webserverdeployment\" metadata.namespace",
                 "k8s-namespace-quota-and-limits: Namespace \"webserver\" metadata.name",
                 "k8s-pss-privilege-escalation: Deployment \"webserver/webserverdeployment\" spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation",
+                // Found through the Gateway's computed name and namespace, in the first preview too.
+                "k8s-gateway-route-tls: HTTPRoute \"webserver/webserver-route\" spec.parentRefs[0]",
             ]) assert.ok(keys.includes(key), `missing ${key}\n${keys.join("\n")}`);
             assert.ok(!keys.some((k) => /k8s-no-default-namespace: .*webserverdeployment/.test(k)), "the computed namespace is not default");
         });
@@ -130,10 +132,16 @@ describe("Kubernetes programs", () => {
             const expected = mode === "up" ? [] : [
                 ...["k8s-block-metadata-egress", "k8s-namespace-quota-and-limits", "k8s-network-default-deny-ingress", "k8s-no-default-namespace",
                     "k8s-pss-namespace-admission", "k8s-workload-no-default-sa", "k8s-workload-no-token-automount"].map((p) => `${p}: Deployment "web": every output`),
+                // One deferral names both routes; its key names the first.
+                'k8s-gateway-route-tls: HTTPRoute "https-redirect": every output',
                 // The subject is the program's ServiceAccount, whose name the unconfigured provider has not given yet.
                 "k8s-rbac-no-default-sa-binding: RoleBinding \"web-reader\": every output",
             ];
             assert.deepStrictEqual(deferralKeys(onlyKubernetes(result().deferrals)), expected.sort());
+            if (mode === "preview") {
+                const routes = result().deferrals.find((d) => d.policyName === "k8s-gateway-route-tls");
+                assert.match(routes?.message ?? "", /HTTPRoute "https-redirect": every output is unknown.*HTTPRoute "web-route": every output is unknown/);
+            }
         });
     });
 

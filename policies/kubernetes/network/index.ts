@@ -1,5 +1,6 @@
 import type { ClusterGuardPolicy } from "../../core";
 import { k8sBlockMetadataEgress } from "./k8s-block-metadata-egress";
+import { k8sGatewayRouteTls } from "./k8s-gateway-route-tls";
 import { k8sIngressNginxSnippetsDisabled } from "./k8s-ingress-nginx-snippets-disabled";
 import { k8sIngressNoAllowHttp } from "./k8s-ingress-no-allow-http";
 import { k8sIngressNoSnippetAnnotations } from "./k8s-ingress-no-snippet-annotations";
@@ -20,6 +21,7 @@ export const networkPolicies: ClusterGuardPolicy[] = [
     k8sNoServiceExternalIps,
     k8sIngressTls,
     k8sIngressNoAllowHttp,
+    k8sGatewayRouteTls,
     k8sIngressNoSnippetAnnotations,
     k8sIngressNginxSnippetsDisabled,
 ];

@@ -53,9 +53,27 @@ new k8s.apps.v1.Deployment("webserverdeployment", {
     },
 });
 
-new k8s.core.v1.Service("webserverservice", {
+const webServerService = new k8s.core.v1.Service("webserverservice", {
     metadata: { namespace: webServerNs.metadata.name },
     spec: { ports: [{ port: 80, targetPort: 80, protocol: "TCP" }], selector: appLabels },
+});
+
+// The Gateway API's getting-started shape: one HTTP listener, and a route to the webserver on it.
+const webGateway = new k8s.apiextensions.CustomResource("web-gateway", {
+    apiVersion: "gateway.networking.k8s.io/v1",
+    kind: "Gateway",
+    metadata: { namespace: webServerNs.metadata.name },
+    spec: { gatewayClassName: "example", listeners: [{ name: "http", protocol: "HTTP", port: 80 }] },
+});
+
+new k8s.apiextensions.CustomResource("webserver-route", {
+    apiVersion: "gateway.networking.k8s.io/v1",
+    kind: "HTTPRoute",
+    metadata: { namespace: webServerNs.metadata.name },
+    spec: {
+        parentRefs: [{ name: webGateway.metadata.name }],
+        rules: [{ backendRefs: [{ name: webServerService.metadata.name, port: 80 }] }],
+    },
 });
 
 // An agent installed from its upstream manifest: its objects are children of the ConfigGroup.

@@ -138,4 +138,39 @@ export function deployShop(opts: pulumi.CustomResourceOptions = {}): void {
             }],
         },
     }, opts);
+
+    // The same site through the Gateway API: HTTPS for the application, port 80 only redirects.
+    const gateway = new k8s.apiextensions.CustomResource("web-gateway", {
+        apiVersion: "gateway.networking.k8s.io/v1",
+        kind: "Gateway",
+        metadata: { namespace },
+        spec: {
+            gatewayClassName: "external",
+            listeners: [
+                { name: "http", protocol: "HTTP", port: 80 },
+                { name: "https", protocol: "HTTPS", port: 443, hostname: "shop.example.com", tls: { mode: "Terminate", certificateRefs: [{ name: "shop-tls" }] } },
+            ],
+        },
+    }, opts);
+
+    new k8s.apiextensions.CustomResource("web-route", {
+        apiVersion: "gateway.networking.k8s.io/v1",
+        kind: "HTTPRoute",
+        metadata: { namespace },
+        spec: {
+            parentRefs: [{ name: gateway.metadata.name, sectionName: "https" }],
+            hostnames: ["shop.example.com"],
+            rules: [{ backendRefs: [{ name: service.metadata.name, port: 80 }] }],
+        },
+    }, opts);
+
+    new k8s.apiextensions.CustomResource("https-redirect", {
+        apiVersion: "gateway.networking.k8s.io/v1",
+        kind: "HTTPRoute",
+        metadata: { namespace },
+        spec: {
+            parentRefs: [{ name: gateway.metadata.name, sectionName: "http" }],
+            rules: [{ filters: [{ type: "RequestRedirect", requestRedirect: { scheme: "https", statusCode: 301 } }] }],
+        },
+    }, opts);
 }
