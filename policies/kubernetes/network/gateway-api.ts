@@ -10,6 +10,7 @@
 // A parent outside the stack cannot be judged here; one whose name or namespace is unknown in this
 // preview might be the one named, and leaves that verdict undecided.
 import type { PolicyResource } from "@pulumi/policy";
+import { pushTo } from "../../core/collections";
 import { labelSelectorMatches, labelsOf } from "../../core/kubernetes-objects";
 import { anyOf, kubernetes } from "../../core/types";
 import { asArray, asDict, asNumber, asString, showName } from "../../core/values";
@@ -68,10 +69,23 @@ export function parentRefOf(ref: unknown, defaultKind = "Gateway"): ParentRef {
 
 /** The Gateways and ListenerSets of a stack, found by reference. */
 export class ListenerOwners {
-    private readonly owners: readonly PolicyResource[];
+    /** Owners by group, kind and name; those whose name is unknown in this preview by group and kind. */
+    private readonly byName = new Map<string, PolicyResource[]>();
+    private readonly unnamed = new Map<string, { owner: PolicyResource; unknown: SiblingUnknown }[]>();
+    private readonly listeners = new Map<PolicyResource, (Listener | SiblingUnknown)[] | SiblingUnknown>();
 
     constructor(resources: readonly PolicyResource[], private readonly namespaces: Namespaces) {
-        this.owners = resources.filter((r) => listenerOwners.has(r.type));
+        for (const owner of resources) {
+            if (!listenerOwners.has(owner.type)) continue;
+            const { group, kind } = groupKindOf(owner.type);
+            try {
+                const name = readSibling(owner, () => asString(asDict(asDict(owner.props)?.metadata)?.name));
+                if (name !== undefined) pushTo(this.byName, `${group}\u0000${kind}\u0000${name}`, owner);
+            } catch (e) {
+                if (!(e instanceof SiblingUnknown)) throw e;
+                pushTo(this.unnamed, `${group}\u0000${kind}`, { owner, unknown: e });
+            }
+        }
     }
 
     /**
@@ -79,23 +93,26 @@ export class ListenerOwners {
      * `SiblingUnknown` when none is known to match but one whose name or namespace is unknown might.
      */
     find(ref: ParentRef, from: NamespaceLink): PolicyResource | undefined {
+        if (ref.name === undefined) return undefined;
         let undecided: SiblingUnknown | undefined;
-        for (const owner of this.owners) {
-            const { group, kind } = groupKindOf(owner.type);
-            if (group !== ref.group || kind !== ref.kind) continue;
+        for (const owner of this.byName.get(`${ref.group}\u0000${ref.kind}\u0000${ref.name}`) ?? []) {
             try {
                 const link = this.namespaces.of(owner);
                 if (link.cluster !== from.cluster) continue;
-                if (ref.namespace !== undefined ? link.name !== undefined && link.name !== ref.namespace : link.key !== from.key) continue;
-                const name = readSibling(owner, () => asString(asDict(asDict(owner.props)?.metadata)?.name));
-                if (name !== ref.name) continue;
-                if (ref.namespace !== undefined && link.name === undefined) throw new SiblingUnknown(link.namespace ?? owner, "metadata.name");
-                return owner;
+                if (ref.namespace === undefined) {
+                    if (link.key === from.key) return owner;
+                } else if (link.name === ref.namespace) {
+                    return owner;
+                } else if (link.name === undefined) {
+                    undecided ??= new SiblingUnknown(link.namespace ?? owner, "metadata.name");
+                }
             } catch (e) {
                 if (!(e instanceof SiblingUnknown)) throw e;
                 undecided ??= e;
             }
         }
+        const unnamed = this.unnamed.get(`${ref.group}\u0000${ref.kind}`)?.find(({ owner }) => this.namespaces.clusterOf(owner) === from.cluster);
+        undecided ??= unnamed?.unknown;
         if (undecided) throw undecided;
         return undefined;
     }
@@ -105,26 +122,18 @@ export class ListenerOwners {
      * unknown field is that `SiblingUnknown` in its place, so the others are still judged.
      */
     listenersOf(owner: PolicyResource): (Listener | SiblingUnknown)[] {
-        const entries = readSibling(owner, () => asArray(asDict(asDict(owner.props)?.spec)?.listeners));
-        return entries.map((entry, i) => {
+        let listeners = this.listeners.get(owner);
+        if (!listeners) {
             try {
-                return readSibling(owner, () => {
-                    const listener = asDict(entry);
-                    return {
-                        owner,
-                        entry,
-                        path: `spec.listeners[${i}]`,
-                        name: asString(listener?.name),
-                        port: asNumber(listener?.port),
-                        protocol: asString(listener?.protocol),
-                        hostname: asString(listener?.hostname),
-                    };
-                });
+                listeners = readListeners(owner);
             } catch (e) {
                 if (!(e instanceof SiblingUnknown)) throw e;
-                return e;
+                listeners = e;
             }
-        });
+            this.listeners.set(owner, listeners);
+        }
+        if (listeners instanceof SiblingUnknown) throw listeners;
+        return listeners;
     }
 
     /**
@@ -194,6 +203,29 @@ function hostsOverlap(a: string, b: string): boolean {
     if (suffixA) return b.endsWith(suffixA);
     if (suffixB) return a.endsWith(suffixB);
     return false;
+}
+
+function readListeners(owner: PolicyResource): (Listener | SiblingUnknown)[] {
+    const entries = readSibling(owner, () => asArray(asDict(asDict(owner.props)?.spec)?.listeners));
+    return entries.map((entry, i) => {
+        try {
+            return readSibling(owner, () => {
+                const listener = asDict(entry);
+                return {
+                    owner,
+                    entry,
+                    path: `spec.listeners[${i}]`,
+                    name: asString(listener?.name),
+                    port: asNumber(listener?.port),
+                    protocol: asString(listener?.protocol),
+                    hostname: asString(listener?.hostname),
+                };
+            });
+        } catch (e) {
+            if (!(e instanceof SiblingUnknown)) throw e;
+            return e;
+        }
+    });
 }
 
 function ownName(resource: PolicyResource): string | undefined {
