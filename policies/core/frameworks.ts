@@ -40,6 +40,12 @@ export const podSecurityStandards = named(podSecurityStandardsBenchmark);
 /** NSA/CISA Kubernetes Hardening Guidance: reference is the chapter, specification the section. */
 export const nsaHardening = named(nsaHardeningBenchmark);
 
+/** The citations of the checks that traffic into the cluster is encrypted (Ingress and Gateway API TLS). */
+export const trafficEncryption = {
+    framework: nsaHardening("Network separation and hardening", "Encryption"),
+    alsoCites: [cisEks("5.4.5"), cisAks("5.4.5")],
+};
+
 /** The framework references a policy cites, primary first. */
 export function citationsOf(policy: { framework?: PolicyComplianceFramework; guide?: { alsoCites?: readonly PolicyComplianceFramework[] } }): PolicyComplianceFramework[] {
     return [...(policy.framework ? [policy.framework] : []), ...(policy.guide?.alsoCites ?? [])];

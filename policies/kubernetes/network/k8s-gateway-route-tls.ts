@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { anyOf, asArray, asDict, asNumber, asString, cisAks, cisEks, kubernetes, nsaHardening, showName, stackPolicy, type StackCheckContext, yamlFix } from "../../core";
+import { anyOf, asArray, asDict, asNumber, asString, kubernetes, showName, type StackCheckContext, stackPolicy, trafficEncryption, yamlFix } from "../../core";
 import { judgeWithSiblings, Namespaces, type NamespaceLink, SiblingUnknown } from "../links";
 import { admitsRoute, describeOwner, groupKindOf, hostnamesIntersect, type Listener, ListenerOwners, parentRefOf } from "./gateway-api";
 
@@ -90,11 +90,7 @@ export const k8sGatewayRouteTls = stackPolicy({
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "network"],
-    framework: nsaHardening("Network separation and hardening", "Encryption"),
-    alsoCites: [
-        cisEks("5.4.5"),
-        cisAks("5.4.5"),
-    ],
+    ...trafficEncryption,
     why:
         "A route on a plain-HTTP listener carries requests, credentials and session cookies in clear text, where they can be read or " +
         "changed in transit. A route whose parentRef has no sectionName attaches to every listener of its Gateway, port 80 included; " +

@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asArray, asBool, asDict, asString, cisAks, cisEks, ingressFix, isDict, isUnknown, kubernetes, nsaHardening, peek, resourcePolicy, show, types, wrongType } from "../../core";
+import { asArray, asBool, asDict, asString, ingressFix, isDict, isUnknown, kubernetes, peek, resourcePolicy, show, trafficEncryption, types, wrongType } from "../../core";
 import { judgeWithSiblings, Namespaces, readSibling, SiblingUnknown } from "../links";
 
 const allowHttp = "kubernetes.io/ingress.allow-http";
@@ -61,11 +61,7 @@ export const k8sIngressNoAllowHttp = resourcePolicy<Unwrap<k8s.networking.v1.Ing
     severity: "medium",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "network"],
-    framework: nsaHardening("Network separation and hardening", "Encryption"),
-    alsoCites: [
-        cisEks("5.4.5"),
-        cisAks("5.4.5"),
-    ],
+    ...trafficEncryption,
     why: "If the same hosts are also served over plain HTTP, clients can be downgraded and their cookies and credentials read in transit.",
     fixExample: ingressFix({ "kubernetes.io/ingress.allow-http": "false" }),
     remediationSteps:

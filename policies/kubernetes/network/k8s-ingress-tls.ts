@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes/types/input";
 import type { Unwrap } from "@pulumi/pulumi";
-import { asArray, asDict, asString, cisAks, cisEks, ingressFix, isDict, isUnknown, kubernetes, nsaHardening, peek, resourcePolicy } from "../../core";
+import { asArray, asDict, asString, ingressFix, isDict, isUnknown, kubernetes, peek, resourcePolicy, trafficEncryption } from "../../core";
 
 /** True when a TLS host entry (possibly `*.example.com`) covers the rule host. */
 function hostCovered(host: string, tlsHost: string): boolean {
@@ -21,11 +21,7 @@ export const k8sIngressTls = resourcePolicy<Unwrap<k8s.networking.v1.Ingress>>({
     severity: "high",
     enforcementLevel: "mandatory",
     tags: ["kubernetes", "network"],
-    framework: nsaHardening("Network separation and hardening", "Encryption"),
-    alsoCites: [
-        cisEks("5.4.5"),
-        cisAks("5.4.5"),
-    ],
+    ...trafficEncryption,
     why: "Without TLS, credentials and session cookies cross the network in clear text and can be read or changed in transit.",
     fixExample: ingressFix(),
     remediationSteps:
