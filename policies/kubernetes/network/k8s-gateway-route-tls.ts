@@ -130,8 +130,8 @@ export const k8sGatewayRouteTls = stackPolicy({
         "Attach the route only to HTTPS listeners: set `spec.parentRefs[].sectionName` to the name of the Gateway's HTTPS listener " +
         "(add one with `protocol: HTTPS`, `port: 443` and `tls.certificateRefs` if it has none). Serve the plain-HTTP listener with a " +
         "separate HTTPRoute whose rules only redirect: `filters: [{ type: \"RequestRedirect\", requestRedirect: { scheme: \"https\", " +
-        "statusCode: 301 } }]`. A Gateway that serves plain HTTP on purpose (inside a private network) can be exempted as a whole, " +
-        "which covers every route on it.",
+        "statusCode: 301 } }]`. A Gateway whose plain HTTP is encrypted before it reaches it (a load balancer in front that " +
+        "terminates TLS) can be exempted as a whole, which covers every route on it.",
     url: "https://gateway-api.sigs.k8s.io/guides/http-redirect-rewrite/",
     appliesTo: routes,
     validateStack: (ctx) => {
