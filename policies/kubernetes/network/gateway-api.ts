@@ -16,10 +16,10 @@ import { anyOf, kubernetes } from "../../core/types";
 import { asArray, asDict, asNumber, asString, showName } from "../../core/values";
 import { type NamespaceLink, type Namespaces, readSibling, SiblingUnknown } from "../links";
 
-export const gatewayGroup = "gateway.networking.k8s.io";
+const gatewayGroup = "gateway.networking.k8s.io";
 
 /** Gateways and ListenerSets: the objects that hold listeners. */
-export const listenerOwners = anyOf(kubernetes.gateway, kubernetes.listenerSet);
+const listenerOwners = anyOf(kubernetes.gateway, kubernetes.listenerSet);
 
 /** A listener of a Gateway or ListenerSet of the stack. */
 export interface Listener {
@@ -57,11 +57,11 @@ interface ParentRef {
 }
 
 /** Reads a parentRef (already read from the referrer, so unknowns throw the SDK's error naming the field). */
-export function parentRefOf(ref: unknown, defaultKind = "Gateway"): ParentRef {
+export function parentRefOf(ref: unknown): ParentRef {
     const dict = asDict(ref);
     return {
         group: asString(dict?.group) ?? gatewayGroup,
-        kind: asString(dict?.kind) ?? defaultKind,
+        kind: asString(dict?.kind) ?? "Gateway",
         name: asString(dict?.name),
         namespace: asString(dict?.namespace)?.trim() || undefined,
     };
