@@ -140,6 +140,8 @@ export const kubernetes = {
         ...kubernetesTokens("gateway.networking.x-k8s.io", ["v1alpha1"], "XListenerSet")),
     httpRoute: types(...kubernetesTokens("gateway.networking.k8s.io", ["v1", "v1beta1"], "HTTPRoute")),
     grpcRoute: types(...kubernetesTokens("gateway.networking.k8s.io", ["v1", "v1alpha2"], "GRPCRoute")),
+    // Istio's own ingress API (networking.istio.io), beside its support for the Gateway API.
+    istioGateway: types(...kubernetesTokens("networking.istio.io", ["v1", "v1beta1", "v1alpha3"], "Gateway")),
     clusterRole: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "ClusterRole")),
     role: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "Role")),
     clusterRoleBinding: types(...kubernetesTokens("rbac.authorization.k8s.io", ["v1", "v1beta1", "v1alpha1"], "ClusterRoleBinding")),

@@ -105,6 +105,7 @@ describe("Kubernetes programs", () => {
                 "k8s-pss-privilege-escalation: Deployment \"webserver/webserverdeployment\" spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation",
                 // Found through the Gateway's computed name and namespace, in the first preview too.
                 "k8s-gateway-route-tls: HTTPRoute \"webserver/webserver-route\" spec.parentRefs[0]",
+                "k8s-istio-gateway-https-redirect: Gateway \"webserver/bookinfo-gateway\" spec.servers[0]",
             ]) assert.ok(keys.includes(key), `missing ${key}\n${keys.join("\n")}`);
             assert.ok(!keys.some((k) => /k8s-no-default-namespace: .*webserverdeployment/.test(k)), "the computed namespace is not default");
         });

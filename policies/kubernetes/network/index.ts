@@ -5,6 +5,7 @@ import { k8sIngressNginxSnippetsDisabled } from "./k8s-ingress-nginx-snippets-di
 import { k8sIngressNoAllowHttp } from "./k8s-ingress-no-allow-http";
 import { k8sIngressNoSnippetAnnotations } from "./k8s-ingress-no-snippet-annotations";
 import { k8sIngressTls } from "./k8s-ingress-tls";
+import { k8sIstioGatewayHttpsRedirect } from "./k8s-istio-gateway-https-redirect";
 import { k8sLoadbalancerInternal } from "./k8s-loadbalancer-internal";
 import { k8sNetworkDefaultDenyIngress } from "./k8s-network-default-deny-ingress";
 import { k8sNetworkPolicyNotAllowAll } from "./k8s-network-policy-not-allow-all";
@@ -22,6 +23,7 @@ export const networkPolicies: ClusterGuardPolicy[] = [
     k8sIngressTls,
     k8sIngressNoAllowHttp,
     k8sGatewayRouteTls,
+    k8sIstioGatewayHttpsRedirect,
     k8sIngressNoSnippetAnnotations,
     k8sIngressNginxSnippetsDisabled,
 ];

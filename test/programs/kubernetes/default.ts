@@ -76,6 +76,14 @@ new k8s.apiextensions.CustomResource("webserver-route", {
     },
 });
 
+// Istio's sample ingress (Bookinfo's): one plain-HTTP server for every host.
+new k8s.apiextensions.CustomResource("bookinfo-gateway", {
+    apiVersion: "networking.istio.io/v1",
+    kind: "Gateway",
+    metadata: { namespace: webServerNs.metadata.name },
+    spec: { selector: { istio: "ingressgateway" }, servers: [{ port: { number: 8080, name: "http", protocol: "HTTP" }, hosts: ["*"] }] },
+});
+
 // An agent installed from its upstream manifest: its objects are children of the ConfigGroup.
 new k8s.yaml.ConfigGroup("node-exporter", {
     yaml: `

@@ -173,4 +173,18 @@ export function deployShop(opts: pulumi.CustomResourceOptions = {}): void {
             rules: [{ filters: [{ type: "RequestRedirect", requestRedirect: { scheme: "https", statusCode: 301 } }] }],
         },
     }, opts);
+
+    // And through Istio's own ingress API: port 80 only redirects.
+    new k8s.apiextensions.CustomResource("web-istio-gateway", {
+        apiVersion: "networking.istio.io/v1",
+        kind: "Gateway",
+        metadata: { namespace },
+        spec: {
+            selector: { istio: "ingressgateway" },
+            servers: [
+                { port: { number: 80, name: "http", protocol: "HTTP" }, hosts: ["shop.example.com"], tls: { httpsRedirect: true } },
+                { port: { number: 443, name: "https", protocol: "HTTPS" }, hosts: ["shop.example.com"], tls: { mode: "SIMPLE", credentialName: "shop-tls" } },
+            ],
+        },
+    }, opts);
 }
