@@ -40,7 +40,7 @@ export const podSecurityStandards = named(podSecurityStandardsBenchmark);
 /** NSA/CISA Kubernetes Hardening Guidance: reference is the chapter, specification the section. */
 export const nsaHardening = named(nsaHardeningBenchmark);
 
-/** The citations of the checks that traffic into the cluster is encrypted (Ingress and Gateway API TLS). */
+/** The citations of the checks that traffic into the cluster is encrypted (Ingress, Gateway API and Istio Gateway TLS). */
 export const trafficEncryption = {
     framework: nsaHardening("Network separation and hardening", "Encryption"),
     alsoCites: [cisEks("5.4.5"), cisAks("5.4.5")],

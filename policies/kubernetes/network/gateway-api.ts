@@ -24,8 +24,6 @@ const listenerOwners = anyOf(kubernetes.gateway, kubernetes.listenerSet);
 /** A listener of a Gateway or ListenerSet of the stack. */
 export interface Listener {
     owner: PolicyResource;
-    /** Where it is written, e.g. `spec.listeners[1]`. */
-    path: string;
     name?: string;
     port?: number;
     protocol?: string;
@@ -207,14 +205,13 @@ function hostsOverlap(a: string, b: string): boolean {
 
 function readListeners(owner: PolicyResource): (Listener | SiblingUnknown)[] {
     const entries = readSibling(owner, () => asArray(asDict(asDict(owner.props)?.spec)?.listeners));
-    return entries.map((entry, i) => {
+    return entries.map((entry) => {
         try {
             return readSibling(owner, () => {
                 const listener = asDict(entry);
                 return {
                     owner,
                     entry,
-                    path: `spec.listeners[${i}]`,
                     name: asString(listener?.name),
                     port: asNumber(listener?.port),
                     protocol: asString(listener?.protocol),
