@@ -12,9 +12,9 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { pushTo } from "../../core/collections";
 import { labelSelectorMatches, labelsOf } from "../../core/kubernetes-objects";
-import { anyOf, kubernetes } from "../../core/types";
+import { anyOf, kindOf, kubernetes } from "../../core/types";
 import { asArray, asDict, asNumber, asString, showName } from "../../core/values";
-import { type NamespaceLink, type Namespaces, readSibling, SiblingUnknown } from "../links";
+import { knownName, type NamespaceLink, type Namespaces, readSibling, SiblingUnknown } from "../links";
 
 const gatewayGroup = "gateway.networking.k8s.io";
 
@@ -33,15 +33,15 @@ export interface Listener {
 }
 
 /** The API group and kind of a Kubernetes type token, e.g. gateway.networking.k8s.io and Gateway. */
-export function groupKindOf(type: string): { group: string; kind: string } {
-    const match = /^kubernetes:(.+)\/[^/:]+:(.+?)(?:Patch)?$/.exec(type);
-    return match ? { group: match[1] === "core" ? "" : match[1], kind: match[2] } : { group: "", kind: type };
+function groupKindOf(type: string): { group: string; kind: string } {
+    const group = type.slice(type.indexOf(":") + 1, type.indexOf("/"));
+    return { group: group === "core" ? "" : group, kind: kindOf(type) };
 }
 
 /** How messages name a Gateway or ListenerSet: `Gateway "infra/web"`. */
 export function describeOwner(owner: PolicyResource, namespaces: Namespaces): string {
-    const { kind } = groupKindOf(owner.type);
-    const name = ownName(owner) ?? owner.name;
+    const kind = kindOf(owner.type);
+    const name = knownName(owner) ?? owner.name;
     const namespace = namespaceName(owner, namespaces);
     return `${kind} "${showName(namespace !== undefined ? `${namespace}/${name}` : name)}"`;
 }
@@ -223,14 +223,6 @@ function readListeners(owner: PolicyResource): (Listener | SiblingUnknown)[] {
             return e;
         }
     });
-}
-
-function ownName(resource: PolicyResource): string | undefined {
-    try {
-        return readSibling(resource, () => asString(asDict(asDict(resource.props)?.metadata)?.name));
-    } catch {
-        return undefined;
-    }
 }
 
 function namespaceName(resource: PolicyResource, namespaces: Namespaces): string | undefined {

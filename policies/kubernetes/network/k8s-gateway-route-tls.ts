@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { anyOf, asArray, asDict, asNumber, asString, kubernetes, showName, type StackCheckContext, stackPolicy, trafficEncryption, yamlFix } from "../../core";
+import { anyOf, asArray, asDict, asNumber, asString, kindOf, kubernetes, showName, type StackCheckContext, stackPolicy, trafficEncryption, yamlFix } from "../../core";
 import { judgeWithSiblings, Namespaces, type NamespaceLink, SiblingUnknown } from "../links";
-import { admitsRoute, describeOwner, groupKindOf, hostnamesIntersect, type Listener, ListenerOwners, parentRefOf } from "./gateway-api";
+import { admitsRoute, describeOwner, hostnamesIntersect, type Listener, ListenerOwners, parentRefOf } from "./gateway-api";
 
 const routes = anyOf(kubernetes.httpRoute, kubernetes.grpcRoute);
 /** The route kinds a listener of protocol HTTP or HTTPS admits when its allowedRoutes.kinds is unset. */
@@ -37,7 +37,7 @@ function judgeParentRef(ctx: StackCheckContext<unknown>, owners: ListenerOwners,
     if (!owner || ctx.exemption(owner) || !owners.serves(owner)) return;
     const sectionName = asString(raw?.sectionName);
     const port = asNumber(raw?.port);
-    const { kind } = groupKindOf(route.type);
+    const kind = kindOf(route.type);
     const hostnames = asArray(spec?.hostnames).map(asString).filter((h): h is string => h !== undefined);
     const plain: Listener[] = [];
     const secure: Listener[] = [];
